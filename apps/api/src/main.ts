@@ -1,0 +1,20 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { appConfig, type AppConfig } from '@app/config';
+import { ApiModule } from './api.module';
+import { configureApi } from './api.setup';
+
+async function bootstrap(): Promise<void> {
+  const app = await NestFactory.create(ApiModule, { bufferLogs: false });
+  configureApi(app);
+  const config = app.get<AppConfig>(appConfig.KEY);
+  await app.listen(config.port, '0.0.0.0');
+  const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
+  const database = config.database.kind === 'embedded' ? `embedded PostgreSQL in ${config.database.dataDir}` : 'PostgreSQL from DATABASE_URL';
+  new Logger('Partnermatch').log(`API on ${url} (${database}); OpenAPI at ${url}/docs`);
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { firstFreeSlug, PartnerRepository, slugify, type PartnerEntity } from '@app/persistence';
+import { gemeentenInProvince, type Scope } from '@app/taxonomy';
+import { QueryFailedError } from 'typeorm';
+import { DomainException, type FieldError } from '../problems/domain.exception';
+import type { CreatePartnerDto } from './dtos/create-partner.dto';
+import type { ListPartnersQueryDto } from './dtos/list-partners-query.dto';
+import type { UpdatePartnerDto } from './dtos/update-partner.dto';
+
+@Injectable()
+export class PartnersService {
+  constructor(private readonly partners: PartnerRepository) {}
+
+  async create(input: CreatePartnerDto): Promise<PartnerEntity> {
+    const gemeenten = input.gemeenten ?? [];
+    assertScopeFits(input.scope, gemeenten);
+    const base = slugify(input.name);
+    // Two creations racing for the same slug: the loser picks the next free one.
+    for (let attempt = 0; ; attempt++) {
+      const slug = firstFreeSlug(base, await this.partners.slugsStartingWith(base));
+      const partner = this.partners.create({
+        ...input,
+        slug,
+        gemeenten,
+        leefdomeinen: input.leefdomeinen ?? [],
+        opgaven: input.opgaven ?? [],
+        kennisbronnen: input.kennisbronnen ?? [],
+        offers: input.offers ?? [],
+        needs: input.needs ?? [],
+        description: input.description ?? '',
+        website: input.website ?? null,
+        contactEmail: input.contactEmail ?? null,
+        matchingOptOut: input.matchingOptOut ?? false,
+      });
+      try {
+        return await this.partners.save(partner);
+      } catch (error) {
+        if (attempt < 3 && isUniqueViolation(error, 'partner_slug_unique')) continue;
+        throw error;
+      }
+    }
+  }
+
+  list(query: ListPartnersQueryDto): Promise<{ items: PartnerEntity[]; total: number }> {
+    return this.partners.search({
+      sector: query.sector,
+      scope: query.scope,
+      gemeenten: mergeGemeenteFilters(query.gemeente, query.province),
+      opgave: query.opgave,
+      leefdomein: query.leefdomein,
+      text: query.q?.trim() || undefined,
+      limit: query.limit,
+      offset: query.offset,
+    });
+  }
+
+  async get(idOrSlug: string): Promise<PartnerEntity> {
+    const partner = await this.partners.findByIdOrSlug(idOrSlug);
+    if (!partner) throw DomainException.notFound('Partner', idOrSlug);
+    return partner;
+  }
+
+  async update(idOrSlug: string, changes: UpdatePartnerDto): Promise<PartnerEntity> {
+    const partner = await this.get(idOrSlug);
+    const scope = changes.scope ?? partner.scope;
+    const gemeenten = changes.gemeenten ?? (scope === 'national' && changes.scope ? [] : partner.gemeenten);
+    assertScopeFits(scope, gemeenten);
+    Object.assign(partner, changes, { scope, gemeenten });
+    return this.partners.save(partner);
+  }
+
+  async remove(idOrSlug: string): Promise<void> {
+    const partner = await this.get(idOrSlug);
+    await this.partners.delete(partner.id);
+  }
+}
+
+function assertScopeFits(scope: Scope, gemeenten: string[]): void {
+  const errors: FieldError[] = [];
+  if (scope !== 'national' && gemeenten.length === 0) {
+    errors.push({ field: 'gemeenten', message: `a ${scope} partner needs at least one gemeente`, value: gemeenten });
+  }
+  if (scope === 'national' && gemeenten.length > 0) {
+    errors.push({ field: 'gemeenten', message: 'a national partner works everywhere and lists no gemeenten', value: gemeenten });
+  }
+  if (errors.length > 0) throw DomainException.validation(errors);
+}
+
+/** A gemeente and a province together mean: that gemeente, if it lies in the province. */
+function mergeGemeenteFilters(gemeente?: string, province?: string): string[] | undefined {
+  if (!province) return gemeente ? [gemeente] : undefined;
+  const inProvince = gemeentenInProvince(province);
+  return gemeente ? inProvince.filter((code) => code === gemeente) : inProvince;
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+  return driverError?.code === '23505' && driverError.constraint === constraint;
+}

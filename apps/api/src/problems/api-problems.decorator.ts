@@ -1,0 +1,24 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ProblemDetailsDto } from './problem-details.dto';
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input; `errors` names each offending field and value',
+  404: 'No such resource',
+  409: 'Conflicts with the current state',
+  503: 'A service this request needs (database, queue) is unavailable',
+};
+
+/** Documents the problem-details answers a route can give, plus the 503 any route can give. */
+export function ApiProblems(...statuses: (400 | 404 | 409)[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ApiExtraModels(ProblemDetailsDto),
+    ...[...statuses, 503].map((status) =>
+      ApiResponse({
+        status,
+        description: DESCRIPTIONS[status],
+        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } },
+      }),
+    ),
+  );
+}

@@ -1,0 +1,27 @@
+export type ProblemCode = 'validation-failed' | 'not-found' | 'conflict' | 'service-unavailable';
+
+export interface FieldError {
+  field: string;
+  message: string;
+  value?: unknown;
+}
+
+/** An expected failure of a request; the problem-details filter turns its code into a status. */
+export class DomainException extends Error {
+  constructor(
+    readonly code: ProblemCode,
+    message: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(message);
+  }
+
+  static validation(errors: FieldError[]): DomainException {
+    return new DomainException('validation-failed', errors.map((error) => error.message).join('; '), errors);
+  }
+
+  static notFound(what: string, key: string, field?: string): DomainException {
+    const message = `${what} "${key}" does not exist`;
+    return new DomainException('not-found', message, field ? [{ field, message, value: key }] : []);
+  }
+}

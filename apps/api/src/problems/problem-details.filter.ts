@@ -1,0 +1,108 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainException, type FieldError, type ProblemCode } from './domain.exception';
+
+const STATUS_OF: Record<ProblemCode, number> = {
+  'validation-failed': HttpStatus.BAD_REQUEST,
+  'not-found': HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  'service-unavailable': HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+const TITLE_OF: Record<number, string> = {
+  400: 'Bad request',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  500: 'Internal server error',
+  503: 'Service unavailable',
+};
+
+/** Error codes of the `pg` driver and sockets that mean the database is out of reach. */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+interface Problem {
+  status: number;
+  title?: string;
+  type: string;
+  detail: string;
+  errors?: FieldError[];
+}
+
+/** Answers every error as RFC 9457 problem details; never leaks a stack trace. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem = this.toProblem(exception);
+    if (problem.status >= 500 && problem.status !== HttpStatus.SERVICE_UNAVAILABLE) {
+      this.logger.error(`${request.method} ${request.path}: ${describe(exception)}`);
+    }
+    if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
+    response
+      .status(problem.status)
+      .type('application/problem+json')
+      .json({
+        type: problem.type,
+        title: problem.title ?? TITLE_OF[problem.status] ?? 'Error',
+        status: problem.status,
+        detail: problem.detail,
+        instance: request.originalUrl,
+        ...(problem.errors?.length ? { errors: problem.errors } : {}),
+      });
+  }
+
+  private toProblem(exception: unknown): Problem {
+    if (exception instanceof DomainException) {
+      return {
+        status: STATUS_OF[exception.code],
+        title: exception.code === 'validation-failed' ? 'Validation failed' : undefined,
+        type: `/problems/${exception.code}`,
+        detail: exception.message,
+        errors: exception.errors,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return { status, type: `/problems/http-${status}`, detail: httpDetail(exception) };
+    }
+    if (isUnavailable(exception)) {
+      return { status: 503, type: '/problems/service-unavailable', detail: 'A service this request needs is not reachable; try again shortly' };
+    }
+    const bodyParserStatus = clientErrorStatus(exception);
+    if (bodyParserStatus) {
+      return { status: bodyParserStatus, type: `/problems/http-${bodyParserStatus}`, detail: (exception as Error).message };
+    }
+    return { status: 500, type: '/problems/internal-error', detail: 'An unexpected error occurred' };
+  }
+}
+
+function httpDetail(exception: HttpException): string {
+  const body = exception.getResponse();
+  if (typeof body === 'string') return body;
+  const message = (body as { message?: unknown }).message;
+  return Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
+}
+
+function isUnavailable(exception: unknown): boolean {
+  if (!(exception instanceof Error)) return false;
+  const code = (exception as { code?: unknown }).code ?? (exception as { driverError?: { code?: unknown } }).driverError?.code;
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  return /Connection terminated|connection timeout|Cannot use a pool after calling end|Client has encountered a connection error/i.test(exception.message);
+}
+
+/** Express's body parser reports malformed or oversized bodies with a 4xx `status`. */
+function clientErrorStatus(exception: unknown): number | null {
+  const status = (exception as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
+}
+
+function describe(exception: unknown): string {
+  return exception instanceof Error ? `${exception.name}: ${exception.message}` : String(exception);
+}

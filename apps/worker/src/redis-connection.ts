@@ -1,0 +1,24 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { appConfig, type AppConfig } from '@app/config';
+import Redis from 'ioredis';
+
+/** The worker's Redis connection; start-up fails fast when Redis is unreachable. */
+@Injectable()
+export class RedisConnection implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(RedisConnection.name);
+  private client: Redis | null = null;
+
+  constructor(@Inject(appConfig.KEY) private readonly config: AppConfig) {}
+
+  async onModuleInit(): Promise<void> {
+    if (!this.config.redisUrl) throw new Error('REDIS_URL must be set for the worker (it runs the production job queue)');
+    this.client = new Redis(this.config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await this.client.connect();
+    await this.client.ping();
+    this.logger.log('Connected to Redis');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client?.quit();
+  }
+}

@@ -1,0 +1,28 @@
+import { registerAs } from '@nestjs/config';
+import { resolve } from 'node:path';
+import { validateEnvironment } from './environment';
+
+export type DatabaseConfig =
+  | { kind: 'postgres'; url: string }
+  | { kind: 'embedded'; dataDir: string; seedDemoData: boolean };
+
+export interface AppConfig {
+  port: number;
+  database: DatabaseConfig;
+  /** Null in the embedded default: jobs then run in-process. */
+  redisUrl: string | null;
+}
+
+export function buildAppConfig(raw: Record<string, unknown>): AppConfig {
+  const env = validateEnvironment(raw);
+  return {
+    port: env.PORT,
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL }
+      : { kind: 'embedded', dataDir: resolve(env.DATA_DIR), seedDemoData: env.SEED_DEMO_DATA === 'true' },
+    redisUrl: env.REDIS_URL ?? null,
+  };
+}
+
+/** The typed configuration; inject with `@Inject(appConfig.KEY) config: AppConfig`. */
+export const appConfig = registerAs('app', (): AppConfig => buildAppConfig(process.env));

@@ -1,0 +1,50 @@
+import { plainToInstance } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+/**
+ * The process environment the services accept. Anything else in the environment is
+ * ignored; a wrong value here stops start-up with a message naming the variable.
+ */
+export class EnvironmentVariables {
+  /** PostgreSQL connection string; unset means the embedded PGlite database. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  /** Redis connection string for the job queue; unset means jobs run in-process. */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsInt({ message: 'PORT must be an integer between 0 and 65535' })
+  @Min(0, { message: 'PORT must be an integer between 0 and 65535' })
+  @Max(65535, { message: 'PORT must be an integer between 0 and 65535' })
+  PORT: number = 3000;
+
+  /** Where the embedded database keeps its files. */
+  @IsString()
+  @IsNotEmpty({ message: 'DATA_DIR must not be empty' })
+  DATA_DIR: string = './.data';
+
+  /** Whether the embedded default seeds the demo partners on first start. */
+  @Matches(/^(true|false)$/, { message: 'SEED_DEMO_DATA must be true or false' })
+  SEED_DEMO_DATA: string = 'true';
+}
+
+const ENVIRONMENT_KEYS = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'DATA_DIR', 'SEED_DEMO_DATA'] as const;
+
+export class InvalidEnvironmentError extends Error {}
+
+/** Validates the raw environment; throws naming every wrong variable. */
+export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
+  const present = Object.fromEntries(
+    ENVIRONMENT_KEYS.filter((key) => raw[key] !== undefined && raw[key] !== '').map((key) => [key, raw[key]]),
+  );
+  const env = plainToInstance(EnvironmentVariables, present, { enableImplicitConversion: true });
+  const errors = validateSync(env, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map((error) => `  ${error.property}=${JSON.stringify(raw[error.property])}: ${Object.values(error.constraints ?? {})[0]}`);
+    throw new InvalidEnvironmentError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return env;
+}

@@ -1,0 +1,100 @@
+import { generateSyntheticConnections, generateSyntheticProfiles, mulberry32, pick as pickWith, type SyntheticPartner } from '@app/matching';
+import { findGemeente, labelOf, taxonomy } from '@app/taxonomy';
+import type { SeedData } from '@app/persistence';
+import { firstFreeSlug, slugify } from '@app/persistence';
+
+export const DEMO_SEED = 2030;
+export const DEMO_PARTNER_COUNT = 300;
+
+type Pick = <T>(options: readonly T[]) => T;
+type NameTemplate = (place: string, pick: Pick) => string;
+
+const SCHOOL_NAMES = ['De Regenboog', 'De Zonnebloem', 'Het Kompas', 'De Wereldwijzer', 'De Vlinder', 'Het Palet', 'De Sterrenkijker', 'De Fontein', 'De Springplank', 'Het Mozaïek'];
+
+/** Fictional but typical Dutch organisation names, by the generator's `kind`. */
+const NAME_TEMPLATES: Record<string, NameTemplate> = {
+  gemeente: (place) => `Gemeente ${place}`,
+  voedselbank: (place) => `Voedselbank ${place}`,
+  'jeugdfonds-sport-cultuur': (place) => `Jeugdfonds Sport & Cultuur ${place}`,
+  leergeld: (place) => `Stichting Leergeld ${place}`,
+  schuldhulpmaatje: (place) => `SchuldHulpMaatje ${place}`,
+  'rode-kruis': (place) => `Rode Kruis afdeling ${place}`,
+  buurthuis: (place, pick) => `Buurthuis ${pick(['De Schakel', 'Het Anker', 'De Brug', 'De Horizon', 'Ons Huis'])} ${place}`,
+  kledingbank: (place) => `Kledingbank ${place}`,
+  speelgoedbank: (place) => `Speelgoedbank ${place}`,
+  'ervaringsdeskundigen-collectief': (place) => `Ervaringsdeskundigen Collectief ${place}`,
+  sportvereniging: (place, pick) => `${pick(['Sportclub', 'Omnivereniging', 'Zwemvereniging'])} ${place}`,
+  basisschool: (place, pick) => `${pick(['OBS', 'CBS', 'Kindcentrum', 'Basisschool'])} ${pick(SCHOOL_NAMES)} ${place}`,
+  'middelbare-school': (place, pick) => `${pick(['Stedelijk College', 'Christelijk Lyceum', 'Scholengemeenschap Het Baken', 'Vakcollege'])} ${place}`,
+  mbo: (place, pick) => `${pick(['ROC', 'Vakschool', 'MBO College'])} ${place}`,
+  kinderopvang: (place, pick) => `Kinderopvang ${pick(['Dribbel', 'Kikkerland', 'De Speeltuin', 'Ukkie'])} ${place}`,
+  ggd: (place) => `GGD ${place}`,
+  consultatiebureau: (place) => `Jeugdgezondheidszorg ${place}`,
+  supermarkt: (place, pick) => `${pick(['Buurtsuper', 'Versmarkt', 'Supermarkt'])} ${pick(['Het Hoekje', 'De Korenschoof', 'Vers & Dichtbij', 'De Markt'])} ${place}`,
+  woningcorporatie: (place, pick) => `Woonstichting ${pick(['Thuis', 'Samen Wonen', 'Het Dak', 'Wonen Plus'])} ${place}`,
+  energiebedrijf: (place) => `Energiecoöperatie ${place}`,
+  bank: (place) => `Coöperatieve Spaarbank ${place}`,
+  zorgverzekeraar: (place, pick) => `Zorgverzekeraar ${pick(['Gezond Samen', 'Zorg Dichtbij', 'Goed Verzekerd'])} ${place}`,
+  hogeschool: (place) => `Hogeschool ${place}`,
+  universiteit: (place) => `Universiteit ${place}`,
+  kenniscentrum: (place, pick) => `Kenniscentrum ${pick(['Armoede en Jeugd', 'Kansrijk Opgroeien', 'Jeugd en Gezin'])} ${place}`,
+  brancheorganisatie: (_place, pick) =>
+    `Vereniging van ${pick(['Kinderopvangorganisaties', 'Supermarktondernemers', 'Schoolbesturen', 'Sportbonden', 'Woningcorporaties', 'Energieleveranciers', 'Zorgverzekeraars'])}`,
+  ministerie: (_place, pick) =>
+    `Ministerie van ${pick(['Sociale Zaken en Werkgelegenheid', 'Onderwijs, Cultuur en Wetenschap', 'Volksgezondheid, Welzijn en Sport', 'Binnenlandse Zaken', 'Justitie en Veiligheid'])}`,
+  uitvoeringsorganisatie: (_place, pick) => `Landelijk Uitvoeringsbureau ${pick(['Toeslagen', 'Inkomensondersteuning', 'Schuldhulp', 'Jeugd'])}`,
+};
+
+/**
+ * The demo data set: synthetic alliance partners (the same generator the tests and
+ * benchmarks use) with realistic names, descriptions and a few existing connections.
+ * Deterministic: the same seed gives the same rows.
+ */
+export function buildDemoData(count = DEMO_PARTNER_COUNT, seed = DEMO_SEED): SeedData {
+  const profiles = generateSyntheticProfiles({ count, seed });
+  const random = mulberry32(seed + 1);
+  const pick: Pick = (options) => pickWith(random, options);
+  const takenSlugs = new Set<string>();
+  const partners = profiles.map((profile) => {
+    const place = profile.homeGemeente ? displayName(profile.homeGemeente) : 'Nederland';
+    const template = NAME_TEMPLATES[profile.kind] ?? ((where: string) => `${labelOf(taxonomy.sectors, profile.sector, 'nl')} ${where}`);
+    const name = template(place, pick);
+    const slug = firstFreeSlug(slugify(name), takenSlugs);
+    takenSlugs.add(slug);
+    return {
+      id: profile.id,
+      slug,
+      name,
+      sector: profile.sector,
+      scope: profile.scope,
+      gemeenten: profile.gemeenten,
+      leefdomeinen: profile.leefdomeinen,
+      opgaven: profile.opgaven,
+      kennisbronnen: profile.kennisbronnen,
+      offers: profile.offers,
+      needs: profile.needs,
+      description: describe(name, profile, place),
+      website: `https://${slug}.example.org`,
+      contactEmail: `contact@${slug}.example.org`,
+      matchingOptOut: profile.matchingOptOut ?? false,
+    };
+  });
+  const connections = generateSyntheticConnections(profiles, { seed, perPartner: 1.5 }).map((connection) => ({
+    first: connection.a,
+    second: connection.b,
+    note: 'Bestaande samenwerking (demodata)',
+  }));
+  return { partners, connections };
+}
+
+/** "Bergen (NH.)" reads as "Bergen" in an organisation name. */
+function displayName(code: string): string {
+  const name = findGemeente(code)?.name ?? code;
+  return name === "'s-Gravenhage" ? 'Den Haag' : name.replace(/ \([A-Z.]+\)$/, '');
+}
+
+function describe(name: string, profile: SyntheticPartner, place: string): string {
+  const reach = profile.scope === 'national' ? 'landelijk' : profile.scope === 'regional' ? `in de regio rond ${place}` : `in ${place}`;
+  const opgaven = profile.opgaven.map((code) => labelOf(taxonomy.opgaven, code, 'nl')).join(', ');
+  return `${name} werkt ${reach} aan ${opgaven}. Fictieve demopartner van Partnermatch.`;
+}

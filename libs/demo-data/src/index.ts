@@ -1,0 +1,2 @@
+export * from './demo-data.module';
+export * from './demo-partners';

@@ -1,0 +1,4 @@
+import { CreatePartnersAndConnections1763884800000 } from './1763884800000-CreatePartnersAndConnections';
+
+/** In order; listed explicitly so the compiled app needs no glob over its own files. */
+export const MIGRATIONS = [CreatePartnersAndConnections1763884800000];

@@ -1,0 +1,51 @@
+import { BeforeApplicationShutdown, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { appConfig, type AppConfig } from '@app/config';
+import { EmbeddedPostgres } from './embedded/embedded-postgres';
+import { EmbeddedPostgresModule } from './embedded/embedded-postgres.module';
+import { ConnectionRepository } from './repositories/connection.repository';
+import { PartnerRepository } from './repositories/partner.repository';
+import { SeedRepository } from './repositories/seed.repository';
+import { SystemStateRepository } from './repositories/system-state.repository';
+import { ENTITIES } from './entities';
+import { postgresOptions } from './postgres-options';
+
+const REPOSITORIES = [PartnerRepository, ConnectionRepository, SystemStateRepository, SeedRepository];
+
+/**
+ * The database: PostgreSQL from DATABASE_URL, or the embedded PGlite when it is unset.
+ * Migrations run at start-up either way.
+ */
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      imports: [EmbeddedPostgresModule],
+      inject: [appConfig.KEY, EmbeddedPostgres],
+      useFactory: async (config: AppConfig, embedded: EmbeddedPostgres) => {
+        if (config.database.kind === 'postgres') {
+          return { ...postgresOptions(config.database.url), migrationsRun: true };
+        }
+        const url = await embedded.start(config.database.dataDir);
+        return { ...postgresOptions(url), poolSize: 1, migrationsRun: true };
+      },
+    }),
+    TypeOrmModule.forFeature(ENTITIES),
+    EmbeddedPostgresModule,
+  ],
+  providers: REPOSITORIES,
+  exports: [...REPOSITORIES],
+})
+export class PersistenceModule implements BeforeApplicationShutdown {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly embedded: EmbeddedPostgres,
+  ) {}
+
+  /** The pool must close before the embedded server under it stops. */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    await this.embedded.stop();
+  }
+}

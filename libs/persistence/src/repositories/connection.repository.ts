@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import { Repository } from 'typeorm';
+import { ConnectionEntity } from '../entities/connection.entity';
+
+/** Orders a pair the way it is stored: smaller uuid first. */
+export function orderedPair(first: string, second: string): [string, string] {
+  return first < second ? [first, second] : [second, first];
+}
+
+@Injectable()
+export class ConnectionRepository {
+  constructor(@InjectRepository(ConnectionEntity) private readonly connections: Repository<ConnectionEntity>) {}
+
+  findBetween(first: string, second: string): Promise<ConnectionEntity | null> {
+    const [partnerAId, partnerBId] = orderedPair(first, second);
+    return this.connections.findOneBy({ partnerAId, partnerBId });
+  }
+
+  async findById(id: string): Promise<ConnectionEntity | null> {
+    if (!isUUID(id)) return null;
+    return this.connections.findOne({ where: { id }, relations: { partnerA: true, partnerB: true } });
+  }
+
+  async list(options: { partnerId?: string; limit: number; offset: number }): Promise<{ items: ConnectionEntity[]; total: number }> {
+    const query = this.connections
+      .createQueryBuilder('connection')
+      .innerJoinAndSelect('connection.partnerA', 'partnerA')
+      .innerJoinAndSelect('connection.partnerB', 'partnerB');
+    if (options.partnerId) {
+      query.where('(connection.partnerAId = :partnerId OR connection.partnerBId = :partnerId)', { partnerId: options.partnerId });
+    }
+    const [items, total] = await query
+      .orderBy('connection.createdAt', 'DESC')
+      .addOrderBy('connection.id', 'ASC')
+      .take(options.limit)
+      .skip(options.offset)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  async insert(first: string, second: string, note: string | null): Promise<ConnectionEntity> {
+    const [partnerAId, partnerBId] = orderedPair(first, second);
+    const saved = await this.connections.save(this.connections.create({ partnerAId, partnerBId, note }));
+    return (await this.findById(saved.id))!;
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.connections.delete({ id });
+  }
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import { Brackets, Repository } from 'typeorm';
+import { PartnerEntity } from '../entities/partner.entity';
+
+export interface PartnerSearch {
+  sector?: string;
+  scope?: string;
+  /** Any of these gemeenten (a province is passed as its gemeenten). */
+  gemeenten?: string[];
+  opgave?: string;
+  leefdomein?: string;
+  text?: string;
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class PartnerRepository {
+  constructor(@InjectRepository(PartnerEntity) private readonly partners: Repository<PartnerEntity>) {}
+
+  async search(search: PartnerSearch): Promise<{ items: PartnerEntity[]; total: number }> {
+    const query = this.partners.createQueryBuilder('partner');
+    if (search.sector) query.andWhere('partner.sector = :sector', { sector: search.sector });
+    if (search.scope) query.andWhere('partner.scope = :scope', { scope: search.scope });
+    if (search.gemeenten) query.andWhere('partner.gemeenten && :gemeenten', { gemeenten: search.gemeenten });
+    if (search.opgave) query.andWhere(':opgave = ANY(partner.opgaven)', { opgave: search.opgave });
+    if (search.leefdomein) query.andWhere(':leefdomein = ANY(partner.leefdomeinen)', { leefdomein: search.leefdomein });
+    if (search.text) {
+      const pattern = `%${search.text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      query.andWhere(
+        new Brackets((text) =>
+          text.where('partner.name ILIKE :pattern', { pattern }).orWhere('partner.description ILIKE :pattern', { pattern }),
+        ),
+      );
+    }
+    const [items, total] = await query
+      .orderBy('partner.name', 'ASC')
+      .addOrderBy('partner.id', 'ASC')
+      .take(search.limit)
+      .skip(search.offset)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  /** Path parameters accept either the uuid or the slug. */
+  findByIdOrSlug(idOrSlug: string): Promise<PartnerEntity | null> {
+    return this.partners.findOneBy(isUUID(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug.toLowerCase() });
+  }
+
+  async slugsStartingWith(base: string): Promise<Set<string>> {
+    const rows = await this.partners
+      .createQueryBuilder('partner')
+      .select('partner.slug', 'slug')
+      .where('partner.slug = :base OR partner.slug LIKE :prefix', { base, prefix: `${base}-%` })
+      .getRawMany<{ slug: string }>();
+    return new Set(rows.map((row) => row.slug));
+  }
+
+  create(fields: Partial<PartnerEntity>): PartnerEntity {
+    return this.partners.create(fields);
+  }
+
+  save(partner: PartnerEntity): Promise<PartnerEntity> {
+    return this.partners.save(partner);
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.partners.delete({ id });
+  }
+
+  count(): Promise<number> {
+    return this.partners.count();
+  }
+}
