@@ -1,0 +1,41 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import request from 'supertest';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export interface TestApp {
+  app: INestApplication;
+  http: () => ReturnType<typeof request>;
+  database: TestDatabase;
+  openApi: OpenAPIObject;
+  close(): Promise<void>;
+}
+
+/**
+ * The API module on its own PostgreSQL database, configured exactly as main.ts does.
+ * The configuration is read from the environment when the module loads, so the module
+ * is required only after the environment is set.
+ */
+export async function startTestApp(label: string): Promise<TestApp> {
+  const database = await createTestDatabase(label);
+  process.env.DATABASE_URL = database.url;
+  delete process.env.REDIS_URL;
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { ApiModule } = require('../../apps/api/src/api.module') as typeof import('../../apps/api/src/api.module');
+  const { configureApi } = require('../../apps/api/src/api.setup') as typeof import('../../apps/api/src/api.setup');
+  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
+  const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+  const openApi = configureApi(app);
+  await app.init();
+  return {
+    app,
+    http: () => request(app.getHttpServer()),
+    database,
+    openApi,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
