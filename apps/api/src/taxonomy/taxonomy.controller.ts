@@ -6,6 +6,7 @@ import { DomainException } from '../problems/domain.exception';
 import { GemeenteDto, GemeentenQueryDto, OpgaveDto, TaxonomyDto, TermDto } from './dtos/taxonomy.dto';
 
 @ApiTags('taxonomy')
+@ApiProblems()
 @Controller('v1/taxonomy')
 export class TaxonomyController {
   /** The alliance's lists in one document: leefdomeinen, opgaven, sectors, kennisbronnen, provinces and gemeenten. */

@@ -1,0 +1,112 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { startTestApp, type TestApp } from './support/test-app';
+
+describe('taxonomy API and OpenAPI document', () => {
+  let api: TestApp;
+
+  beforeAll(async () => {
+    api = await startTestApp('taxonomy');
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('serves the alliance lists with Dutch and English labels', async () => {
+    const { body } = await api.http().get('/v1/taxonomy').expect(200);
+    expect(body.leefdomeinen).toHaveLength(8);
+    expect(body.opgaven).toHaveLength(10);
+    expect(body.sectors).toHaveLength(8);
+    expect(body.kennisbronnen).toHaveLength(3);
+    expect(body.provinces).toHaveLength(12);
+    expect(body.gemeenten).toHaveLength(342);
+    expect(body.opgaven.filter((opgave: { status: string }) => opgave.status === 'provisional')).toHaveLength(8);
+    for (const term of [...body.leefdomeinen, ...body.opgaven, ...body.sectors, ...body.kennisbronnen]) {
+      expect(term).toEqual(expect.objectContaining({ code: expect.any(String), nl: expect.any(String), en: expect.any(String) }));
+    }
+  });
+
+  it.each([
+    ['leefdomeinen', 8],
+    ['opgaven', 10],
+    ['sectors', 8],
+    ['kennisbronnen', 3],
+    ['provinces', 12],
+    ['gemeenten', 342],
+    ['gemeenten?province=PV27', 44],
+    ['gemeenten?province=PV21', 18],
+  ])('GET /v1/taxonomy/%s lists %i entries', async (path, count) => {
+    const { body } = await api.http().get(`/v1/taxonomy/${path}`).expect(200);
+    expect(body).toHaveLength(count);
+  });
+
+  it('looks up one gemeente with its centroid and neighbours', async () => {
+    const { body } = await api.http().get('/v1/taxonomy/gemeenten/GM0392').expect(200);
+    expect(body).toMatchObject({ code: 'GM0392', name: 'Haarlem', province: 'PV27' });
+    expect(body.lat).toBeCloseTo(52.38, 1);
+    expect(body.neighbours).toContain('GM0377');
+    await api.http().get('/v1/taxonomy/gemeenten/GM9999').expect(404);
+    await api.http().get('/v1/taxonomy/gemeenten?province=PV99').expect(400);
+  });
+
+  it('answers an unknown route with a 404 problem', async () => {
+    const response = await api.http().get('/v1/bestaat-niet').expect(404);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+  });
+
+  describe('/docs-json', () => {
+    const routes: [string, string][] = [
+      ['get', '/v1/taxonomy'],
+      ['get', '/v1/taxonomy/leefdomeinen'],
+      ['get', '/v1/taxonomy/opgaven'],
+      ['get', '/v1/taxonomy/sectors'],
+      ['get', '/v1/taxonomy/kennisbronnen'],
+      ['get', '/v1/taxonomy/provinces'],
+      ['get', '/v1/taxonomy/gemeenten'],
+      ['get', '/v1/taxonomy/gemeenten/{code}'],
+      ['post', '/v1/partners'],
+      ['get', '/v1/partners'],
+      ['get', '/v1/partners/{idOrSlug}'],
+      ['patch', '/v1/partners/{idOrSlug}'],
+      ['delete', '/v1/partners/{idOrSlug}'],
+      ['post', '/v1/connections'],
+      ['get', '/v1/connections'],
+      ['delete', '/v1/connections/{id}'],
+    ];
+
+    it('is a valid OpenAPI 3 document', async () => {
+      const { body } = await api.http().get('/docs-json').expect(200);
+      expect(body.openapi).toMatch(/^3\./);
+      await expect(SwaggerParser.validate(structuredClone(body))).resolves.toBeDefined();
+    });
+
+    it.each(routes)('documents %s %s with its success and problem responses', async (method, path) => {
+      const { body } = await api.http().get('/docs-json').expect(200);
+      const operation = body.paths[path]?.[method];
+      expect(operation).toBeDefined();
+      const statuses = Object.keys(operation.responses);
+      expect(statuses.some((status) => status.startsWith('2'))).toBe(true);
+      expect(statuses).toContain('503');
+      expect(operation.responses['503'].content['application/problem+json'].schema.$ref).toBe('#/components/schemas/ProblemDetailsDto');
+    });
+
+    it('documents every route the app serves, and only those', async () => {
+      const { body } = await api.http().get('/docs-json').expect(200);
+      const documented = Object.entries(body.paths).flatMap(([path, operations]) => Object.keys(operations as object).map((method) => `${method} ${path}`));
+      expect(documented.sort()).toEqual(routes.map(([method, path]) => `${method} ${path}`).sort());
+    });
+
+    it('documents the taxonomy codes as enums on the partner schema', async () => {
+      const { body } = await api.http().get('/docs-json').expect(200);
+      const properties = body.components.schemas.CreatePartnerDto.properties;
+      expect(properties.sector.enum).toContain('maatschappelijke-organisatie');
+      expect(properties.opgaven.items.enum).toHaveLength(10);
+      expect(body.components.schemas.CreatePartnerDto.required.sort()).toEqual(['name', 'scope', 'sector']);
+    });
+
+    it('serves Swagger UI at /docs', async () => {
+      const response = await api.http().get('/docs').redirects(1).expect(200);
+      expect(response.text).toContain('swagger-ui');
+    });
+  });
+});
