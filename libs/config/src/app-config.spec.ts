@@ -1,0 +1,30 @@
+import { buildAppConfig } from './app-config';
+
+describe('buildAppConfig', () => {
+  it('defaults to the embedded database on port 3000 with demo data and in-process jobs', () => {
+    const config = buildAppConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.redisUrl).toBeNull();
+    expect(config.database).toMatchObject({ kind: 'embedded', seedDemoData: true });
+    expect(config.database.kind === 'embedded' && config.database.dataDir).toMatch(/\.data$/);
+  });
+
+  it('uses PostgreSQL and Redis when their URLs are set', () => {
+    const config = buildAppConfig({ DATABASE_URL: 'postgres://app@db:5432/partnermatch', REDIS_URL: 'redis://queue:6379', PORT: '8080' });
+    expect(config).toEqual({ port: 8080, database: { kind: 'postgres', url: 'postgres://app@db:5432/partnermatch' }, redisUrl: 'redis://queue:6379' });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(buildAppConfig({ DATABASE_URL: '', PORT: '' }).database.kind).toBe('embedded');
+  });
+
+  it.each([
+    ['PORT', 'zeventig'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://root@localhost/app'],
+    ['REDIS_URL', 'http://localhost:6379'],
+    ['SEED_DEMO_DATA', 'ja'],
+  ])('stops on %s=%s, naming the variable', (name, value) => {
+    expect(() => buildAppConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));
+  });
+});

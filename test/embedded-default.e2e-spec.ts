@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BUILT_API, freePort, getJson, isCleanStop, startBuiltService, type BuiltService } from './support/built-service';
+
+/** The embedded default as a user runs it: the built API, no DATABASE_URL, a fresh data directory. */
+describe('embedded default (built app, PGlite, demo data)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'partnermatch-embedded-'));
+  let service: BuiltService | undefined;
+
+  afterEach(async () => {
+    await service?.stop();
+    service = undefined;
+  });
+
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const start = async (): Promise<string> => {
+    const port = await freePort();
+    service = startBuiltService(BUILT_API, { PORT: String(port), DATA_DIR: dataDir });
+    await service.waitForOutput('API on', 30_000);
+    return `http://127.0.0.1:${port}`;
+  };
+
+  it('starts with no services, seeds about 300 demo partners and serves them', async () => {
+    const base = await start();
+    const { status, body } = await getJson(`${base}/v1/partners?limit=500`);
+    expect(status).toBe(200);
+    expect(body.total).toBeGreaterThanOrEqual(300);
+    expect(body.items.length).toBe(body.total);
+    const sectors = new Set(body.items.map((partner: { sector: string }) => partner.sector));
+    expect(sectors.size).toBe(8);
+    expect(service!.output()).toMatch(/Seeded 300 demo partners and \d+ connections/);
+    const { body: connections } = await getJson(`${base}/v1/connections?limit=1`);
+    expect(connections.total).toBeGreaterThan(50);
+  }, 60_000);
+
+  it('keeps its data in DATA_DIR across a restart and does not seed twice', async () => {
+    const base = await start();
+    const created = await fetch(`${base}/v1/partners`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Blijft Bestaan', sector: 'gemeente', scope: 'local', gemeenten: ['GM0363'] }),
+    });
+    expect(created.status).toBe(201);
+    expect(isCleanStop(await service!.stop())).toBe(true);
+
+    const again = await start();
+    const { body } = await getJson(`${again}/v1/partners?limit=500`);
+    expect(body.total).toBe(301);
+    expect((await fetch(`${again}/v1/partners/blijft-bestaan`)).status).toBe(200);
+    expect(service!.output()).not.toContain('Seeded');
+  }, 60_000);
+
+  it('refuses to start on a wrong setting, naming the variable', async () => {
+    service = startBuiltService(BUILT_API, { PORT: 'zeventig', DATA_DIR: dataDir });
+    expect((await service.exited).code).toBe(1);
+    expect(service.output()).toContain('PORT');
+  }, 30_000);
+});

@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+export const BUILT_API = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
+export const BUILT_WORKER = join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
+
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** Nest re-raises SIGTERM after its shutdown hooks ran, so either form is a clean stop. */
+export function isCleanStop(exit: Exit): boolean {
+  return exit.code === 0 || exit.signal === 'SIGTERM';
+}
+
+export interface BuiltService {
+  process: ChildProcess;
+  output: () => string;
+  /** Resolves when the output contains `text`; rejects if the process exits first. */
+  waitForOutput(text: string | RegExp, timeoutMs?: number): Promise<void>;
+  /** SIGTERM, then how the process ended. */
+  stop(): Promise<Exit>;
+  exited: Promise<Exit>;
+}
+
+/**
+ * Runs a built app (`npm run build` first, as `npm test` does) the way a user does,
+ * with only the given variables on top of PATH and HOME.
+ */
+export function startBuiltService(entry: string, env: Record<string, string>): BuiltService {
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first (npm test does)`);
+  const child = spawn(process.execPath, [entry], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  return {
+    process: child,
+    output: () => output,
+    exited,
+    waitForOutput: (text, timeoutMs = 30_000) =>
+      new Promise((resolve, reject) => {
+        const matches = () => (typeof text === 'string' ? output.includes(text) : text.test(output));
+        const started = Date.now();
+        const poll = setInterval(() => {
+          if (matches()) {
+            clearInterval(poll);
+            resolve();
+          } else if (child.exitCode !== null || Date.now() - started > timeoutMs) {
+            clearInterval(poll);
+            reject(new Error(`waited for ${String(text)}; exit code ${child.exitCode}; output:\n${output}`));
+          }
+        }, 50);
+      }),
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+export async function getJson<T = any>(url: string): Promise<{ status: number; body: T }> {
+  const response = await fetch(url);
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
