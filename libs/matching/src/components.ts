@@ -16,8 +16,9 @@ export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: numb
 /** Distance between the centroids of two gemeenten in km, `undefined` for an unknown code. */
 export function gemeenteDistanceKm(codeA: string, codeB: string): number | undefined {
   if (codeA === codeB) return findGemeente(codeA) ? 0 : undefined;
-  const a = findGemeente(codeA);
-  const b = findGemeente(codeB);
+  // A fixed argument order makes the distance exactly symmetric, to the last bit.
+  const a = findGemeente(codeA < codeB ? codeA : codeB);
+  const b = findGemeente(codeA < codeB ? codeB : codeA);
   return a && b ? haversineKm(a.lat, a.lon, b.lat, b.lon) : undefined;
 }
 

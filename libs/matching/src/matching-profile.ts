@@ -183,5 +183,5 @@ export function weightSum(p: MatchingProfile): number {
 
 /** How many candidates a list is chosen from: deeper when diversity may re-rank. */
 export function poolDepth(p: MatchingProfile): number {
-  return p.diversity > 0 ? p.k * 3 : p.k;
+  return p.diversity > 0 ? p.k * 2 : p.k;
 }

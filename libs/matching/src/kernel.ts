@@ -1,0 +1,382 @@
+import { availableParallelism } from 'os';
+import { extname, join } from 'path';
+import { Worker } from 'worker_threads';
+import { GEMEENTE_CODES, LEEFDOMEIN_CODES, OPGAVE_CODES, SECTOR_CODES } from '@app/taxonomy';
+import { distanceDecay, gemeenteDistanceKm, resolveSettings } from './components';
+import { buildCandidateIndex, candidateBucket, candidateOrder, KernelParams, PackedProfiles, RowJob, RowOutput, RowRanker, SCOPE_LOCAL, SCOPE_NATIONAL, SCOPE_REGIONAL } from './kernel-core';
+import type { KernelWorkerData } from './kernel-worker';
+import { MatchingProfile, poolDepth, weightSum } from './matching-profile';
+import { buildMatchContext, MatchContext, MatchOptions, RankedCandidate } from './reference-scorer';
+import { COMPONENT_NAMES, PartnerProfile } from './types';
+
+const OPGAVE_BIT = new Map(OPGAVE_CODES.map((code, bit) => [code, bit]));
+const LEEFDOMEIN_BIT = new Map(LEEFDOMEIN_CODES.map((code, bit) => [code, bit]));
+const SECTOR_INDEX = new Map(SECTOR_CODES.map((code, index) => [code, index]));
+const GEMEENTE_INDEX = new Map(GEMEENTE_CODES.map((code, index) => [code, index]));
+const SCOPE_CODE = { local: SCOPE_LOCAL, regional: SCOPE_REGIONAL, national: SCOPE_NATIONAL } as const;
+
+if (OPGAVE_CODES.length > 20 || LEEFDOMEIN_CODES.length > 20) {
+  throw new Error('The kernel packs opgaven and leefdomeinen as bit masks of at most 20 bits');
+}
+
+const decayTables = new Map<number, Float64Array>();
+
+/** 2^(−d/h) between all gemeente centroids, computed once per half-distance. */
+function decayTable(halfDistanceKm: number): Float64Array {
+  let table = decayTables.get(halfDistanceKm);
+  if (table) return table;
+  const G = GEMEENTE_CODES.length;
+  table = new Float64Array(G * G);
+  for (let a = 0; a < G; a++) {
+    for (let b = 0; b < G; b++) {
+      table[a * G + b] = distanceDecay(gemeenteDistanceKm(GEMEENTE_CODES[a], GEMEENTE_CODES[b])!, halfDistanceKm);
+    }
+  }
+  decayTables.set(halfDistanceKm, table);
+  return table;
+}
+
+/** The matching profile as the numbers the kernel reads. */
+export function kernelParams(profile: MatchingProfile): KernelParams {
+  const settings = resolveSettings(profile);
+  const stride = SECTOR_CODES.length + 1;
+  const affinity = new Float64Array(stride * stride);
+  SECTOR_CODES.forEach((a, x) => SECTOR_CODES.forEach((b, y) => (affinity[x * stride + y] = profile.sectorAffinity[a][b])));
+  return {
+    weights: Float64Array.from(COMPONENT_NAMES.map((name) => profile.weights[name])),
+    weightSum: weightSum(profile),
+    nationalReach: settings.nationalReach,
+    regionalReach: settings.regionalReach,
+    leefdomeinenCoverage: settings.leefdomeinenCoverage,
+    leefdomeinCount: LEEFDOMEIN_CODES.length,
+    affinity,
+    sectorStride: stride,
+    gemeenteCount: GEMEENTE_CODES.length,
+    decay: decayTable(settings.halfDistanceKm),
+  };
+}
+
+type TypedArrayConstructor<T> = { new (buffer: ArrayBufferLike, offset?: number, length?: number): T; BYTES_PER_ELEMENT: number };
+
+function allocate<T>(ctor: TypedArrayConstructor<T>, length: number, shared: boolean): T {
+  const bytes = Math.max(1, length) * ctor.BYTES_PER_ELEMENT;
+  return new ctor(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes), 0, Math.max(1, length));
+}
+
+function maskOf(codes: readonly string[], bits: ReadonlyMap<string, number>): number {
+  let mask = 0;
+  for (const code of codes) {
+    const bit = bits.get(code);
+    if (bit !== undefined) mask |= 1 << bit;
+  }
+  return mask >>> 0;
+}
+
+/**
+ * Profiles packed for the kernel, with the bookkeeping to rewrite one slot in place
+ * (used by `MatchIndex`). Slot order is input order.
+ */
+export class PackedStore {
+  readonly packed: PackedProfiles;
+  readonly ids: string[] = [];
+  readonly slotOf = new Map<string, number>();
+  private readonly tagBit = new Map<string, number>();
+  private readonly opgClassOf = new Map<number, number>();
+  private readonly leefClassOf = new Map<number, number>();
+  /** Ids in ascending order; idRank[slot] is the position of the slot's id here. */
+  private sortedIds: string[] = [];
+  private gemUsed = 0;
+
+  private constructor(packed: PackedProfiles) {
+    this.packed = packed;
+  }
+
+  /**
+   * Packs profiles with room for `capacity` slots, `tagWords` 32-bit words of tags and
+   * `gemeenteRoom` gemeente entries; exclusions and connections refer to ids.
+   */
+  static create(
+    profiles: readonly PartnerProfile[],
+    context: MatchContext,
+    options: { shared?: boolean; capacity?: number; tagWords?: number; gemeenteRoom?: number } = {},
+  ): PackedStore {
+    const shared = options.shared ?? false;
+    const n = profiles.length;
+    const capacity = Math.max(n, options.capacity ?? n);
+    const tags = new Set<string>();
+    let gemeenten = 0;
+    for (const profile of profiles) {
+      for (const tag of profile.offers) tags.add(tag);
+      for (const tag of profile.needs) tags.add(tag);
+      gemeenten += profile.gemeenten.length;
+    }
+    const words = Math.max(options.tagWords ?? 1, Math.ceil(tags.size / 32), 1);
+    const gemeenteRoom = Math.max(gemeenten, options.gemeenteRoom ?? gemeenten);
+    const packed: PackedProfiles = {
+      n: 0,
+      capacity,
+      words,
+      sector: allocate(Uint8Array, capacity, shared),
+      scope: allocate(Uint8Array, capacity, shared),
+      inactive: allocate(Uint8Array, capacity, shared),
+      idRank: allocate(Int32Array, capacity, shared),
+      opgClass: allocate(Int32Array, capacity, shared),
+      leefClass: allocate(Int32Array, capacity, shared),
+      opgMasks: allocate(Uint32Array, Math.min(1 << OPGAVE_CODES.length, Math.max(capacity, 1)), shared),
+      leefMasks: allocate(Uint32Array, Math.min(1 << LEEFDOMEIN_CODES.length, Math.max(capacity, 1)), shared),
+      opgClassCount: 0,
+      leefClassCount: 0,
+      gemStart: allocate(Int32Array, capacity, shared),
+      gemEnd: allocate(Int32Array, capacity, shared),
+      gemList: allocate(Int32Array, gemeenteRoom, shared),
+      offers: allocate(Uint32Array, capacity * words, shared),
+      needs: allocate(Uint32Array, capacity * words, shared),
+      needCount: allocate(Uint16Array, capacity, shared),
+      adjStart: allocate(Int32Array, capacity + 1, shared),
+      adjList: allocate(Int32Array, 0, shared),
+      exclStart: allocate(Int32Array, capacity + 1, shared),
+      exclList: allocate(Int32Array, 0, shared),
+    };
+    const store = new PackedStore(packed);
+    for (const tag of [...tags].sort()) store.tagBit.set(tag, store.tagBit.size);
+    profiles.forEach((profile, slot) => {
+      if (store.slotOf.has(profile.id)) throw new Error(`Duplicate partner id ${profile.id}`);
+      store.ids.push(profile.id);
+      store.slotOf.set(profile.id, slot);
+      packed.n = slot + 1;
+      store.write(slot, profile);
+    });
+    store.sortedIds = [...store.ids].sort();
+    store.sortedIds.forEach((id, rank) => (packed.idRank[store.slotOf.get(id)!] = rank));
+    store.setGraph(context, shared);
+    return store;
+  }
+
+  private setGraph(context: MatchContext, shared: boolean): void {
+    const packed = this.packed;
+    const csr = (pairsOf: (slot: number) => Iterable<string>) => {
+      const start = allocate(Int32Array, packed.capacity + 1, shared);
+      const lists: number[][] = [];
+      let total = 0;
+      for (let slot = 0; slot < packed.n; slot++) {
+        const list = [...new Set([...pairsOf(slot)].map((id) => this.slotOf.get(id)).filter((j): j is number => j !== undefined && j !== slot))];
+        lists.push(list);
+        total += list.length;
+      }
+      const flat = allocate(Int32Array, total, shared);
+      let at = 0;
+      lists.forEach((list, slot) => {
+        start[slot] = at;
+        flat.set(list, at);
+        at += list.length;
+      });
+      start.fill(at, packed.n);
+      return { start, flat };
+    };
+    const adjacency = csr((slot) => context.neighbours.get(this.ids[slot]) ?? []);
+    packed.adjStart = adjacency.start;
+    packed.adjList = adjacency.flat;
+    const excludedBy = new Map<string, string[]>();
+    for (const key of context.excluded) {
+      const [a, b] = key.split('\u0000');
+      excludedBy.set(a, [...(excludedBy.get(a) ?? []), b]);
+      excludedBy.set(b, [...(excludedBy.get(b) ?? []), a]);
+    }
+    const exclusions = csr((slot) => excludedBy.get(this.ids[slot]) ?? []);
+    packed.exclStart = exclusions.start;
+    packed.exclList = exclusions.flat;
+  }
+
+  /** Whether `profile` fits the store as allocated (tags known, gemeente room left). */
+  fits(profile: PartnerProfile): boolean {
+    const unknownTags = new Set([...profile.offers, ...profile.needs].filter((tag) => !this.tagBit.has(tag))).size;
+    return (
+      this.tagBit.size + unknownTags <= this.packed.words * 32 &&
+      this.gemUsed + profile.gemeenten.length <= this.packed.gemList.length
+    );
+  }
+
+  /** Adds a new id in a fresh slot; the caller checks `fits` and capacity first. */
+  append(profile: PartnerProfile): number {
+    const slot = this.packed.n;
+    if (slot >= this.packed.capacity) throw new Error('PackedStore is full');
+    this.packed.n = slot + 1;
+    this.ids.push(profile.id);
+    this.slotOf.set(profile.id, slot);
+    let low = 0;
+    let high = this.sortedIds.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.sortedIds[mid] < profile.id) low = mid + 1;
+      else high = mid;
+    }
+    this.sortedIds.splice(low, 0, profile.id);
+    const idRank = this.packed.idRank;
+    for (let j = 0; j < slot; j++) if (idRank[j] >= low) idRank[j]++;
+    idRank[slot] = low;
+    this.write(slot, profile);
+    return slot;
+  }
+
+  /** Marks a slot as neither a candidate nor a row (its id stays reserved). */
+  deactivate(slot: number): void {
+    this.packed.inactive[slot] = 1;
+  }
+
+  /** (Re)writes a slot's features; the caller checks `fits` first. */
+  write(slot: number, profile: PartnerProfile): void {
+    const packed = this.packed;
+    packed.sector[slot] = SECTOR_INDEX.get(profile.sector) ?? SECTOR_CODES.length;
+    packed.scope[slot] = SCOPE_CODE[profile.scope] ?? SCOPE_LOCAL;
+    packed.inactive[slot] = profile.matchingOptOut ? 1 : 0;
+    packed.opgClass[slot] = this.classOf(maskOf(profile.opgaven, OPGAVE_BIT), this.opgClassOf, packed.opgMasks, 'opg');
+    packed.leefClass[slot] = this.classOf(maskOf(profile.leefdomeinen, LEEFDOMEIN_BIT), this.leefClassOf, packed.leefMasks, 'leef');
+    const gemeenten = [...new Set(profile.gemeenten.map((code) => GEMEENTE_INDEX.get(code)).filter((g): g is number => g !== undefined))];
+    // National partners reach everyone through nationalReach; their gemeenten are never read.
+    packed.gemStart[slot] = this.gemUsed;
+    packed.gemList.set(gemeenten, this.gemUsed);
+    this.gemUsed += gemeenten.length;
+    packed.gemEnd[slot] = this.gemUsed;
+    const words = packed.words;
+    packed.offers.fill(0, slot * words, (slot + 1) * words);
+    packed.needs.fill(0, slot * words, (slot + 1) * words);
+    const setBits = (target: Uint32Array, tags: readonly string[]) => {
+      let count = 0;
+      for (const tag of tags) {
+        let bit = this.tagBit.get(tag);
+        if (bit === undefined) {
+          bit = this.tagBit.size;
+          this.tagBit.set(tag, bit);
+        }
+        const word = slot * words + (bit >>> 5);
+        const flag = 1 << (bit & 31);
+        if ((target[word] & flag) === 0) count++;
+        target[word] |= flag;
+      }
+      return count;
+    };
+    setBits(packed.offers, profile.offers);
+    packed.needCount[slot] = setBits(packed.needs, profile.needs);
+  }
+
+  private classOf(mask: number, classes: Map<number, number>, masks: Uint32Array, kind: 'opg' | 'leef'): number {
+    let index = classes.get(mask);
+    if (index === undefined) {
+      index = classes.size;
+      classes.set(mask, index);
+      masks[index] = mask;
+      if (kind === 'opg') this.packed.opgClassCount = classes.size;
+      else this.packed.leefClassCount = classes.size;
+    }
+    return index;
+  }
+}
+
+/** Options of `rankAllPairs`. */
+export interface RankAllPairsOptions extends MatchOptions {
+  /** Worker threads; default one per core from 4,000 partners on, else 1 (in-process). */
+  threads?: number;
+}
+
+/** Every partner's ranked list from a full run, in compact typed arrays. */
+export interface RankedLists {
+  /** Partner ids by row (the kernel's packing order, not the input order). */
+  readonly ids: readonly string[];
+  readonly k: number;
+  /** Row i's list is candidates/scores[i·k … i·k + counts[i]), best first, diversified. */
+  readonly counts: Int32Array;
+  readonly candidates: Int32Array;
+  readonly scores: Float64Array;
+  /** The list of one partner as objects; empty for an opted-out or unknown partner. */
+  list(id: string): RankedCandidate[];
+}
+
+function rankedLists(ids: readonly string[], k: number, out: RowOutput): RankedLists {
+  const rowOf = new Map(ids.map((id, row) => [id, row]));
+  return {
+    ids,
+    k,
+    counts: out.counts,
+    candidates: out.candidates,
+    scores: out.scores,
+    list(id) {
+      const row = rowOf.get(id);
+      if (row === undefined) return [];
+      return Array.from({ length: out.counts[row] }, (_, r) => ({
+        candidateId: ids[out.candidates[row * k + r]],
+        score: out.scores[row * k + r],
+      }));
+    },
+  };
+}
+
+function allocateOutput(n: number, k: number, shared: boolean): RowOutput {
+  return {
+    counts: allocate(Int32Array, n, shared),
+    candidates: allocate(Int32Array, n * k, shared),
+    scores: allocate(Float64Array, n * k, shared),
+  };
+}
+
+/** Input profiles in the order a full run packs them (see `candidateOrder`). */
+function packingOrder(profiles: readonly PartnerProfile[]): PartnerProfile[] {
+  const G = GEMEENTE_CODES.length;
+  const buckets = Int32Array.from(profiles, (profile) => {
+    const first = profile.gemeenten.find((code) => GEMEENTE_INDEX.has(code));
+    return candidateBucket(SCOPE_CODE[profile.scope] ?? SCOPE_LOCAL, first === undefined ? -1 : GEMEENTE_INDEX.get(first)!, G);
+  });
+  const masks = Uint32Array.from(profiles, (profile) => maskOf(profile.opgaven, OPGAVE_BIT));
+  return Array.from(candidateOrder(buckets, masks), (index) => profiles[index]);
+}
+
+/** Packs profiles for a full run: store, parameters, pruning index and output arrays. Exposed for the benchmark. */
+export function prepareRun(profiles: readonly PartnerProfile[], options: MatchOptions, shared: boolean) {
+  const context = buildMatchContext(options);
+  const store = PackedStore.create(packingOrder(profiles), context, { shared });
+  const params = kernelParams(context.profile);
+  const job = rowJob(context.profile);
+  return { store, params, job, index: buildCandidateIndex(store.packed, params), out: allocateOutput(profiles.length, job.k, shared) };
+}
+
+/** In-process full run: the top `profile.k` of every partner, diversified. */
+export function rankAllPairsSync(profiles: readonly PartnerProfile[], options: MatchOptions = {}): RankedLists {
+  const { store, params, job, index, out } = prepareRun(profiles, options, false);
+  new RowRanker(store.packed, params, job, out, index).rankRange(0, profiles.length);
+  return rankedLists(store.ids, job.k, out);
+}
+
+function rowJob(profile: MatchingProfile): RowJob {
+  return { depth: poolDepth(profile), k: profile.k, diversity: profile.diversity };
+}
+
+/**
+ * Full run: every partner's top `profile.k`, diversified, computed by the fast kernel
+ * split over worker threads (rows handed out in chunks from a shared counter). Gives the
+ * same lists as ranking each partner with the reference scorer.
+ */
+export async function rankAllPairs(profiles: readonly PartnerProfile[], options: RankAllPairsOptions = {}): Promise<RankedLists> {
+  const threads = Math.max(1, Math.floor(options.threads ?? (profiles.length >= 4000 ? availableParallelism() : 1)));
+  if (threads === 1) return rankAllPairsSync(profiles, options);
+  const { store, params, job, index, out } = prepareRun(profiles, options, true);
+  const data: KernelWorkerData = { packed: store.packed, params, index, job, out, counter: allocate(Int32Array, 1, true), chunk: 64 };
+  await Promise.all(Array.from({ length: threads }, () => runWorker(data)));
+  return rankedLists(store.ids, job.k, out);
+}
+
+/**
+ * Starts a kernel worker. Compiled code runs `kernel-worker.js`; under ts-jest or ts-node
+ * (this file is `.ts`) the worker registers ts-node in transpile-only mode first.
+ */
+function runWorker(data: KernelWorkerData): Promise<void> {
+  const extension = extname(__filename);
+  const entry = join(__dirname, `kernel-worker${extension}`);
+  const worker =
+    extension === '.ts'
+      ? new Worker(`require('ts-node').register({ transpileOnly: true }); require(${JSON.stringify(entry)});`, { eval: true, workerData: data })
+      : new Worker(entry, { workerData: data });
+  return new Promise((resolve, reject) => {
+    worker.once('message', () => resolve());
+    worker.once('error', reject);
+    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`kernel worker exited with code ${code}`))));
+  });
+}
