@@ -6,3 +6,6 @@ export * from './matching-profile';
 export * from './components';
 export * from './reference-scorer';
 export * from './kernel';
+export * from './diversity';
+export * from './reasons';
+export * from './incremental';

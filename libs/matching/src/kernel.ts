@@ -3,7 +3,7 @@ import { extname, join } from 'path';
 import { Worker } from 'worker_threads';
 import { GEMEENTE_CODES, LEEFDOMEIN_CODES, OPGAVE_CODES, SECTOR_CODES } from '@app/taxonomy';
 import { distanceDecay, gemeenteDistanceKm, resolveSettings } from './components';
-import { buildCandidateIndex, candidateBucket, candidateOrder, KernelParams, PackedProfiles, RowJob, RowOutput, RowRanker, SCOPE_LOCAL, SCOPE_NATIONAL, SCOPE_REGIONAL } from './kernel-core';
+import { buildCandidateIndex, CandidateIndex, candidateBucket, candidateOrder, KernelParams, PackedProfiles, RowJob, RowOutput, RowRanker, SCOPE_LOCAL, SCOPE_NATIONAL, SCOPE_REGIONAL } from './kernel-core';
 import type { KernelWorkerData } from './kernel-worker';
 import { MatchingProfile, poolDepth, weightSum } from './matching-profile';
 import { buildMatchContext, MatchContext, MatchOptions, RankedCandidate } from './reference-scorer';
@@ -329,38 +329,80 @@ function packingOrder(profiles: readonly PartnerProfile[]): PartnerProfile[] {
   return Array.from(candidateOrder(buckets, masks), (index) => profiles[index]);
 }
 
-/** Packs profiles for a full run: store, parameters, pruning index and output arrays. Exposed for the benchmark. */
-export function prepareRun(profiles: readonly PartnerProfile[], options: MatchOptions, shared: boolean) {
+/** A packed set ready for the kernel. */
+export interface KernelRun {
+  context: MatchContext;
+  store: PackedStore;
+  params: KernelParams;
+  index: CandidateIndex;
+}
+
+/**
+ * Packs profiles for the kernel in pruning order. `headroom` reserves space for
+ * later `PackedStore.append`/`write` calls (used by `MatchIndex`).
+ */
+export function prepareRun(
+  profiles: readonly PartnerProfile[],
+  options: MatchOptions,
+  settings: { shared: boolean; headroom?: boolean },
+): KernelRun {
   const context = buildMatchContext(options);
-  const store = PackedStore.create(packingOrder(profiles), context, { shared });
+  const n = profiles.length;
+  const room = settings.headroom
+    ? {
+        capacity: n + Math.max(1024, Math.ceil(n / 4)),
+        tagWords: Math.ceil(new Set(profiles.flatMap((p) => [...p.offers, ...p.needs])).size / 32) + 1,
+        gemeenteRoom: Math.ceil(profiles.reduce((sum, p) => sum + p.gemeenten.length, 0) * 1.5) + 4096,
+      }
+    : {};
+  const store = PackedStore.create(packingOrder(profiles), context, { shared: settings.shared, ...room });
   const params = kernelParams(context.profile);
-  const job = rowJob(context.profile);
-  return { store, params, job, index: buildCandidateIndex(store.packed, params), out: allocateOutput(profiles.length, job.k, shared) };
+  return { context, store, params, index: buildCandidateIndex(store.packed, params) };
+}
+
+/** The diversified top-k job of a profile. */
+export function rowJob(profile: MatchingProfile): RowJob {
+  return { depth: poolDepth(profile), k: profile.k, diversity: profile.diversity };
+}
+
+/** Ranks every row of a prepared set in this thread. */
+export function runKernelSync(run: KernelRun, job: RowJob): RowOutput {
+  const out = allocateOutput(run.store.packed.capacity, job.k, false);
+  new RowRanker(run.store.packed, run.params, job, out, run.index).rankRange(0, run.store.packed.n);
+  return out;
+}
+
+/** Ranks every row of a set prepared with `shared: true` on `threads` worker threads. */
+export async function runKernel(run: KernelRun, job: RowJob, threads: number): Promise<RowOutput> {
+  const out = allocateOutput(run.store.packed.capacity, job.k, true);
+  const data: KernelWorkerData = { packed: run.store.packed, params: run.params, index: run.index, job, out, counter: allocate(Int32Array, 1, true), chunk: 64 };
+  await Promise.all(Array.from({ length: threads }, () => runWorker(data)));
+  return out;
+}
+
+/** Threads for a full run: as asked, else one per core from 4,000 partners on. */
+export function defaultThreads(n: number, threads?: number): number {
+  return Math.max(1, Math.floor(threads ?? (n >= 4000 ? availableParallelism() : 1)));
 }
 
 /** In-process full run: the top `profile.k` of every partner, diversified. */
 export function rankAllPairsSync(profiles: readonly PartnerProfile[], options: MatchOptions = {}): RankedLists {
-  const { store, params, job, index, out } = prepareRun(profiles, options, false);
-  new RowRanker(store.packed, params, job, out, index).rankRange(0, profiles.length);
-  return rankedLists(store.ids, job.k, out);
-}
-
-function rowJob(profile: MatchingProfile): RowJob {
-  return { depth: poolDepth(profile), k: profile.k, diversity: profile.diversity };
+  const run = prepareRun(profiles, options, { shared: false });
+  const job = rowJob(run.context.profile);
+  return rankedLists(run.store.ids, job.k, runKernelSync(run, job));
 }
 
 /**
  * Full run: every partner's top `profile.k`, diversified, computed by the fast kernel
  * split over worker threads (rows handed out in chunks from a shared counter). Gives the
- * same lists as ranking each partner with the reference scorer.
+ * same lists as ranking each partner with the reference scorer and re-ranking with `diversify`.
  */
 export async function rankAllPairs(profiles: readonly PartnerProfile[], options: RankAllPairsOptions = {}): Promise<RankedLists> {
-  const threads = Math.max(1, Math.floor(options.threads ?? (profiles.length >= 4000 ? availableParallelism() : 1)));
+  const threads = defaultThreads(profiles.length, options.threads);
   if (threads === 1) return rankAllPairsSync(profiles, options);
-  const { store, params, job, index, out } = prepareRun(profiles, options, true);
-  const data: KernelWorkerData = { packed: store.packed, params, index, job, out, counter: allocate(Int32Array, 1, true), chunk: 64 };
-  await Promise.all(Array.from({ length: threads }, () => runWorker(data)));
-  return rankedLists(store.ids, job.k, out);
+  const run = prepareRun(profiles, options, { shared: true });
+  const job = rowJob(run.context.profile);
+  return rankedLists(run.store.ids, job.k, await runKernel(run, job, threads));
 }
 
 /**

@@ -1,7 +1,8 @@
 import { similarity } from 'ml-distance';
-import { LEEFDOMEIN_CODES, OPGAVE_CODES } from '@app/taxonomy';
+import { LEEFDOMEIN_CODES, OPGAVE_CODES, SECTOR_CODES } from '@app/taxonomy';
 import { LEEFDOMEIN_COUNT, regionComponent, resolveSettings, ResolvedSettings } from './components';
-import { assertValidMatchingProfile, DEFAULT_MATCHING_PROFILE, MatchingProfile, weightSum } from './matching-profile';
+import { diversify } from './diversity';
+import { assertValidMatchingProfile, DEFAULT_MATCHING_PROFILE, MatchingProfile, poolDepth, weightSum } from './matching-profile';
 import { COMPONENT_NAMES, ComponentScores, Connection, PartnerProfile } from './types';
 
 /** Everything besides the two profiles that a pair's score depends on. */
@@ -140,4 +141,14 @@ export function rankPartnerReference(
     ranked.push({ candidateId: candidate.id, score: scorePairReference(target, candidate, context).score });
   }
   return ranked.sort(compareRanked).slice(0, depth);
+}
+
+/**
+ * The reference for a partner's final list: rank everyone naively, take the pool the
+ * profile asks for and apply the sector-diversity re-rank. What the kernel must reproduce.
+ */
+export function referenceList(target: PartnerProfile, profiles: readonly PartnerProfile[], context: MatchContext): RankedCandidate[] {
+  const sectorOf = new Map(profiles.map((p) => [p.id, SECTOR_CODES.includes(p.sector) ? p.sector : '']));
+  const pool = rankPartnerReference(target, profiles, context, poolDepth(context.profile));
+  return diversify(pool, (id) => sectorOf.get(id)!, context.profile.k, context.profile.diversity);
 }
