@@ -11,7 +11,13 @@ describe('buildAppConfig', () => {
 
   it('uses PostgreSQL and Redis when their URLs are set', () => {
     const config = buildAppConfig({ DATABASE_URL: 'postgres://app@db:5432/partnermatch', REDIS_URL: 'redis://queue:6379', PORT: '8080' });
-    expect(config).toEqual({ port: 8080, database: { kind: 'postgres', url: 'postgres://app@db:5432/partnermatch' }, redisUrl: 'redis://queue:6379' });
+    expect(config).toEqual({
+      port: 8080,
+      database: { kind: 'postgres', url: 'postgres://app@db:5432/partnermatch' },
+      redisUrl: 'redis://queue:6379',
+      queuePrefix: 'partnermatch',
+      matchingCron: '0 3 * * *',
+    });
   });
 
   it('treats an empty variable as unset', () => {
@@ -24,6 +30,8 @@ describe('buildAppConfig', () => {
     ['DATABASE_URL', 'mysql://root@localhost/app'],
     ['REDIS_URL', 'http://localhost:6379'],
     ['SEED_DEMO_DATA', 'ja'],
+    ['QUEUE_PREFIX', 'a:b'],
+    ['MATCHING_CRON', 'every night'],
   ])('stops on %s=%s, naming the variable', (name, value) => {
     expect(() => buildAppConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));
   });

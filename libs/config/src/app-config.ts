@@ -11,6 +11,9 @@ export interface AppConfig {
   database: DatabaseConfig;
   /** Null in the embedded default: jobs then run in-process. */
   redisUrl: string | null;
+  queuePrefix: string;
+  /** Cron expression of the scheduled full run, or null when disabled. */
+  matchingCron: string | null;
 }
 
 export function buildAppConfig(raw: Record<string, unknown>): AppConfig {
@@ -21,6 +24,8 @@ export function buildAppConfig(raw: Record<string, unknown>): AppConfig {
       ? { kind: 'postgres', url: env.DATABASE_URL }
       : { kind: 'embedded', dataDir: resolve(env.DATA_DIR), seedDemoData: env.SEED_DEMO_DATA === 'true' },
     redisUrl: env.REDIS_URL ?? null,
+    queuePrefix: env.QUEUE_PREFIX,
+    matchingCron: env.MATCHING_CRON === 'off' ? null : env.MATCHING_CRON,
   };
 }
 

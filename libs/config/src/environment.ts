@@ -26,12 +26,20 @@ export class EnvironmentVariables {
   @IsNotEmpty({ message: 'DATA_DIR must not be empty' })
   DATA_DIR: string = './.data';
 
+  /** Namespace of the queue's keys in Redis, so several installations can share one Redis. */
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'QUEUE_PREFIX must be 1-64 letters, digits, _ or -' })
+  QUEUE_PREFIX: string = 'partnermatch';
+
+  /** When the scheduled full matching run starts (cron, server time); `off` disables it. */
+  @Matches(/^(off|(\S+\s+){4}\S+)$/, { message: 'MATCHING_CRON must be a 5-field cron expression or off' })
+  MATCHING_CRON: string = '0 3 * * *';
+
   /** Whether the embedded default seeds the demo partners on first start. */
   @Matches(/^(true|false)$/, { message: 'SEED_DEMO_DATA must be true or false' })
   SEED_DEMO_DATA: string = 'true';
 }
 
-const ENVIRONMENT_KEYS = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'DATA_DIR', 'SEED_DEMO_DATA'] as const;
+const ENVIRONMENT_KEYS = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'DATA_DIR', 'QUEUE_PREFIX', 'MATCHING_CRON', 'SEED_DEMO_DATA'] as const;
 
 export class InvalidEnvironmentError extends Error {}
 

@@ -5,13 +5,22 @@ import { appConfig, type AppConfig } from '@app/config';
 import { EmbeddedPostgres } from './embedded/embedded-postgres';
 import { EmbeddedPostgresModule } from './embedded/embedded-postgres.module';
 import { ConnectionRepository } from './repositories/connection.repository';
+import { MatchingRunRepository } from './repositories/matching-run.repository';
 import { PartnerRepository } from './repositories/partner.repository';
+import { SuggestionRepository } from './repositories/suggestion.repository';
 import { SeedRepository } from './repositories/seed.repository';
 import { SystemStateRepository } from './repositories/system-state.repository';
 import { ENTITIES } from './entities';
 import { postgresOptions } from './postgres-options';
 
-const REPOSITORIES = [PartnerRepository, ConnectionRepository, SystemStateRepository, SeedRepository];
+const REPOSITORIES = [
+  PartnerRepository,
+  ConnectionRepository,
+  SystemStateRepository,
+  SeedRepository,
+  MatchingRunRepository,
+  SuggestionRepository,
+];
 
 /**
  * The database: PostgreSQL from DATABASE_URL, or the embedded PGlite when it is unset.

@@ -1,7 +1,10 @@
 import { ConnectionEntity } from './connection.entity';
+import { MatchingRunEntity } from './matching-run.entity';
 import { PartnerEntity } from './partner.entity';
+import { SuggestionEntity } from './suggestion.entity';
 import { SystemStateEntity } from './system-state.entity';
 
-export { ConnectionEntity, PartnerEntity, SystemStateEntity };
+export * from './matching-run.entity';
+export { ConnectionEntity, PartnerEntity, SuggestionEntity, SystemStateEntity };
 
-export const ENTITIES = [PartnerEntity, ConnectionEntity, SystemStateEntity];
+export const ENTITIES = [PartnerEntity, ConnectionEntity, SystemStateEntity, MatchingRunEntity, SuggestionEntity];

@@ -46,6 +46,12 @@ export class ConnectionRepository {
     return (await this.findById(saved.id))!;
   }
 
+  /** Every connection as a pair of partner ids. */
+  async allPairs(): Promise<{ a: string; b: string }[]> {
+    const rows = await this.connections.find({ select: { partnerAId: true, partnerBId: true } });
+    return rows.map((row) => ({ a: row.partnerAId, b: row.partnerBId }));
+  }
+
   async delete(id: string): Promise<void> {
     await this.connections.delete({ id });
   }

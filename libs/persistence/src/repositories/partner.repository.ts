@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { Brackets, Repository } from 'typeorm';
+import { Brackets, In, Repository } from 'typeorm';
 import { PartnerEntity } from '../entities/partner.entity';
 
 export interface PartnerSearch {
@@ -15,6 +15,25 @@ export interface PartnerSearch {
   limit: number;
   offset: number;
 }
+
+/** The columns the matching core reads. */
+export type MatchingFields = Pick<
+  PartnerEntity,
+  'id' | 'sector' | 'scope' | 'gemeenten' | 'leefdomeinen' | 'opgaven' | 'offers' | 'needs' | 'matchingOptOut' | 'updatedAt'
+>;
+
+const MATCHING_FIELDS = {
+  id: true,
+  sector: true,
+  scope: true,
+  gemeenten: true,
+  leefdomeinen: true,
+  opgaven: true,
+  offers: true,
+  needs: true,
+  matchingOptOut: true,
+  updatedAt: true,
+} as const;
 
 @Injectable()
 export class PartnerRepository {
@@ -68,6 +87,21 @@ export class PartnerRepository {
 
   async delete(id: string): Promise<void> {
     await this.partners.delete({ id });
+  }
+
+  /** Every partner with just the fields matching needs, in id order. */
+  matchingProfiles(): Promise<MatchingFields[]> {
+    return this.partners.find({ select: MATCHING_FIELDS, order: { id: 'ASC' } });
+  }
+
+  /** When each partner last changed, to tell which cached profiles are stale. */
+  async changeStamps(): Promise<Map<string, number>> {
+    const rows = await this.partners.find({ select: { id: true, updatedAt: true } });
+    return new Map(rows.map((row) => [row.id, row.updatedAt.getTime()]));
+  }
+
+  findMatchingProfiles(ids: string[]): Promise<MatchingFields[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.partners.find({ select: MATCHING_FIELDS, where: { id: In(ids) } });
   }
 
   count(): Promise<number> {

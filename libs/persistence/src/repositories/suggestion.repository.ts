@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { MatchingRunEntity } from '../entities/matching-run.entity';
+import { SuggestionEntity } from '../entities/suggestion.entity';
+import { SystemStateEntity } from '../entities/system-state.entity';
+
+export type SuggestionRow = Omit<SuggestionEntity, 'candidate' | 'computedAt'>;
+
+export interface SuggestionSearch {
+  sector?: string;
+  opgave?: string;
+  leefdomein?: string;
+  maxDistanceKm?: number;
+  limit: number;
+  offset: number;
+}
+
+/** The lists readers see belong to this run. */
+const ACTIVE_RUN_KEY = 'active-run';
+/** Rows per INSERT statement: large writes go in batches, never row by row. */
+const INSERT_BATCH = 1000;
+
+@Injectable()
+export class SuggestionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async activeRunId(manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const state = await manager.findOneBy(SystemStateEntity, { key: ACTIVE_RUN_KEY });
+    return (state?.value as { runId?: string } | undefined)?.runId ?? null;
+  }
+
+  /**
+   * Replaces the lists of these partners in one run, in one transaction: a retried write
+   * leaves exactly one copy, and readers see either the old or the new lists.
+   */
+  async replaceLists(runId: string, partnerIds: readonly string[], rows: readonly SuggestionRow[], manager?: EntityManager): Promise<void> {
+    const write = async (tx: EntityManager) => {
+      if (partnerIds.length > 0) {
+        await tx.query(`DELETE FROM suggestion WHERE run_id = $1 AND partner_id = ANY($2::uuid[])`, [runId, partnerIds]);
+      }
+      for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+        // jsonb params are free-form, which TypeORM's deep-partial insert type cannot express.
+        await tx.insert(SuggestionEntity, rows.slice(start, start + INSERT_BATCH) as unknown as QueryDeepPartialEntity<SuggestionEntity>[]);
+      }
+    };
+    await (manager ? write(manager) : this.dataSource.transaction(write));
+  }
+
+  /**
+   * Switches readers to a completed run in one transaction, then drops the rows of older
+   * runs. Returns false when the run is no longer running (finalised before, or failed).
+   */
+  async activate(runId: string): Promise<boolean> {
+    const activated = await this.withListLock(async (tx) => {
+      const [{ count }] = await tx.query(`SELECT count(*)::int AS count FROM suggestion WHERE run_id = $1`, [runId]);
+      const result = await tx.update(
+        MatchingRunEntity,
+        { id: runId, status: 'running' },
+        { status: 'completed', progress: 100, suggestionCount: count, finishedAt: new Date() },
+      );
+      if (!result.affected) return false;
+      await tx.upsert(SystemStateEntity, { key: ACTIVE_RUN_KEY, value: { runId } }, ['key']);
+      return true;
+    });
+    if (activated) await this.dataSource.query(`DELETE FROM suggestion WHERE run_id <> $1`, [runId]);
+    return activated;
+  }
+
+  /** One partner's list in a run, with the candidates' profiles, filtered and paged. */
+  async listFor(runId: string, partnerId: string, search: SuggestionSearch): Promise<{ items: SuggestionEntity[]; total: number }> {
+    const query = this.dataSource
+      .getRepository(SuggestionEntity)
+      .createQueryBuilder('suggestion')
+      .innerJoinAndSelect('suggestion.candidate', 'candidate')
+      .where('suggestion.runId = :runId AND suggestion.partnerId = :partnerId', { runId, partnerId });
+    if (search.sector) query.andWhere('candidate.sector = :sector', { sector: search.sector });
+    if (search.opgave) query.andWhere(':opgave = ANY(candidate.opgaven)', { opgave: search.opgave });
+    if (search.leefdomein) query.andWhere(':leefdomein = ANY(candidate.leefdomeinen)', { leefdomein: search.leefdomein });
+    if (search.maxDistanceKm !== undefined) {
+      // A national candidate works everywhere, so it is always within reach.
+      query.andWhere('(suggestion.distanceKm IS NULL OR suggestion.distanceKm <= :maxDistanceKm)', { maxDistanceKm: search.maxDistanceKm });
+    }
+    const [items, total] = await query.orderBy('suggestion.rank', 'ASC').take(search.limit).skip(search.offset).getManyAndCount();
+    return { items, total };
+  }
+
+  /** Every list of a run as candidate ids in rank order, to compare with freshly computed lists. */
+  async candidateLists(runId: string): Promise<Map<string, { candidateId: string; score: number }[]>> {
+    const rows: { partner_id: string; candidate_id: string; score: number }[] = await this.dataSource.query(
+      `SELECT partner_id, candidate_id, score FROM suggestion WHERE run_id = $1 ORDER BY partner_id, rank`,
+      [runId],
+    );
+    const lists = new Map<string, { candidateId: string; score: number }[]>();
+    for (const row of rows) {
+      const list = lists.get(row.partner_id) ?? [];
+      list.push({ candidateId: row.candidate_id, score: row.score });
+      lists.set(row.partner_id, list);
+    }
+    return lists;
+  }
+
+  /** Runs `work` in a transaction that holds the lock serialising writes to the active lists. */
+  withListLock<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('partnermatch:suggestion-lists'))`);
+      return work(tx);
+    });
+  }
+}

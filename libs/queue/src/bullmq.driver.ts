@@ -1,0 +1,83 @@
+import { InjectFlowProducer, InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { FlowProducer, Job, Queue, type JobsOptions } from 'bullmq';
+import { MatchingJobHandler, MatchingJobProducer } from './matching-job-ports';
+import { isMatchingJobName, MATCHING_QUEUE, matchingJobId, type MatchingJob, type MatchingJobData } from './matching-jobs';
+
+export const MATCHING_FLOW_PRODUCER = 'matching-flow';
+
+/** Retries with exponential backoff; finished jobs are removed so their ids can be reused. */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 4,
+  backoff: { type: 'exponential', delay: 500 },
+  removeOnComplete: { age: 3600, count: 1000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+@Injectable()
+export class BullMqProducer extends MatchingJobProducer {
+  constructor(
+    @InjectQueue(MATCHING_QUEUE) private readonly queue: Queue,
+    @InjectFlowProducer(MATCHING_FLOW_PRODUCER) private readonly flows: FlowProducer,
+  ) {
+    super();
+  }
+
+  async enqueue(job: MatchingJob): Promise<void> {
+    if (job.name === 'partner-changed') {
+      // Changes to one partner while its job waits collapse into that job; a change while
+      // it runs is kept and runs right after, so no edit is lost.
+      await this.queue.add(job.name, job.data, { deduplication: { id: matchingJobId(job), keepLastIfActive: true } });
+      return;
+    }
+    await this.queue.add(job.name, job.data, { jobId: matchingJobId(job) });
+  }
+
+  async enqueueShardedRun(finalise: MatchingJobData<'finalise-run'>, shards: MatchingJobData<'score-shard'>[]): Promise<void> {
+    const parent: MatchingJob = { name: 'finalise-run', data: finalise };
+    await this.flows.add({
+      name: parent.name,
+      queueName: MATCHING_QUEUE,
+      data: parent.data,
+      opts: { ...DEFAULT_JOB_OPTIONS, jobId: matchingJobId(parent) },
+      children: shards.map((data) => {
+        const child: MatchingJob = { name: 'score-shard', data };
+        return {
+          name: child.name,
+          queueName: MATCHING_QUEUE,
+          data: child.data,
+          opts: { ...DEFAULT_JOB_OPTIONS, jobId: matchingJobId(child), failParentOnFailure: true },
+        };
+      }),
+    });
+  }
+}
+
+/** Binds the matching queue to the job handlers in a worker process. */
+@Processor(MATCHING_QUEUE, { concurrency: 1, lockDuration: 60_000, maxStalledCount: 2 })
+export class MatchingProcessor extends WorkerHost {
+  private readonly logger = new Logger(MatchingProcessor.name);
+
+  constructor(private readonly handler: MatchingJobHandler) {
+    super();
+  }
+
+  async process(job: Job): Promise<void> {
+    await this.handler.handle(toMatchingJob(job), (percent) => job.updateProgress(percent));
+  }
+
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job | undefined, error: Error): Promise<void> {
+    if (!job) return;
+    const attempts = job.opts.attempts ?? 1;
+    this.logger.warn(`${job.name} ${job.id} failed (attempt ${job.attemptsMade}/${attempts}): ${error.message}`);
+    if (job.attemptsMade >= attempts || error.name === 'UnrecoverableError') {
+      await this.handler.failed(toMatchingJob(job), error);
+    }
+  }
+}
+
+function toMatchingJob(job: Job): MatchingJob {
+  if (!isMatchingJobName(job.name)) throw new Error(`unknown job name ${job.name}`);
+  return { name: job.name, data: job.data } as MatchingJob;
+}

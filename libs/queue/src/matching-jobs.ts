@@ -1,0 +1,37 @@
+/** The one queue the matching work runs on. */
+export const MATCHING_QUEUE = 'matching';
+
+export type PartnerChangeReason = 'created' | 'updated' | 'deleted' | 'opted-out' | 'connection' | 'run-catch-up';
+
+/** Every job, as a union of `{ name, data }`, so the compiler ties each name to its payload. */
+export type MatchingJob =
+  | { name: 'partner-changed'; data: { partnerId: string; reason: PartnerChangeReason } }
+  | { name: 'full-run'; data: { runId: string } }
+  | { name: 'score-shard'; data: { runId: string; shard: number; firstPartnerId: string; lastPartnerId: string } }
+  | { name: 'finalise-run'; data: { runId: string } };
+
+export type MatchingJobName = MatchingJob['name'];
+export type MatchingJobData<Name extends MatchingJobName> = Extract<MatchingJob, { name: Name }>['data'];
+
+export const MATCHING_JOB_NAMES: readonly MatchingJobName[] = ['partner-changed', 'full-run', 'score-shard', 'finalise-run'];
+
+/**
+ * Deterministic ids: a burst of changes to one partner collapses into one waiting job,
+ * and a retried shard is the same job, never a second one.
+ */
+export function matchingJobId(job: MatchingJob): string {
+  switch (job.name) {
+    case 'partner-changed':
+      return `partner-changed:${job.data.partnerId}`;
+    case 'full-run':
+      return `full-run:${job.data.runId}`;
+    case 'score-shard':
+      return `score-shard:${job.data.runId}:${job.data.shard}`;
+    case 'finalise-run':
+      return `finalise-run:${job.data.runId}`;
+  }
+}
+
+export function isMatchingJobName(name: string): name is MatchingJobName {
+  return (MATCHING_JOB_NAMES as readonly string[]).includes(name);
+}
