@@ -2,15 +2,17 @@ import { findGemeente, LEEFDOMEIN_CODES } from '@app/taxonomy';
 import { DEFAULT_LEEFDOMEINEN_COVERAGE, DEFAULT_REGIONAL_REACH, MatchingProfile } from './matching-profile';
 import type { PartnerProfile } from './types';
 
+// Bound once: inside Jest's sandbox every global lookup is slow.
+const { asin, cos, max, min, pow, sin, sqrt, PI } = Math;
 const EARTH_RADIUS_KM = 6371;
-const RADIANS = Math.PI / 180;
+const RADIANS = PI / 180;
 
 /** Great-circle distance in km between two WGS84 points. */
 export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const dLat = (lat2 - lat1) * RADIANS;
   const dLon = (lon2 - lon1) * RADIANS;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RADIANS) * Math.cos(lat2 * RADIANS) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+  const h = sin(dLat / 2) ** 2 + cos(lat1 * RADIANS) * cos(lat2 * RADIANS) * sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * asin(min(1, sqrt(h)));
 }
 
 /** Distance between the centroids of two gemeenten in km, `undefined` for an unknown code. */
@@ -24,7 +26,7 @@ export function gemeenteDistanceKm(codeA: string, codeB: string): number | undef
 
 /** 2^(−d/h): 1 at distance 0, ½ at the half-distance, ¼ at twice it. */
 export function distanceDecay(distanceKm: number, halfDistanceKm: number): number {
-  return Math.pow(2, -distanceKm / halfDistanceKm);
+  return pow(2, -distanceKm / halfDistanceKm);
 }
 
 /** The profile's settings with optional fields resolved, as the scorers use them. */
@@ -73,7 +75,7 @@ export function regionComponent(a: PartnerProfile, b: PartnerProfile, settings: 
   const nearest = nearestGemeenten(a, b);
   if (!nearest) return 0;
   const decay = distanceDecay(nearest.km, settings.halfDistanceKm);
-  if (a.scope === 'regional' || b.scope === 'regional') return Math.max(decay, settings.regionalReach);
+  if (a.scope === 'regional' || b.scope === 'regional') return max(decay, settings.regionalReach);
   return decay;
 }
 

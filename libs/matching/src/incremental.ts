@@ -1,5 +1,5 @@
 import { diversifyPool, RowOutput, RowScorer } from './kernel-core';
-import { defaultThreads, KernelRun, PackedStore, prepareRun, RankAllPairsOptions, runKernel, runKernelSync } from './kernel';
+import { defaultThreads, KernelRun, PackedStore, placeholderProfile, prepareRun, RankAllPairsOptions, runKernel, runKernelSync } from './kernel';
 import { poolDepth } from './matching-profile';
 import { buildSuggestions } from './reasons';
 import type { RankedCandidate } from './reference-scorer';
@@ -256,9 +256,7 @@ export class MatchIndex {
   /** Repacks with more room; slots keep their numbers, so the buffers stay valid. */
   private grow(upcoming: readonly PartnerProfile[]): void {
     const old = this.run;
-    const bySlot: PartnerProfile[] = old.store.ids.map(
-      (id) => this.profiles.get(id) ?? { id, sector: '', scope: 'local', gemeenten: [], leefdomeinen: [], opgaven: [], offers: [], needs: [], matchingOptOut: true },
-    );
+    const bySlot = old.store.ids.map((id) => this.profiles.get(id) ?? placeholderProfile(id));
     const store = PackedStore.create(bySlot, old.context, {
       capacity: Math.ceil(old.store.packed.capacity * 1.5) + 1024,
       tagWords: old.store.packed.words + Math.ceil(new Set(upcoming.flatMap((p) => [...p.offers, ...p.needs])).size / 32) + 1,

@@ -64,6 +64,8 @@ export interface KernelParams {
   gemeenteCount: number;
   /** 2^(−d/h) for every pair of gemeenten. */
   decay: Float64Array;
+  /** For each gemeente g, all gemeenten by decreasing decay: visiting buckets in this order fills the heap with good candidates early. */
+  visitOrder: Int16Array;
 }
 
 /**
@@ -93,8 +95,6 @@ export interface CandidateIndex {
   bucketGemList: Int32Array;
   /** 1 when bucket b has a regional member (the regional floor may apply). */
   bucketRegional: Uint8Array;
-  /** For each gemeente g, all gemeenten by increasing distance: visiting buckets in this order fills the heap with good candidates early. */
-  visitOrder: Int16Array;
 }
 
 /**
@@ -171,20 +171,16 @@ export function buildCandidateIndex(p: PackedProfiles, params: KernelParams): Ca
     for (let r = bucketRunStart[b]; r < bucketRunStart[b + 1]; r++) runOf[b * C + runClasses[r]] = r;
   }
   const simOrder = new Int32Array(C * C);
-  const classes = Array.from({ length: C }, (_, c) => c);
-  const tanimoto = (x: number, y: number) => {
-    const union = popcount(p.opgMasks[x] | p.opgMasks[y]);
-    return union === 0 ? 0 : popcount(p.opgMasks[x] & p.opgMasks[y]) / union;
-  };
+  // Sort keys (1 − Tanimoto, then class) packed in one number, so the native numeric sort does the work.
+  const keys = new Float64Array(C);
   for (let c = 0; c < C; c++) {
-    classes.sort((x, y) => tanimoto(c, y) - tanimoto(c, x) || x - y);
-    simOrder.set(classes, c * C);
-  }
-  const visitOrder = new Int16Array(G * G);
-  const byDecay = Array.from({ length: G }, (_, g) => g);
-  for (let g = 0; g < G; g++) {
-    byDecay.sort((x, y) => params.decay[g * G + y] - params.decay[g * G + x] || x - y);
-    visitOrder.set(byDecay, g * G);
+    for (let x = 0; x < C; x++) {
+      const union = popcount(p.opgMasks[c] | p.opgMasks[x]);
+      const tanimoto = union === 0 ? 0 : popcount(p.opgMasks[c] & p.opgMasks[x]) / union;
+      keys[x] = Math.round((1 - tanimoto) * 1048576) * 4096 + x;
+    }
+    keys.sort();
+    for (let t = 0; t < C; t++) simOrder[c * C + t] = keys[t] % 4096;
   }
   return {
     order: identity ? null : order,
@@ -199,7 +195,6 @@ export function buildCandidateIndex(p: PackedProfiles, params: KernelParams): Ca
     bucketGemStart,
     bucketGemList: Int32Array.from(gemList),
     bucketRegional,
-    visitOrder,
   };
 }
 
@@ -212,7 +207,10 @@ function maxOf(values: Float64Array, count: number): number {
 export function popcount(x: number): number {
   x = x - ((x >>> 1) & 0x55555555);
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+  // No Math.imul: under Jest a global lookup per call costs more than the whole function.
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  x = x + (x >>> 8);
+  return (x + (x >>> 16)) & 0x3f;
 }
 
 /**
@@ -297,9 +295,12 @@ export class RowScorer {
     for (let s = 0; s < stride; s++) this.secT[s] = params.affinity[sectorRow + s];
     this.maxSec = maxOf(this.secT, stride);
     this.secBound[0] = 0;
-    for (let mask = 1; mask < this.secBound.length; mask++) {
-      const low = 31 - Math.clz32(mask & -mask);
-      this.secBound[mask] = Math.max(this.secBound[mask & (mask - 1)], this.secT[low]);
+    for (let s = 0; s < stride; s++) {
+      const high = 1 << s;
+      for (let mask = high; mask < high << 1; mask++) {
+        const rest = this.secBound[mask - high];
+        this.secBound[mask] = rest > this.secT[s] ? rest : this.secT[s];
+      }
     }
 
     this.rowNational = p.scope[i] === NATIONAL;
@@ -448,7 +449,7 @@ export class RowScorer {
     const national = 2 * G;
     for (let t = 0; t <= national; t++) {
       // Local and regional buckets of each gemeente, nearest gemeente first, national partners last.
-      const gemeente = t === national ? -1 : first < 0 ? t >> 1 : index.visitOrder[first * G + (t >> 1)];
+      const gemeente = t === national ? -1 : first < 0 ? t >> 1 : params.visitOrder[first * G + (t >> 1)];
       const bucket = t === national ? national : (t & 1) === 1 ? G + gemeente : gemeente;
       let regionBound: number;
       if (bucket === national || this.rowNational) {

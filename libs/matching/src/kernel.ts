@@ -15,23 +15,31 @@ const SECTOR_INDEX = new Map(SECTOR_CODES.map((code, index) => [code, index]));
 const GEMEENTE_INDEX = new Map(GEMEENTE_CODES.map((code, index) => [code, index]));
 const SCOPE_CODE = { local: SCOPE_LOCAL, regional: SCOPE_REGIONAL, national: SCOPE_NATIONAL } as const;
 
-if (OPGAVE_CODES.length > 20 || LEEFDOMEIN_CODES.length > 20) {
-  throw new Error('The kernel packs opgaven and leefdomeinen as bit masks of at most 20 bits');
+// Opgaven classes are sorted by a packed 12-bit key and leefdomeinen bounds use a 2^L table.
+if (OPGAVE_CODES.length > 12 || LEEFDOMEIN_CODES.length > 10) {
+  throw new Error('The kernel supports at most 12 opgaven and 10 leefdomeinen');
 }
 
-const decayTables = new Map<number, Float64Array>();
+const decayTables = new Map<number, { decay: Float64Array; visitOrder: Int16Array }>();
 
-/** 2^(−d/h) between all gemeente centroids, computed once per half-distance. */
-function decayTable(halfDistanceKm: number): Float64Array {
+/** 2^(−d/h) between all gemeente centroids and each gemeente's nearest-first order, computed once per half-distance. */
+function decayTable(halfDistanceKm: number): { decay: Float64Array; visitOrder: Int16Array } {
   let table = decayTables.get(halfDistanceKm);
   if (table) return table;
   const G = GEMEENTE_CODES.length;
-  table = new Float64Array(G * G);
+  const decay = new Float64Array(G * G);
   for (let a = 0; a < G; a++) {
     for (let b = 0; b < G; b++) {
-      table[a * G + b] = distanceDecay(gemeenteDistanceKm(GEMEENTE_CODES[a], GEMEENTE_CODES[b])!, halfDistanceKm);
+      decay[a * G + b] = distanceDecay(gemeenteDistanceKm(GEMEENTE_CODES[a], GEMEENTE_CODES[b])!, halfDistanceKm);
     }
   }
+  const visitOrder = new Int16Array(G * G);
+  const order = Array.from({ length: G }, (_, g) => g);
+  for (let g = 0; g < G; g++) {
+    order.sort((x, y) => decay[g * G + y] - decay[g * G + x] || x - y);
+    visitOrder.set(order, g * G);
+  }
+  table = { decay, visitOrder };
   decayTables.set(halfDistanceKm, table);
   return table;
 }
@@ -52,7 +60,7 @@ export function kernelParams(profile: MatchingProfile): KernelParams {
     affinity,
     sectorStride: stride,
     gemeenteCount: GEMEENTE_CODES.length,
-    decay: decayTable(settings.halfDistanceKm),
+    ...decayTable(settings.halfDistanceKm),
   };
 }
 
@@ -101,7 +109,12 @@ export class PackedStore {
     options: { shared?: boolean; capacity?: number; tagWords?: number; gemeenteRoom?: number } = {},
   ): PackedStore {
     const shared = options.shared ?? false;
-    const n = profiles.length;
+    // Partners that appear only in connections or exclusions still count as graph nodes
+    // (common neighbours), so they get an inactive slot: never a candidate, no list.
+    const known = new Set(profiles.map((profile) => profile.id));
+    const graphIds = new Set([...context.neighbours.keys(), ...[...context.excluded].flatMap((key) => key.split('\u0000'))]);
+    const graphOnly = [...graphIds].filter((id) => !known.has(id)).sort().map(placeholderProfile);
+    const n = profiles.length + graphOnly.length;
     const capacity = Math.max(n, options.capacity ?? n);
     const tags = new Set<string>();
     let gemeenten = 0;
@@ -139,7 +152,7 @@ export class PackedStore {
     };
     const store = new PackedStore(packed);
     for (const tag of [...tags].sort()) store.tagBit.set(tag, store.tagBit.size);
-    profiles.forEach((profile, slot) => {
+    [...profiles, ...graphOnly].forEach((profile, slot) => {
       if (store.slotOf.has(profile.id)) throw new Error(`Duplicate partner id ${profile.id}`);
       store.ids.push(profile.id);
       store.slotOf.set(profile.id, slot);
@@ -270,6 +283,11 @@ export class PackedStore {
     }
     return index;
   }
+}
+
+/** An inactive stand-in for an id known only from the connection graph or a removed partner. */
+export function placeholderProfile(id: string): PartnerProfile {
+  return { id, sector: '', scope: 'national', gemeenten: [], leefdomeinen: [], opgaven: [], offers: [], needs: [], matchingOptOut: true };
 }
 
 /** Options of `rankAllPairs`. */
