@@ -3,13 +3,30 @@ import { APP_FILTER } from '@nestjs/core';
 import { AppConfigModule } from '@app/config';
 import { DemoDataModule } from '@app/demo-data';
 import { PersistenceModule } from '@app/persistence';
+import { QueueModule } from '@app/queue';
+import { SuggestionsModule } from '@app/suggestions';
 import { ConnectionsModule } from './connections/connections.module';
+import { MatchingRunsModule } from './matching-runs/matching-runs.module';
 import { PartnersModule } from './partners/partners.module';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
+import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
+import { SuggestionsApiModule } from './suggestions/suggestions.module';
 import { TaxonomyModule } from './taxonomy/taxonomy.module';
 
 @Module({
-  imports: [AppConfigModule, PersistenceModule, DemoDataModule, TaxonomyModule, PartnersModule, ConnectionsModule],
+  imports: [
+    AppConfigModule,
+    PersistenceModule,
+    QueueModule.forRoot(),
+    SuggestionsModule.forRoot({ processJobs: false }),
+    DemoDataModule,
+    TaxonomyModule,
+    PartnersModule,
+    ConnectionsModule,
+    SuggestionsApiModule,
+    MatchingRunsModule,
+    QueueDashboardModule.forRoot(),
+  ],
   providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
 })
 export class ApiModule {}

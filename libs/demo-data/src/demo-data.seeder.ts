@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { appConfig, type AppConfig } from '@app/config';
 import { SeedRepository } from '@app/persistence';
 import { buildDemoData } from './demo-partners';
@@ -7,7 +7,7 @@ const SEED_MARKER = 'demo-data-seeded';
 
 /** Seeds the demo partners on the first start of the embedded default, and never again. */
 @Injectable()
-export class DemoDataSeeder implements OnApplicationBootstrap {
+export class DemoDataSeeder implements OnModuleInit {
   private readonly logger = new Logger(DemoDataSeeder.name);
 
   constructor(
@@ -15,7 +15,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
     private readonly seeds: SeedRepository,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  async onModuleInit(): Promise<void> {
     if (this.config.database.kind !== 'embedded' || !this.config.database.seedDemoData) return;
     const data = buildDemoData();
     if (await this.seeds.seedOnce(SEED_MARKER, data)) {

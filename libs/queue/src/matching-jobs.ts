@@ -6,7 +6,8 @@ export type PartnerChangeReason = 'created' | 'updated' | 'deleted' | 'opted-out
 /** Every job, as a union of `{ name, data }`, so the compiler ties each name to its payload. */
 export type MatchingJob =
   | { name: 'partner-changed'; data: { partnerId: string; reason: PartnerChangeReason } }
-  | { name: 'full-run'; data: { runId: string } }
+  /** `runId: null` is the scheduled run, which creates its own run record. */
+  | { name: 'full-run'; data: { runId: string | null } }
   | { name: 'score-shard'; data: { runId: string; shard: number; firstPartnerId: string; lastPartnerId: string } }
   | { name: 'finalise-run'; data: { runId: string } };
 
@@ -24,7 +25,7 @@ export function matchingJobId(job: MatchingJob): string {
     case 'partner-changed':
       return `partner-changed:${job.data.partnerId}`;
     case 'full-run':
-      return `full-run:${job.data.runId}`;
+      return `full-run:${job.data.runId ?? 'scheduled'}`;
     case 'score-shard':
       return `score-shard:${job.data.runId}:${job.data.shard}`;
     case 'finalise-run':

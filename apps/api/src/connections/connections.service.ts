@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConnectionRepository, PartnerRepository, type ConnectionEntity } from '@app/persistence';
+import { PartnerChangesService } from '../partners/partner-changes.service';
 import { DomainException } from '../problems/domain.exception';
 import type { CreateConnectionDto } from './dtos/create-connection.dto';
 import type { ListConnectionsQueryDto } from './dtos/list-connections-query.dto';
@@ -9,6 +10,7 @@ export class ConnectionsService {
   constructor(
     private readonly connections: ConnectionRepository,
     private readonly partners: PartnerRepository,
+    private readonly changes: PartnerChangesService,
   ) {}
 
   async create(input: CreateConnectionDto): Promise<ConnectionEntity> {
@@ -23,7 +25,9 @@ export class ConnectionsService {
     if (existing) {
       throw new DomainException('conflict', `${partnerA.name} and ${partnerB.name} are already connected (connection ${existing.id})`);
     }
-    return this.connections.insert(partnerA.id, partnerB.id, input.note ?? null);
+    const connection = await this.connections.insert(partnerA.id, partnerB.id, input.note ?? null);
+    await this.changes.changed([partnerA.id, partnerB.id], 'connection');
+    return connection;
   }
 
   async list(query: ListConnectionsQueryDto): Promise<{ items: ConnectionEntity[]; total: number }> {
@@ -40,5 +44,6 @@ export class ConnectionsService {
     const connection = await this.connections.findById(id);
     if (!connection) throw DomainException.notFound('Connection', id);
     await this.connections.delete(connection.id);
+    await this.changes.changed([connection.partnerAId, connection.partnerBId], 'connection');
   }
 }

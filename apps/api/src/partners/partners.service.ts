@@ -6,10 +6,14 @@ import { DomainException, type FieldError } from '../problems/domain.exception';
 import type { CreatePartnerDto } from './dtos/create-partner.dto';
 import type { ListPartnersQueryDto } from './dtos/list-partners-query.dto';
 import type { UpdatePartnerDto } from './dtos/update-partner.dto';
+import { PartnerChangesService } from './partner-changes.service';
 
 @Injectable()
 export class PartnersService {
-  constructor(private readonly partners: PartnerRepository) {}
+  constructor(
+    private readonly partners: PartnerRepository,
+    private readonly changes: PartnerChangesService,
+  ) {}
 
   async create(input: CreatePartnerDto): Promise<PartnerEntity> {
     const gemeenten = input.gemeenten ?? [];
@@ -33,7 +37,9 @@ export class PartnersService {
         matchingOptOut: input.matchingOptOut ?? false,
       });
       try {
-        return await this.partners.save(partner);
+        const saved = await this.partners.save(partner);
+        await this.changes.changed([saved.id], 'created');
+        return saved;
       } catch (error) {
         if (attempt < 3 && isUniqueViolation(error, 'partner_slug_unique')) continue;
         throw error;
@@ -65,13 +71,17 @@ export class PartnersService {
     const scope = changes.scope ?? partner.scope;
     const gemeenten = changes.gemeenten ?? (scope === 'national' && changes.scope ? [] : partner.gemeenten);
     assertScopeFits(scope, gemeenten);
+    const optingOut = changes.matchingOptOut === true && !partner.matchingOptOut;
     Object.assign(partner, changes, { scope, gemeenten });
-    return this.partners.save(partner);
+    const saved = await this.partners.save(partner);
+    await this.changes.changed([saved.id], optingOut ? 'opted-out' : 'updated');
+    return saved;
   }
 
   async remove(idOrSlug: string): Promise<void> {
     const partner = await this.get(idOrSlug);
     await this.partners.delete(partner.id);
+    await this.changes.changed([partner.id], 'deleted');
   }
 }
 

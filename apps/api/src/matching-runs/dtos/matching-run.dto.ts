@@ -1,0 +1,47 @@
+import type { MatchingRunEntity, RunStatus, RunTrigger } from '@app/persistence';
+
+export class MatchingRunDto {
+  id: string;
+  trigger: RunTrigger;
+  status: RunStatus;
+  /** 0–100. */
+  progress: number;
+  profileVersion: number;
+  partnerCount: number | null;
+  shardCount: number | null;
+  shardsCompleted: number;
+  suggestionCount: number | null;
+  /** Why the run failed; the previous lists stay in place. */
+  error: string | null;
+  requestedAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  /** Seconds from start to finish. */
+  durationSeconds: number | null;
+
+  static from(run: MatchingRunEntity): MatchingRunDto {
+    return {
+      id: run.id,
+      trigger: run.trigger,
+      status: run.status,
+      progress: run.progress,
+      profileVersion: run.profileVersion,
+      partnerCount: run.partnerCount,
+      shardCount: run.shardCount,
+      shardsCompleted: run.completedShards.length,
+      suggestionCount: run.suggestionCount,
+      error: run.error,
+      requestedAt: run.requestedAt,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
+      durationSeconds: run.startedAt && run.finishedAt ? (run.finishedAt.getTime() - run.startedAt.getTime()) / 1000 : null,
+    };
+  }
+}
+
+export class MatchingRunListDto {
+  items: MatchingRunDto[];
+  total: number;
+  limit: number;
+  offset: number;
+}

@@ -1,0 +1,59 @@
+import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { MatchingRunRepository } from '@app/persistence';
+import { MatchingRunsService, RunAlreadyUnfinishedError } from '@app/suggestions';
+import type { Response } from 'express';
+import { PaginationQueryDto } from '../common/pagination-query.dto';
+import { ApiProblems } from '../problems/api-problems.decorator';
+import { DomainException } from '../problems/domain.exception';
+import { MatchingRunDto, MatchingRunListDto } from './dtos/matching-run.dto';
+
+@ApiTags('matching runs')
+@Controller('v1/matching/runs')
+export class MatchingRunsController {
+  constructor(
+    private readonly runRequests: MatchingRunsService,
+    private readonly runs: MatchingRunRepository,
+  ) {}
+
+  /**
+   * Starts a full run: every list is recomputed and switched in at once when the run
+   * completes; until then readers see the previous lists. One run at a time.
+   */
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiAcceptedResponse({ type: MatchingRunDto, description: 'Queued; follow the Location header for progress' })
+  @ApiHeader({ name: 'Location', description: 'URL of the run', required: false })
+  @ApiProblems(409)
+  async start(@Res({ passthrough: true }) response: Response): Promise<MatchingRunDto> {
+    try {
+      const run = await this.runRequests.request('manual');
+      response.setHeader('Location', `/v1/matching/runs/${run.id}`);
+      return MatchingRunDto.from(run);
+    } catch (error) {
+      if (error instanceof RunAlreadyUnfinishedError) {
+        throw new DomainException('conflict', `Run ${error.run.id} is still ${error.run.status}; wait for it to finish`);
+      }
+      throw error;
+    }
+  }
+
+  /** Runs, newest first. */
+  @Get()
+  @ApiOkResponse({ type: MatchingRunListDto })
+  @ApiProblems(400)
+  async list(@Query() query: PaginationQueryDto): Promise<MatchingRunListDto> {
+    const { items, total } = await this.runs.list(query.limit, query.offset);
+    return { items: items.map(MatchingRunDto.from), total, limit: query.limit, offset: query.offset };
+  }
+
+  /** Status and progress of one run. */
+  @Get(':id')
+  @ApiOkResponse({ type: MatchingRunDto })
+  @ApiProblems(404)
+  async get(@Param('id') id: string): Promise<MatchingRunDto> {
+    const run = await this.runs.findById(id);
+    if (!run) throw DomainException.notFound('Matching run', id);
+    return MatchingRunDto.from(run);
+  }
+}

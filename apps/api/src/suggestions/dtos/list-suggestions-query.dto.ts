@@ -1,0 +1,50 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { LEEFDOMEIN_CODES, OPGAVE_CODES, SECTOR_CODES } from '@app/taxonomy';
+import { IsCode } from '../../common/is-code.validator';
+
+export const LANGUAGES = ['nl', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export class ListSuggestionsQueryDto {
+  /** Language of the reasons. */
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  lang: Language = 'nl';
+
+  /** Only candidates of this sector. */
+  @IsOptional()
+  @IsCode(SECTOR_CODES, { optional: true })
+  sector?: string;
+
+  /** Only candidates working on this opgave. */
+  @IsOptional()
+  @IsCode(OPGAVE_CODES, { optional: true })
+  opgave?: string;
+
+  /** Only candidates working in this leefdomein. */
+  @IsOptional()
+  @IsCode(LEEFDOMEIN_CODES, { optional: true })
+  leefdomein?: string;
+
+  /** Only candidates whose nearest gemeente is at most this far (national candidates always qualify). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(400)
+  maxDistanceKm?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit: number = 20;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset: number = 0;
+}

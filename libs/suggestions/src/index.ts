@@ -1,0 +1,5 @@
+export * from './active-matching-profile.service';
+export * from './matching-jobs.service';
+export * from './matching-runs.service';
+export * from './partner-profiles';
+export * from './suggestions.module';

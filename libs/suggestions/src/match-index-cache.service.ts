@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { MatchIndex, type MatchingProfile, type PartnerProfile } from '@app/matching';
+import { ConnectionRepository, PartnerRepository } from '@app/persistence';
+import { toPartnerProfile } from './partner-profiles';
+
+export interface SyncedIndex {
+  index: MatchIndex;
+  profiles: Map<string, PartnerProfile>;
+  /** True when the index was built anew: its lists must be compared with the stored ones. */
+  rebuilt: boolean;
+  /** Partners whose lists changed since the index was last synced (when not rebuilt). */
+  changedPartnerIds: Set<string>;
+}
+
+interface CachedIndex {
+  index: MatchIndex;
+  profiles: Map<string, PartnerProfile>;
+  stamps: Map<string, number>;
+  connectionsKey: string;
+  profileVersion: number;
+  runId: string;
+}
+
+/**
+ * This process's incremental index of every list. Several workers may change partners, so
+ * before each use the index is brought up to date with the database: partners whose
+ * `updatedAt` moved are re-inserted, vanished ones removed. A change of connections, of the
+ * active run or of the matching profile rebuilds it (the core fixes connections at build).
+ */
+@Injectable()
+export class MatchIndexCacheService {
+  private cached: CachedIndex | null = null;
+
+  constructor(
+    private readonly partners: PartnerRepository,
+    private readonly connections: ConnectionRepository,
+  ) {}
+
+  async sync(runId: string, profile: MatchingProfile): Promise<SyncedIndex> {
+    const pairs = await this.connections.allPairs();
+    const connectionsKey = pairs.map((pair) => `${pair.a}${pair.b}`).sort().join(',');
+    const cached = this.cached;
+    if (!cached || cached.runId !== runId || cached.profileVersion !== profile.version || cached.connectionsKey !== connectionsKey) {
+      return this.rebuild(runId, profile, pairs, connectionsKey);
+    }
+    const stamps = await this.partners.changeStamps();
+    const changedIds = [...stamps].filter(([id, stamp]) => cached.stamps.get(id) !== stamp).map(([id]) => id);
+    const removedIds = [...cached.stamps.keys()].filter((id) => !stamps.has(id));
+    const changedPartnerIds = new Set<string>();
+    for (const partner of await this.partners.findMatchingProfiles(changedIds)) {
+      const profileOfPartner = toPartnerProfile(partner);
+      cached.profiles.set(partner.id, profileOfPartner);
+      changedPartnerIds.add(partner.id);
+      for (const id of cached.index.upsert(profileOfPartner).changedPartnerIds) changedPartnerIds.add(id);
+    }
+    for (const id of removedIds) {
+      cached.profiles.delete(id);
+      for (const changed of cached.index.remove(id).changedPartnerIds) changedPartnerIds.add(changed);
+    }
+    cached.stamps = stamps;
+    return { index: cached.index, profiles: cached.profiles, rebuilt: false, changedPartnerIds };
+  }
+
+  /** Forgets the index, e.g. after a run was switched in. */
+  invalidate(): void {
+    this.cached = null;
+  }
+
+  private async rebuild(runId: string, profile: MatchingProfile, connections: { a: string; b: string }[], connectionsKey: string): Promise<SyncedIndex> {
+    const rows = await this.partners.matchingProfiles();
+    const profiles = new Map(rows.map((row) => [row.id, toPartnerProfile(row)]));
+    const index = await MatchIndex.build([...profiles.values()], { profile, connections });
+    this.cached = {
+      index,
+      profiles,
+      stamps: new Map(rows.map((row) => [row.id, row.updatedAt.getTime()])),
+      connectionsKey,
+      profileVersion: profile.version,
+      runId,
+    };
+    return { index, profiles, rebuilt: true, changedPartnerIds: new Set() };
+  }
+}

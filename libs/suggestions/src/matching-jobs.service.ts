@@ -1,0 +1,154 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { buildMatchContext, buildSuggestions, rankAllPairs, type PartnerProfile } from '@app/matching';
+import { ConnectionRepository, MatchingRunRepository, PartnerRepository, SuggestionRepository, type SuggestionRow } from '@app/persistence';
+import { MatchingJobHandler, MatchingJobProducer, type MatchingJob, type MatchingJobData, type ProgressReporter } from '@app/queue';
+import type { EntityManager } from 'typeorm';
+import { ActiveMatchingProfileService } from './active-matching-profile.service';
+import { MatchIndexCacheService } from './match-index-cache.service';
+import { MatchingRunsService } from './matching-runs.service';
+import { toPartnerProfile, toSuggestionRows } from './partner-profiles';
+
+/** Partners per shard job of a full run. */
+export const SHARD_SIZE = 2500;
+
+/**
+ * The matching jobs: load profiles, score with the core, save the lists. Run by BullMQ in
+ * the worker and by the in-process driver in the embedded default alike.
+ */
+@Injectable()
+export class MatchingJobsService extends MatchingJobHandler {
+  private readonly logger = new Logger(MatchingJobsService.name);
+
+  constructor(
+    private readonly partners: PartnerRepository,
+    private readonly connections: ConnectionRepository,
+    private readonly runs: MatchingRunRepository,
+    private readonly suggestions: SuggestionRepository,
+    private readonly producer: MatchingJobProducer,
+    private readonly matchingProfile: ActiveMatchingProfileService,
+    private readonly indexCache: MatchIndexCacheService,
+    private readonly runRequests: MatchingRunsService,
+  ) {
+    super();
+  }
+
+  async handle(job: MatchingJob, reportProgress: ProgressReporter): Promise<void> {
+    switch (job.name) {
+      case 'partner-changed':
+        return this.updateChangedLists();
+      case 'full-run':
+        return this.planRun(job.data);
+      case 'score-shard':
+        return this.scoreShard(job.data, reportProgress);
+      case 'finalise-run':
+        return this.finaliseRun(job.data);
+      default:
+        return assertNever(job);
+    }
+  }
+
+  async failed(job: MatchingJob, error: Error): Promise<void> {
+    if (job.name === 'partner-changed') return;
+    if (job.data.runId) await this.runs.markFailed(job.data.runId, `${job.name}: ${error.message}`);
+  }
+
+  /**
+   * Brings the stored lists in line with the partners as they are now: the changed
+   * partner's list and every list it enters or leaves. Serialised across processes, so a
+   * slower job never overwrites a newer list with an older one.
+   */
+  private async updateChangedLists(): Promise<void> {
+    await this.suggestions.withListLock(async (tx) => {
+      const runId = await this.suggestions.activeRunId(tx);
+      if (!runId) return; // before the first run there are no lists to repair
+      await this.writeIndexChanges(runId, tx);
+    });
+  }
+
+  private async writeIndexChanges(runId: string, tx: EntityManager): Promise<number> {
+    const profile = await this.matchingProfile.current();
+    const synced = await this.indexCache.sync(runId, profile);
+    const ids = synced.rebuilt ? await this.listsDifferingFromStored(runId, synced.index, synced.profiles) : [...synced.changedPartnerIds];
+    const rows: SuggestionRow[] = [];
+    for (const id of ids) {
+      const viewer = synced.profiles.get(id);
+      if (viewer) rows.push(...toSuggestionRows(runId, viewer, synced.index.suggestions(id), (other) => synced.profiles.get(other), profile.version));
+    }
+    await this.suggestions.replaceLists(runId, ids, rows, tx);
+    return ids.length;
+  }
+
+  private async listsDifferingFromStored(
+    runId: string,
+    index: { ranked(id: string): { candidateId: string; score: number }[] },
+    profiles: Map<string, PartnerProfile>,
+  ): Promise<string[]> {
+    const stored = await this.suggestions.candidateLists(runId);
+    const ids = new Set([...profiles.keys(), ...stored.keys()]);
+    return [...ids].filter((id) => !sameList(stored.get(id) ?? [], profiles.has(id) ? index.ranked(id) : []));
+  }
+
+  private async planRun(data: MatchingJobData<'full-run'>): Promise<void> {
+    const run = data.runId ? await this.runs.findById(data.runId) : await this.runRequests.createScheduledRun();
+    if (!run || (run.status !== 'queued' && run.status !== 'running')) return;
+    const startedAt = new Date();
+    const ids = (await this.partners.matchingProfiles()).map((partner) => partner.id);
+    const shards = [];
+    for (let start = 0; start < ids.length; start += SHARD_SIZE) {
+      const slice = ids.slice(start, start + SHARD_SIZE);
+      shards.push({ runId: run.id, shard: shards.length, firstPartnerId: slice[0], lastPartnerId: slice[slice.length - 1] });
+    }
+    await this.runs.markStarted(run.id, ids.length, shards.length, startedAt);
+    await this.producer.enqueueShardedRun({ runId: run.id }, shards);
+  }
+
+  private async scoreShard(data: MatchingJobData<'score-shard'>, reportProgress: ProgressReporter): Promise<void> {
+    const run = await this.runs.findById(data.runId);
+    if (!run || run.status !== 'running') return;
+    const profile = await this.matchingProfile.current();
+    const profiles = (await this.partners.matchingProfiles()).map(toPartnerProfile);
+    const options = { profile, connections: await this.connections.allPairs() };
+    const lists = await rankAllPairs(profiles, options);
+    await reportProgress(50);
+    const context = buildMatchContext(options);
+    const byId = new Map(profiles.map((partner) => [partner.id, partner]));
+    const lookup = (id: string) => byId.get(id);
+    const inShard = profiles.filter((partner) => partner.id >= data.firstPartnerId && partner.id <= data.lastPartnerId);
+    const rows = inShard.flatMap((viewer) =>
+      toSuggestionRows(data.runId, viewer, buildSuggestions(viewer, lists.list(viewer.id), lookup, context), lookup, profile.version),
+    );
+    await this.suggestions.replaceLists(
+      data.runId,
+      inShard.map((partner) => partner.id),
+      rows,
+    );
+    await this.runs.markShardDone(data.runId, data.shard);
+  }
+
+  /**
+   * Switches the run in once every shard has written its rows, then repairs the lists of
+   * partners that changed while the run was scoring.
+   */
+  private async finaliseRun(data: MatchingJobData<'finalise-run'>): Promise<void> {
+    const run = await this.runs.findById(data.runId);
+    if (!run || run.status !== 'running') return;
+    const missing = (run.shardCount ?? 0) - run.completedShards.length;
+    if (missing > 0) throw new Error(`${missing} of ${run.shardCount} shards have not finished`);
+    if (!(await this.suggestions.activate(run.id))) return;
+    this.indexCache.invalidate();
+    const repaired = await this.suggestions.withListLock((tx) => this.writeIndexChanges(run.id, tx));
+    this.logger.log(`Run ${run.id} completed: ${run.partnerCount} partners${repaired ? `, ${repaired} lists updated for changes during the run` : ''}`);
+  }
+}
+
+/** Same candidates in the same order with the same scores (to float noise). */
+function sameList(stored: readonly { candidateId: string; score: number }[], computed: readonly { candidateId: string; score: number }[]): boolean {
+  return (
+    stored.length === computed.length &&
+    stored.every((entry, rank) => entry.candidateId === computed[rank].candidateId && Math.abs(entry.score - computed[rank].score) < 1e-9)
+  );
+}
+
+function assertNever(job: never): never {
+  throw new Error(`no handler for job ${JSON.stringify(job)}`);
+}

@@ -1,0 +1,43 @@
+import type { MatchingFields } from '@app/persistence';
+import { nearestGemeenten, type PartnerProfile, type Suggestion } from '@app/matching';
+import type { SuggestionRow } from '@app/persistence';
+
+/** The core's view of a stored partner. */
+export function toPartnerProfile(partner: MatchingFields): PartnerProfile {
+  return {
+    id: partner.id,
+    sector: partner.sector,
+    scope: partner.scope,
+    gemeenten: partner.gemeenten,
+    leefdomeinen: partner.leefdomeinen,
+    opgaven: partner.opgaven,
+    offers: partner.offers,
+    needs: partner.needs,
+    matchingOptOut: partner.matchingOptOut,
+  };
+}
+
+/** A partner's computed list as rows of one run. */
+export function toSuggestionRows(
+  runId: string,
+  viewer: PartnerProfile,
+  suggestions: readonly Suggestion[],
+  lookup: (id: string) => PartnerProfile | undefined,
+  profileVersion: number,
+): SuggestionRow[] {
+  return suggestions.map((suggestion) => {
+    const candidate = lookup(suggestion.candidateId);
+    const nearest = candidate ? nearestGemeenten(viewer, candidate) : undefined;
+    return {
+      runId,
+      partnerId: viewer.id,
+      rank: suggestion.rank,
+      candidateId: suggestion.candidateId,
+      score: suggestion.score,
+      distanceKm: nearest ? Math.round(nearest.km * 10) / 10 : null,
+      components: suggestion.components,
+      reasons: suggestion.reasons,
+      profileVersion,
+    };
+  });
+}

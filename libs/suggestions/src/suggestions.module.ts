@@ -1,0 +1,34 @@
+import { DynamicModule, Module, type Provider } from '@nestjs/common';
+import { buildAppConfig } from '@app/config';
+import { MatchingJobHandler, MatchingProcessor } from '@app/queue';
+import { ActiveMatchingProfileService } from './active-matching-profile.service';
+import { MatchIndexCacheService } from './match-index-cache.service';
+import { MatchingJobsService } from './matching-jobs.service';
+import { MatchingRunsService } from './matching-runs.service';
+import { StartupRunService } from './startup-run.service';
+
+/**
+ * The job handlers and run requests. `processJobs` binds them to BullMQ (the worker); without
+ * Redis the in-process driver calls them directly, so the API runs them itself.
+ */
+@Module({})
+export class SuggestionsModule {
+  static forRoot(options: { processJobs: boolean }): DynamicModule {
+    const config = buildAppConfig(process.env);
+    const providers: Provider[] = [
+      ActiveMatchingProfileService,
+      MatchIndexCacheService,
+      MatchingRunsService,
+      MatchingJobsService,
+      { provide: MatchingJobHandler, useExisting: MatchingJobsService },
+    ];
+    if (config.redisUrl && options.processJobs) providers.push(MatchingProcessor);
+    if (!config.redisUrl) providers.push(StartupRunService);
+    return {
+      module: SuggestionsModule,
+      global: true,
+      providers,
+      exports: [MatchingRunsService, ActiveMatchingProfileService, MatchingJobHandler],
+    };
+  }
+}
