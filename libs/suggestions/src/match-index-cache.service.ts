@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MatchIndex, type MatchingProfile, type PartnerProfile } from '@app/matching';
 import { ConnectionRepository, PartnerRepository } from '@app/persistence';
+import type { EntityManager } from 'typeorm';
 import { toPartnerProfile } from './partner-profiles';
 
 export interface SyncedIndex {
@@ -36,18 +37,19 @@ export class MatchIndexCacheService {
     private readonly connections: ConnectionRepository,
   ) {}
 
-  async sync(runId: string, profile: MatchingProfile): Promise<SyncedIndex> {
-    const pairs = await this.connections.allPairs();
+  /** Brings the index up to date, reading through `manager` (the caller's transaction). */
+  async sync(runId: string, profile: MatchingProfile, manager: EntityManager): Promise<SyncedIndex> {
+    const pairs = await this.connections.allPairs(manager);
     const connectionsKey = pairs.map((pair) => `${pair.a}${pair.b}`).sort().join(',');
     const cached = this.cached;
     if (!cached || cached.runId !== runId || cached.profileVersion !== profile.version || cached.connectionsKey !== connectionsKey) {
-      return this.rebuild(runId, profile, pairs, connectionsKey);
+      return this.rebuild(runId, profile, pairs, connectionsKey, manager);
     }
-    const stamps = await this.partners.changeStamps();
+    const stamps = await this.partners.changeStamps(manager);
     const changedIds = [...stamps].filter(([id, stamp]) => cached.stamps.get(id) !== stamp).map(([id]) => id);
     const removedIds = [...cached.stamps.keys()].filter((id) => !stamps.has(id));
     const changedPartnerIds = new Set<string>();
-    for (const partner of await this.partners.findMatchingProfiles(changedIds)) {
+    for (const partner of await this.partners.findMatchingProfiles(changedIds, manager)) {
       const profileOfPartner = toPartnerProfile(partner);
       cached.profiles.set(partner.id, profileOfPartner);
       changedPartnerIds.add(partner.id);
@@ -66,8 +68,14 @@ export class MatchIndexCacheService {
     this.cached = null;
   }
 
-  private async rebuild(runId: string, profile: MatchingProfile, connections: { a: string; b: string }[], connectionsKey: string): Promise<SyncedIndex> {
-    const rows = await this.partners.matchingProfiles();
+  private async rebuild(
+    runId: string,
+    profile: MatchingProfile,
+    connections: { a: string; b: string }[],
+    connectionsKey: string,
+    manager: EntityManager,
+  ): Promise<SyncedIndex> {
+    const rows = await this.partners.matchingProfiles(manager);
     const profiles = new Map(rows.map((row) => [row.id, toPartnerProfile(row)]));
     const index = await MatchIndex.build([...profiles.values()], { profile, connections });
     this.cached = {

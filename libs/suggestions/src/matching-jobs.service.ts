@@ -67,8 +67,8 @@ export class MatchingJobsService extends MatchingJobHandler {
 
   private async writeIndexChanges(runId: string, tx: EntityManager): Promise<number> {
     const profile = await this.matchingProfile.current();
-    const synced = await this.indexCache.sync(runId, profile);
-    const ids = synced.rebuilt ? await this.listsDifferingFromStored(runId, synced.index, synced.profiles) : [...synced.changedPartnerIds];
+    const synced = await this.indexCache.sync(runId, profile, tx);
+    const ids = synced.rebuilt ? await this.listsDifferingFromStored(runId, synced.index, synced.profiles, tx) : [...synced.changedPartnerIds];
     const rows: SuggestionRow[] = [];
     for (const id of ids) {
       const viewer = synced.profiles.get(id);
@@ -82,8 +82,9 @@ export class MatchingJobsService extends MatchingJobHandler {
     runId: string,
     index: { ranked(id: string): { candidateId: string; score: number }[] },
     profiles: Map<string, PartnerProfile>,
+    tx: EntityManager,
   ): Promise<string[]> {
-    const stored = await this.suggestions.candidateLists(runId);
+    const stored = await this.suggestions.candidateLists(runId, tx);
     const ids = new Set([...profiles.keys(), ...stored.keys()]);
     return [...ids].filter((id) => !sameList(stored.get(id) ?? [], profiles.has(id) ? index.ranked(id) : []));
   }

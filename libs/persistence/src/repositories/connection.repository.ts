@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import { ConnectionEntity } from '../entities/connection.entity';
 
 /** Orders a pair the way it is stored: smaller uuid first. */
@@ -47,8 +47,9 @@ export class ConnectionRepository {
   }
 
   /** Every connection as a pair of partner ids. */
-  async allPairs(): Promise<{ a: string; b: string }[]> {
-    const rows = await this.connections.find({ select: { partnerAId: true, partnerBId: true } });
+  async allPairs(manager?: EntityManager): Promise<{ a: string; b: string }[]> {
+    // Inside the caller's transaction when given one: the embedded pool has one connection.
+    const rows = await (manager ? manager.getRepository(ConnectionEntity) : this.connections).find({ select: { partnerAId: true, partnerBId: true } });
     return rows.map((row) => ({ a: row.partnerAId, b: row.partnerBId }));
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { Brackets, In, Repository } from 'typeorm';
+import { Brackets, In, Repository, type EntityManager } from 'typeorm';
 import { PartnerEntity } from '../entities/partner.entity';
 
 export interface PartnerSearch {
@@ -90,21 +90,26 @@ export class PartnerRepository {
   }
 
   /** Every partner with just the fields matching needs, in id order. */
-  matchingProfiles(): Promise<MatchingFields[]> {
-    return this.partners.find({ select: MATCHING_FIELDS, order: { id: 'ASC' } });
+  matchingProfiles(manager?: EntityManager): Promise<MatchingFields[]> {
+    return this.within(manager).find({ select: MATCHING_FIELDS, order: { id: 'ASC' } });
   }
 
   /** When each partner last changed, to tell which cached profiles are stale. */
-  async changeStamps(): Promise<Map<string, number>> {
-    const rows = await this.partners.find({ select: { id: true, updatedAt: true } });
+  async changeStamps(manager?: EntityManager): Promise<Map<string, number>> {
+    const rows = await this.within(manager).find({ select: { id: true, updatedAt: true } });
     return new Map(rows.map((row) => [row.id, row.updatedAt.getTime()]));
   }
 
-  findMatchingProfiles(ids: string[]): Promise<MatchingFields[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.partners.find({ select: MATCHING_FIELDS, where: { id: In(ids) } });
+  findMatchingProfiles(ids: string[], manager?: EntityManager): Promise<MatchingFields[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.within(manager).find({ select: MATCHING_FIELDS, where: { id: In(ids) } });
   }
 
   count(): Promise<number> {
     return this.partners.count();
+  }
+
+  /** Reads inside the caller's transaction when given one (the embedded pool has one connection). */
+  private within(manager?: EntityManager): Repository<PartnerEntity> {
+    return manager ? manager.getRepository(PartnerEntity) : this.partners;
   }
 }

@@ -86,8 +86,8 @@ export class SuggestionRepository {
   }
 
   /** Every list of a run as candidate ids in rank order, to compare with freshly computed lists. */
-  async candidateLists(runId: string): Promise<Map<string, { candidateId: string; score: number }[]>> {
-    const rows: { partner_id: string; candidate_id: string; score: number }[] = await this.dataSource.query(
+  async candidateLists(runId: string, manager: EntityManager = this.dataSource.manager): Promise<Map<string, { candidateId: string; score: number }[]>> {
+    const rows: { partner_id: string; candidate_id: string; score: number }[] = await manager.query(
       `SELECT partner_id, candidate_id, score FROM suggestion WHERE run_id = $1 ORDER BY partner_id, rank`,
       [runId],
     );
