@@ -72,6 +72,10 @@ describe('taxonomy API and OpenAPI document', () => {
       ['post', '/v1/connections'],
       ['get', '/v1/connections'],
       ['delete', '/v1/connections/{id}'],
+      ['get', '/v1/partners/{idOrSlug}/suggestions'],
+      ['post', '/v1/matching/runs'],
+      ['get', '/v1/matching/runs'],
+      ['get', '/v1/matching/runs/{id}'],
     ];
 
     it('is a valid OpenAPI 3 document', async () => {

@@ -11,8 +11,8 @@ export class RedisConnection implements OnModuleInit, OnApplicationShutdown {
   constructor(@Inject(appConfig.KEY) private readonly config: AppConfig) {}
 
   async onModuleInit(): Promise<void> {
-    if (!this.config.redisUrl) throw new Error('REDIS_URL must be set for the worker (it runs the production job queue)');
-    this.client = new Redis(this.config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    // main() has checked that REDIS_URL is set.
+    this.client = new Redis(this.config.redisUrl!, { lazyConnect: true, maxRetriesPerRequest: 1 });
     await this.client.connect();
     await this.client.ping();
     this.logger.log('Connected to Redis');

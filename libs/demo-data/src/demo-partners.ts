@@ -38,11 +38,57 @@ const NAME_TEMPLATES: Record<string, NameTemplate> = {
   hogeschool: (place) => `Hogeschool ${place}`,
   universiteit: (place) => `Universiteit ${place}`,
   kenniscentrum: (place, pick) => `Kenniscentrum ${pick(['Armoede en Jeugd', 'Kansrijk Opgroeien', 'Jeugd en Gezin'])} ${place}`,
-  brancheorganisatie: (_place, pick) =>
-    `Vereniging van ${pick(['Kinderopvangorganisaties', 'Supermarktondernemers', 'Schoolbesturen', 'Sportbonden', 'Woningcorporaties', 'Energieleveranciers', 'Zorgverzekeraars'])}`,
-  ministerie: (_place, pick) =>
-    `Ministerie van ${pick(['Sociale Zaken en Werkgelegenheid', 'Onderwijs, Cultuur en Wetenschap', 'Volksgezondheid, Welzijn en Sport', 'Binnenlandse Zaken', 'Justitie en Veiligheid'])}`,
-  uitvoeringsorganisatie: (_place, pick) => `Landelijk Uitvoeringsbureau ${pick(['Toeslagen', 'Inkomensondersteuning', 'Schuldhulp', 'Jeugd'])}`,
+};
+
+/** Names of organisations that work nationally, by kind; each is used once. */
+const NATIONAL_NAMES: Record<string, readonly string[]> = {
+  voedselbank: ['Vereniging van Voedselbanken'],
+  'jeugdfonds-sport-cultuur': ['Landelijk Jeugdfonds Sport & Cultuur'],
+  leergeld: ['Stichting Leergeld Nederland'],
+  schuldhulpmaatje: ['SchuldHulpMaatje Nederland'],
+  'rode-kruis': ['Rode Kruis Nederland'],
+  buurthuis: ['Landelijk Netwerk Buurthuizen'],
+  kledingbank: ['Kledingbank Nederland'],
+  speelgoedbank: ['Speelgoedbank Nederland'],
+  'ervaringsdeskundigen-collectief': ['Landelijk Collectief Ervaringsdeskundigen Armoede'],
+  sportvereniging: ['Sportbond Kansrijk Bewegen', 'Nationale Zwembond voor Kinderen'],
+  supermarkt: ['Supermarktketen Vers & Dichtbij', 'Supermarktgroep De Korenschoof', 'Versmarkt Groep Nederland', 'Buurtsupers Nederland', 'Supermarktcoöperatie Samen Sterk', 'Discountketen Voordelig', 'Landelijke Versmarkten', 'Supermarktgroep Het Hoekje'],
+  woningcorporatie: ['Woongroep Samen Wonen', 'Landelijke Woonstichting Het Dak', 'Woonconcern Thuis'],
+  energiebedrijf: ['Energiemaatschappij Groen Licht', 'Nationale Energiecoöperatie', 'Energieleverancier Warm Thuis'],
+  bank: ['Coöperatieve Spaarbank Nederland', 'Bankfonds Kansrijk Opgroeien', 'Spaarbank Samen'],
+  zorgverzekeraar: ['Zorgverzekeraar Gezond Samen', 'Zorgverzekeraar Zorg Dichtbij', 'Zorgverzekeraar Goed Verzekerd'],
+  hogeschool: ['Landelijk Lectoraat Armoede en Onderwijs', 'Hogeschoolnetwerk Kansengelijkheid'],
+  universiteit: ['Onderzoeksinstituut Kinderarmoede', 'Universitair Netwerk Opgroeien in Armoede'],
+  kenniscentrum: ['Kenniscentrum Armoede en Jeugd', 'Kenniscentrum Kansrijk Opgroeien', 'Kenniscentrum Jeugd en Gezin', 'Expertisecentrum Schulden en Gezin'],
+  brancheorganisatie: [
+    'Vereniging van Kinderopvangorganisaties',
+    'Vereniging van Supermarktondernemers',
+    'Vereniging van Schoolbesturen',
+    'Vereniging van Sportbonden',
+    'Vereniging van Woningcorporaties',
+    'Vereniging van Energieleveranciers',
+    'Vereniging van Zorgverzekeraars',
+    'Vereniging van Banken',
+    'Werkgeversvereniging Maatschappelijk Ondernemen',
+    'Branchevereniging Welzijn en Sociaal Werk',
+    'Platform Bedrijven tegen Armoede',
+    'Vereniging van Bibliotheken',
+    'Branchevereniging Jeugdzorg',
+    'Vereniging van Schuldhulpverleners',
+  ],
+  ministerie: [
+    'Ministerie van Sociale Zaken en Werkgelegenheid',
+    'Ministerie van Onderwijs, Cultuur en Wetenschap',
+    'Ministerie van Volksgezondheid, Welzijn en Sport',
+    'Ministerie van Binnenlandse Zaken en Koninkrijksrelaties',
+    'Ministerie van Justitie en Veiligheid',
+  ],
+  uitvoeringsorganisatie: [
+    'Landelijk Uitvoeringsbureau Toeslagen',
+    'Landelijk Uitvoeringsbureau Inkomensondersteuning',
+    'Landelijk Uitvoeringsbureau Schuldhulp',
+    'Landelijk Uitvoeringsbureau Jeugd',
+  ],
 };
 
 /**
@@ -55,10 +101,11 @@ export function buildDemoData(count = DEMO_PARTNER_COUNT, seed = DEMO_SEED): See
   const random = mulberry32(seed + 1);
   const pick: Pick = (options) => pickWith(random, options);
   const takenSlugs = new Set<string>();
+  const takenNames = new Set<string>();
   const partners = profiles.map((profile) => {
     const place = profile.homeGemeente ? displayName(profile.homeGemeente) : 'Nederland';
-    const template = NAME_TEMPLATES[profile.kind] ?? ((where: string) => `${labelOf(taxonomy.sectors, profile.sector, 'nl')} ${where}`);
-    const name = template(place, pick);
+    const name = uniqueName(profile, place, pick, takenNames);
+    takenNames.add(name);
     const slug = firstFreeSlug(slugify(name), takenSlugs);
     takenSlugs.add(slug);
     return {
@@ -86,6 +133,25 @@ export function buildDemoData(count = DEMO_PARTNER_COUNT, seed = DEMO_SEED): See
   }));
   return { partners, connections };
 }
+
+/**
+ * A name no other demo partner has: national organisations from their own list, others
+ * from their kind's template (a few tries, then a second branch in another part of town).
+ */
+function uniqueName(profile: SyntheticPartner, place: string, pick: Pick, taken: ReadonlySet<string>): string {
+  const national = profile.scope === 'national' ? NATIONAL_NAMES[profile.kind]?.find((name) => !taken.has(name)) : undefined;
+  if (national) return national;
+  const template = NAME_TEMPLATES[profile.kind] ?? ((where: string) => `${labelOf(taxonomy.sectors, profile.sector, 'nl')} ${where}`);
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const name = template(place, pick);
+    if (!taken.has(name)) return name;
+  }
+  const base = template(place, pick);
+  const branch = BRANCHES.map((part) => `${base}-${part}`).find((name) => !taken.has(name));
+  return branch ?? `${base} (${taken.size})`;
+}
+
+const BRANCHES = ['Noord', 'Zuid', 'Oost', 'West', 'Centrum'];
 
 /** "Bergen (NH.)" reads as "Bergen" in an organisation name. */
 function displayName(code: string): string {
