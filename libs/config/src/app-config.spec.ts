@@ -16,6 +16,7 @@ describe('buildAppConfig', () => {
       database: { kind: 'postgres', url: 'postgres://app@db:5432/partnermatch' },
       redisUrl: 'redis://queue:6379',
       queuePrefix: 'partnermatch',
+      queueLockDurationMs: 30_000,
       matchingCron: '0 3 * * *',
     });
   });
@@ -32,6 +33,7 @@ describe('buildAppConfig', () => {
     ['SEED_DEMO_DATA', 'ja'],
     ['QUEUE_PREFIX', 'a:b'],
     ['MATCHING_CRON', 'every night'],
+    ['QUEUE_LOCK_DURATION_MS', '10'],
   ])('stops on %s=%s, naming the variable', (name, value) => {
     expect(() => buildAppConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));
   });

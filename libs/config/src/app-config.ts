@@ -12,6 +12,7 @@ export interface AppConfig {
   /** Null in the embedded default: jobs then run in-process. */
   redisUrl: string | null;
   queuePrefix: string;
+  queueLockDurationMs: number;
   /** Cron expression of the scheduled full run, or null when disabled. */
   matchingCron: string | null;
 }
@@ -25,6 +26,7 @@ export function buildAppConfig(raw: Record<string, unknown>): AppConfig {
       : { kind: 'embedded', dataDir: resolve(env.DATA_DIR), seedDemoData: env.SEED_DEMO_DATA === 'true' },
     redisUrl: env.REDIS_URL ?? null,
     queuePrefix: env.QUEUE_PREFIX,
+    queueLockDurationMs: env.QUEUE_LOCK_DURATION_MS,
     matchingCron: env.MATCHING_CRON === 'off' ? null : env.MATCHING_CRON,
   };
 }

@@ -34,12 +34,21 @@ export class EnvironmentVariables {
   @Matches(/^(off|(\S+\s+){4}\S+)$/, { message: 'MATCHING_CRON must be a 5-field cron expression or off' })
   MATCHING_CRON: string = '0 3 * * *';
 
+  /**
+   * How long a worker's claim on a job lasts without renewal: a worker that died is
+   * noticed, and its job handed to another, after about twice this.
+   */
+  @IsInt({ message: 'QUEUE_LOCK_DURATION_MS must be an integer between 1000 and 600000' })
+  @Min(1000, { message: 'QUEUE_LOCK_DURATION_MS must be an integer between 1000 and 600000' })
+  @Max(600_000, { message: 'QUEUE_LOCK_DURATION_MS must be an integer between 1000 and 600000' })
+  QUEUE_LOCK_DURATION_MS: number = 30_000;
+
   /** Whether the embedded default seeds the demo partners on first start. */
   @Matches(/^(true|false)$/, { message: 'SEED_DEMO_DATA must be true or false' })
   SEED_DEMO_DATA: string = 'true';
 }
 
-const ENVIRONMENT_KEYS = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'DATA_DIR', 'QUEUE_PREFIX', 'MATCHING_CRON', 'SEED_DEMO_DATA'] as const;
+const ENVIRONMENT_KEYS = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'DATA_DIR', 'QUEUE_PREFIX', 'QUEUE_LOCK_DURATION_MS', 'MATCHING_CRON', 'SEED_DEMO_DATA'] as const;
 
 export class InvalidEnvironmentError extends Error {}
 

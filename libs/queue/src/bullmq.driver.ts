@@ -1,5 +1,6 @@
 import { InjectFlowProducer, InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
+import { buildAppConfig } from '@app/config';
 import { FlowProducer, Job, Queue, type JobsOptions } from 'bullmq';
 import { MatchingJobHandler, MatchingJobProducer } from './matching-job-ports';
 import { isMatchingJobName, MATCHING_QUEUE, matchingJobId, type MatchingJob, type MatchingJobData } from './matching-jobs';
@@ -53,8 +54,18 @@ export class BullMqProducer extends MatchingJobProducer {
   }
 }
 
+/**
+ * Worker options, read when this file loads (decorators are static). One job at a time:
+ * a shard already uses every core. A job whose worker died is picked up again after the
+ * lock expires and the stall check runs; twice per job at most, then it fails.
+ */
+function workerOptions() {
+  const { queueLockDurationMs } = buildAppConfig(process.env);
+  return { concurrency: 1, lockDuration: queueLockDurationMs, stalledInterval: queueLockDurationMs, maxStalledCount: 2 };
+}
+
 /** Binds the matching queue to the job handlers in a worker process. */
-@Processor(MATCHING_QUEUE, { concurrency: 1, lockDuration: 60_000, maxStalledCount: 2 })
+@Processor(MATCHING_QUEUE, workerOptions())
 export class MatchingProcessor extends WorkerHost {
   private readonly logger = new Logger(MatchingProcessor.name);
 
