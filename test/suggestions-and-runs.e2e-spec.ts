@@ -1,0 +1,184 @@
+import { DataSource } from 'typeorm';
+import { partnerBody } from './support/partner-fixtures';
+import { startTestApp, type TestApp } from './support/test-app';
+
+interface CreatedPartner {
+  id: string;
+  slug: string;
+}
+
+/** Polls `read` until `done` holds; the in-process queue runs jobs in the background. */
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`condition not reached in ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('suggestions and matching runs API (PostgreSQL, in-process queue)', () => {
+  let api: TestApp;
+  let voedselbank: CreatedPartner;
+  let school: CreatedPartner;
+  let supermarket: CreatedPartner;
+  let gemeente: CreatedPartner;
+  let groningen: CreatedPartner;
+  let ministerie: CreatedPartner;
+
+  const create = async (overrides: Record<string, unknown>): Promise<CreatedPartner> => {
+    const response = await api.http().post('/v1/partners').send(partnerBody(overrides));
+    if (response.status !== 201) throw new Error(`could not create ${String(overrides.name)}: ${response.text}`);
+    return response.body;
+  };
+  const suggestionsOf = async (partner: CreatedPartner, query = '') =>
+    (await api.http().get(`/v1/partners/${partner.slug}/suggestions${query}`).expect(200)).body;
+  const candidateSlugs = async (partner: CreatedPartner, query = '') =>
+    (await suggestionsOf(partner, query)).items.map((item: { candidate: { slug: string } }) => item.candidate.slug);
+  const runToCompletion = async () => {
+    const started = await api.http().post('/v1/matching/runs').expect(202);
+    return eventually(
+      async () => (await api.http().get(`/v1/matching/runs/${started.body.id}`).expect(200)).body,
+      (run) => run.status === 'completed' || run.status === 'failed',
+    );
+  };
+
+  beforeAll(async () => {
+    api = await startTestApp('suggestions');
+    voedselbank = await create({});
+    school = await create({ name: 'OBS De Regenboog Utrecht', sector: 'onderwijs', offers: ['locatie', 'bereik-gezinnen'], needs: ['voedsel'] });
+    supermarket = await create({ name: 'Buurtsuper Het Hoekje Utrecht', sector: 'bedrijfsleven', offers: ['schoolontbijt', 'voedsel'] });
+    gemeente = await create({ name: 'Gemeente Utrecht', sector: 'gemeente', offers: ['financiering'], opgaven: ['meedoen', 'bestaanszekerheid'] });
+    groningen = await create({ name: 'Voedselbank Groningen', gemeenten: ['GM0014'] });
+    ministerie = await create({ name: 'Ministerie van Sociale Zaken', sector: 'rijksoverheid', scope: 'national', gemeenten: [] });
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('shows no suggestions before the first run', async () => {
+    const list = await suggestionsOf(voedselbank);
+    expect(list).toMatchObject({ runId: null, items: [], total: 0, partner: { slug: voedselbank.slug } });
+  });
+
+  it('starts a run with 202 and a Location, and completes it', async () => {
+    const response = await api.http().post('/v1/matching/runs').expect(202);
+    expect(response.headers.location).toBe(`/v1/matching/runs/${response.body.id}`);
+    expect(response.body).toMatchObject({ trigger: 'manual', status: expect.stringMatching(/^(queued|running|completed)$/) });
+    const run = await eventually(
+      async () => (await api.http().get(response.headers.location).expect(200)).body,
+      (current) => current.status === 'completed',
+    );
+    expect(run).toMatchObject({ progress: 100, partnerCount: 6, shardCount: 1, shardsCompleted: 1, error: null });
+    expect(run.suggestionCount).toBe(6 * 5);
+    const listed = await api.http().get('/v1/matching/runs').expect(200);
+    expect(listed.body.items.map((item: { id: string }) => item.id)).toContain(run.id);
+  });
+
+  it('ranks every other partner with scores, components and reasons whose shares add up to the score', async () => {
+    const list = await suggestionsOf(school);
+    expect(list.total).toBe(5);
+    expect(list.items.map((item: { rank: number }) => item.rank)).toEqual([1, 2, 3, 4, 5]);
+    const scores = list.items.map((item: { score: number }) => item.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    for (const item of list.items) {
+      expect(item.candidate.slug).not.toBe(school.slug);
+      expect(Object.keys(item.components).sort()).toEqual(['leefdomeinen', 'network', 'opgaven', 'reciprocity', 'region', 'sector']);
+      const shares = item.reasons.reduce((sum: number, reason: { share: number }) => sum + reason.share, 0);
+      expect(shares).toBeCloseTo(item.score, 6);
+    }
+  });
+
+  it('never shows a candidate private field', async () => {
+    const response = await api.http().get(`/v1/partners/${school.slug}/suggestions`).expect(200);
+    expect(response.text).not.toContain('contactEmail');
+    expect(response.text).not.toContain('@voedselbank-utrecht.example.org');
+  });
+
+  it('gives the reasons in Dutch by default and in English with lang=en', async () => {
+    const dutch = await suggestionsOf(school);
+    const english = await suggestionsOf(school, '?lang=en');
+    const textOf = (list: { items: { reasons: { code: string; text: string }[] }[] }) => list.items[0].reasons.map((reason) => reason.text);
+    expect(english.items[0].reasons.map((reason: { code: string }) => reason.code)).toEqual(dutch.items[0].reasons.map((reason: { code: string }) => reason.code));
+    expect(textOf(english)).not.toEqual(textOf(dutch));
+  });
+
+  it('filters by sector, opgave, leefdomein and distance', async () => {
+    expect(await candidateSlugs(school, '?sector=bedrijfsleven')).toEqual([supermarket.slug]);
+    expect(await candidateSlugs(school, '?opgave=bestaanszekerheid')).toEqual([gemeente.slug]);
+    expect(await candidateSlugs(school, '?leefdomein=onderwijs')).toEqual([]);
+    const nearby = await candidateSlugs(school, '?maxDistanceKm=50');
+    expect(nearby).not.toContain(groningen.slug);
+    expect(nearby).toEqual(expect.arrayContaining([voedselbank.slug, supermarket.slug, gemeente.slug, ministerie.slug]));
+  });
+
+  it('pages with limit and offset', async () => {
+    const all = await candidateSlugs(school);
+    const page = await suggestionsOf(school, '?limit=2&offset=1');
+    expect(page).toMatchObject({ total: 5, limit: 2, offset: 1 });
+    expect(page.items.map((item: { candidate: { slug: string } }) => item.candidate.slug)).toEqual(all.slice(1, 3));
+  });
+
+  it.each([
+    ['lang', '?lang=fr'],
+    ['sector', '?sector=bakkerij'],
+    ['opgave', '?opgave=geluk'],
+    ['leefdomein', '?leefdomein=ruimtevaart'],
+    ['maxDistanceKm', '?maxDistanceKm=-5'],
+    ['limit', '?limit=0'],
+    ['offset', '?offset=x'],
+  ])('answers 400 naming %s for a bad value', async (field, query) => {
+    const response = await api.http().get(`/v1/partners/${school.slug}/suggestions${query}`).expect(400);
+    expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
+  });
+
+  it('answers 404 for an unknown partner or run', async () => {
+    await api.http().get('/v1/partners/bestaat-niet/suggestions').expect(404);
+    await api.http().get('/v1/matching/runs/00000000-0000-4000-8000-000000000000').expect(404);
+    await api.http().get('/v1/matching/runs/not-a-uuid').expect(404);
+  });
+
+  it('answers 409 while a run is unfinished, and changes nothing', async () => {
+    const [{ id }] = await api.app.get(DataSource).query(`INSERT INTO matching_run (trigger, status, profile_version) VALUES ('manual', 'running', 1) RETURNING id`);
+    try {
+      const before = (await api.http().get('/v1/matching/runs').expect(200)).body.total;
+      const response = await api.http().post('/v1/matching/runs').expect(409);
+      expect(response.body).toMatchObject({ status: 409, type: '/problems/conflict' });
+      expect(response.body.detail).toContain(id);
+      expect((await api.http().get('/v1/matching/runs').expect(200)).body.total).toBe(before);
+    } finally {
+      await api.app.get(DataSource).query(`UPDATE matching_run SET status = 'failed', error = 'test' WHERE id = $1`, [id]);
+    }
+  });
+
+  it('takes an existing collaboration out of both lists once it is recorded', async () => {
+    await api.http().post('/v1/connections').send({ partnerA: school.slug, partnerB: supermarket.slug }).expect(201);
+    await eventually(() => candidateSlugs(school), (slugs) => !slugs.includes(supermarket.slug));
+    expect(await candidateSlugs(supermarket)).not.toContain(school.slug);
+  });
+
+  it('removes an opted-out partner from every list, and gives it none', async () => {
+    await api.http().patch(`/v1/partners/${gemeente.slug}`).send({ matchingOptOut: true }).expect(200);
+    await eventually(() => candidateSlugs(school), (slugs) => !slugs.includes(gemeente.slug));
+    for (const partner of [voedselbank, supermarket, groningen, ministerie]) expect(await candidateSlugs(partner)).not.toContain(gemeente.slug);
+    expect((await suggestionsOf(gemeente)).items).toEqual([]);
+  });
+
+  it('lists a new partner in the lists it belongs to without a full run', async () => {
+    const newcomer = await create({ name: 'Jeugdfonds Sport & Cultuur Utrecht', offers: ['sportaanbod'] });
+    await eventually(() => candidateSlugs(school), (slugs) => slugs.includes(newcomer.slug));
+    expect((await suggestionsOf(newcomer)).total).toBeGreaterThan(0);
+    await api.http().delete(`/v1/partners/${newcomer.slug}`).expect(204);
+    await eventually(() => candidateSlugs(school), (slugs) => !slugs.includes(newcomer.slug));
+  });
+
+  it('keeps the lists a new full run computes equal to the incrementally repaired ones', async () => {
+    const before = await Promise.all([voedselbank, school, supermarket, groningen, ministerie].map((partner) => candidateSlugs(partner)));
+    const run = await runToCompletion();
+    expect(run.status).toBe('completed');
+    const after = await Promise.all([voedselbank, school, supermarket, groningen, ministerie].map((partner) => candidateSlugs(partner)));
+    expect(after).toEqual(before);
+  });
+});
