@@ -25,7 +25,9 @@ export interface MatchingProfile {
   diversity: number;
 }
 
-export const DEFAULT_REGIONAL_REACH = 0.25;
+// Low: a regional partner reaches its own region, not the whole country (a floor of 0.25
+// put far-away regional partners in local lists in the demo data).
+export const DEFAULT_REGIONAL_REACH = 0.1;
 export const DEFAULT_LEEFDOMEINEN_COVERAGE = 0.5;
 
 type SectorPair = [string, string, number];
