@@ -697,12 +697,20 @@ export class RowRanker {
   }
 
   /** Takes chunks of `chunk` rows from a shared counter until all `n` rows are done. */
-  rankShared(counter: Int32Array, chunk: number): void {
-    const n = this.p.n;
+  /** Ranks just these rows (a shard of a full run). */
+  rankRows(rows: Int32Array, from = 0, to = rows.length): void {
+    for (let r = from; r < to; r++) this.rankRow(rows[r]);
+  }
+
+  /** Like `rankRange` over all rows, or over `rows` only when given. */
+  rankShared(counter: Int32Array, chunk: number, rows?: Int32Array): void {
+    const n = rows ? rows.length : this.p.n;
     for (;;) {
       const from = Atomics.add(counter, 0, chunk);
       if (from >= n) return;
-      this.rankRange(from, Math.min(n, from + chunk));
+      const to = Math.min(n, from + chunk);
+      if (rows) this.rankRows(rows, from, to);
+      else this.rankRange(from, to);
     }
   }
 }

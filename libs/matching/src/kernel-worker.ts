@@ -10,8 +10,10 @@ export interface KernelWorkerData {
   out: RowOutput;
   counter: Int32Array;
   chunk: number;
+  /** Only these rows, when a shard ranks part of the set. */
+  rows?: Int32Array;
 }
 
 const data = workerData as KernelWorkerData;
-new RowRanker(data.packed, data.params, data.job, data.out, data.index).rankShared(data.counter, data.chunk);
+new RowRanker(data.packed, data.params, data.job, data.out, data.index).rankShared(data.counter, data.chunk, data.rows);
 parentPort?.postMessage('done');

@@ -90,6 +90,17 @@ describe('fast kernel = ml-distance reference', () => {
     for (const p of small) expect(threaded.list(p.id)).toEqual(inProcess.list(p.id));
   }, 30_000);
 
+  it('ranks only the lists of a shard, in process and on threads, exactly as a full run does', async () => {
+    const small = profiles.slice(0, 600);
+    const options = { profile: withNetwork, connections };
+    const full = rankAllPairsSync(small, options);
+    const shard = small.filter((_, i) => i % 3 === 0).map((p) => p.id);
+    const inShard = new Set(shard);
+    for (const partial of [rankAllPairsSync(small, { ...options, only: shard }), await rankAllPairs(small, { ...options, only: shard, threads: 2 })]) {
+      for (const p of small) expect(partial.list(p.id)).toEqual(inShard.has(p.id) ? full.list(p.id) : []);
+    }
+  }, 30_000);
+
   it('rejects duplicate ids and an invalid profile', () => {
     expect(() => rankAllPairsSync([profiles[0], profiles[0]])).toThrow(/Duplicate partner id/);
     expect(() => rankAllPairsSync(profiles.slice(0, 5), { profile: { ...DEFAULT_MATCHING_PROFILE, k: 0 } })).toThrow(/k must be/);

@@ -292,8 +292,13 @@ export function placeholderProfile(id: string): PartnerProfile {
 
 /** Options of `rankAllPairs`. */
 export interface RankAllPairsOptions extends MatchOptions {
-  /** Worker threads; default one per core from 4,000 partners on, else 1 (in-process). */
+  /** Worker threads; default one per core from 4,000 ranked rows on, else 1 (in-process). */
   threads?: number;
+  /**
+   * Rank only these partners' lists (a shard of a full run); everyone still competes as a
+   * candidate. The other lists come back empty.
+   */
+  only?: readonly string[];
 }
 
 /** Every partner's ranked list from a full run, in compact typed arrays. */
@@ -383,31 +388,55 @@ export function rowJob(profile: MatchingProfile): RowJob {
   return { depth: poolDepth(profile), k: profile.k, diversity: profile.diversity };
 }
 
-/** Ranks every row of a prepared set in this thread. */
-export function runKernelSync(run: KernelRun, job: RowJob): RowOutput {
+/** Ranks every row of a prepared set (or just `rows`) in this thread. */
+export function runKernelSync(run: KernelRun, job: RowJob, rows?: Int32Array): RowOutput {
   const out = allocateOutput(run.store.packed.capacity, job.k, false);
-  new RowRanker(run.store.packed, run.params, job, out, run.index).rankRange(0, run.store.packed.n);
+  const ranker = new RowRanker(run.store.packed, run.params, job, out, run.index);
+  if (rows) ranker.rankRows(rows);
+  else ranker.rankRange(0, run.store.packed.n);
   return out;
 }
 
-/** Ranks every row of a set prepared with `shared: true` on `threads` worker threads. */
-export async function runKernel(run: KernelRun, job: RowJob, threads: number): Promise<RowOutput> {
+/** Ranks every row (or just `rows`) of a set prepared with `shared: true` on `threads` worker threads. */
+export async function runKernel(run: KernelRun, job: RowJob, threads: number, rows?: Int32Array): Promise<RowOutput> {
   const out = allocateOutput(run.store.packed.capacity, job.k, true);
-  const data: KernelWorkerData = { packed: run.store.packed, params: run.params, index: run.index, job, out, counter: allocate(Int32Array, 1, true), chunk: 64 };
+  const data: KernelWorkerData = {
+    packed: run.store.packed,
+    params: run.params,
+    index: run.index,
+    job,
+    out,
+    counter: allocate(Int32Array, 1, true),
+    chunk: 64,
+    rows: rows && copyToShared(rows),
+  };
   await Promise.all(Array.from({ length: threads }, () => runWorker(data)));
   return out;
 }
 
-/** Threads for a full run: as asked, else one per core from 4,000 partners on. */
+function copyToShared(rows: Int32Array): Int32Array {
+  const shared = allocate(Int32Array, rows.length, true);
+  shared.set(rows);
+  return shared.subarray(0, rows.length);
+}
+
+/** The packed rows of the given partners; unknown ids are skipped. */
+function rowsOf(ids: readonly string[], only: readonly string[]): Int32Array {
+  const rowOf = new Map(ids.map((id, row) => [id, row]));
+  return Int32Array.from(only.flatMap((id) => (rowOf.has(id) ? [rowOf.get(id)!] : [])));
+}
+
+/** Threads for a full run: as asked, else one per core from 4,000 ranked rows on. */
 export function defaultThreads(n: number, threads?: number): number {
   return Math.max(1, Math.floor(threads ?? (n >= 4000 ? availableParallelism() : 1)));
 }
 
-/** In-process full run: the top `profile.k` of every partner, diversified. */
-export function rankAllPairsSync(profiles: readonly PartnerProfile[], options: MatchOptions = {}): RankedLists {
+/** In-process full run: the top `profile.k` of every partner (or of `only`), diversified. */
+export function rankAllPairsSync(profiles: readonly PartnerProfile[], options: Omit<RankAllPairsOptions, 'threads'> = {}): RankedLists {
   const run = prepareRun(profiles, options, { shared: false });
   const job = rowJob(run.context.profile);
-  return rankedLists(run.store.ids, job.k, runKernelSync(run, job));
+  const rows = options.only && rowsOf(run.store.ids, options.only);
+  return rankedLists(run.store.ids, job.k, runKernelSync(run, job, rows));
 }
 
 /**
@@ -416,11 +445,12 @@ export function rankAllPairsSync(profiles: readonly PartnerProfile[], options: M
  * same lists as ranking each partner with the reference scorer and re-ranking with `diversify`.
  */
 export async function rankAllPairs(profiles: readonly PartnerProfile[], options: RankAllPairsOptions = {}): Promise<RankedLists> {
-  const threads = defaultThreads(profiles.length, options.threads);
+  const threads = defaultThreads(options.only?.length ?? profiles.length, options.threads);
   if (threads === 1) return rankAllPairsSync(profiles, options);
   const run = prepareRun(profiles, options, { shared: true });
   const job = rowJob(run.context.profile);
-  return rankedLists(run.store.ids, job.k, await runKernel(run, job, threads));
+  const rows = options.only && rowsOf(run.store.ids, options.only);
+  return rankedLists(run.store.ids, job.k, await runKernel(run, job, threads, rows));
 }
 
 /**

@@ -109,12 +109,13 @@ export class MatchingJobsService extends MatchingJobHandler {
     const profile = await this.matchingProfile.current();
     const profiles = (await this.partners.matchingProfiles()).map(toPartnerProfile);
     const options = { profile, connections: await this.connections.allPairs() };
-    const lists = await rankAllPairs(profiles, options);
+    const inShard = profiles.filter((partner) => partner.id >= data.firstPartnerId && partner.id <= data.lastPartnerId);
+    // Everyone competes as a candidate; only this shard's lists are ranked here.
+    const lists = await rankAllPairs(profiles, { ...options, only: inShard.map((partner) => partner.id) });
     await reportProgress(50);
     const context = buildMatchContext(options);
     const byId = new Map(profiles.map((partner) => [partner.id, partner]));
     const lookup = (id: string) => byId.get(id);
-    const inShard = profiles.filter((partner) => partner.id >= data.firstPartnerId && partner.id <= data.lastPartnerId);
     const rows = inShard.flatMap((viewer) =>
       toSuggestionRows(data.runId, viewer, buildSuggestions(viewer, lists.list(viewer.id), lookup, context), lookup, profile.version),
     );
