@@ -1,3 +1,4 @@
+import { SuggestionRepository } from '@app/persistence';
 import { DataSource } from 'typeorm';
 import { partnerBody } from './support/partner-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -180,5 +181,19 @@ describe('suggestions and matching runs API (PostgreSQL, in-process queue)', () 
     expect(run.status).toBe('completed');
     const after = await Promise.all([voedselbank, school, supermarket, groningen, ministerie].map((partner) => candidateSlugs(partner)));
     expect(after).toEqual(before);
+  });
+
+  it('marks a run that fails as failed with its error, and leaves the previous lists in place', async () => {
+    const before = await suggestionsOf(school);
+    const write = jest.spyOn(api.app.get(SuggestionRepository), 'replaceLists').mockRejectedValueOnce(new Error('disk full'));
+    try {
+      const run = await runToCompletion();
+      expect(run).toMatchObject({ status: 'failed', error: expect.stringContaining('disk full') });
+    } finally {
+      write.mockRestore();
+    }
+    const after = await suggestionsOf(school);
+    expect(after.runId).toBe(before.runId);
+    expect(after.items).toEqual(before.items);
   });
 });
