@@ -1,4 +1,5 @@
 export * from './active-matching-profile.service';
+export * from './match-inputs.service';
 export * from './matching-jobs.service';
 export * from './matching-runs.service';
 export * from './partner-profiles';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { MatchIndex, type MatchingProfile, type PartnerProfile } from '@app/matching';
-import { ConnectionRepository, PartnerRepository } from '@app/persistence';
+import { PartnerRepository } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
+import { MatchInputsService, pairsKey, type PairsNeverSuggested } from './match-inputs.service';
 import { toPartnerProfile } from './partner-profiles';
 
 export interface SyncedIndex {
@@ -17,7 +18,7 @@ interface CachedIndex {
   index: MatchIndex;
   profiles: Map<string, PartnerProfile>;
   stamps: Map<string, number>;
-  connectionsKey: string;
+  pairsKey: string;
   profileVersion: number;
   runId: string;
 }
@@ -25,8 +26,9 @@ interface CachedIndex {
 /**
  * This process's incremental index of every list. Several workers may change partners, so
  * before each use the index is brought up to date with the database: partners whose
- * `updatedAt` moved are re-inserted, vanished ones removed. A change of connections, of the
- * active run or of the matching profile rebuilds it (the core fixes connections at build).
+ * `updatedAt` moved are re-inserted, vanished ones removed. A change of connections or
+ * rejected pairs, of the active run or of the matching profile rebuilds it (the core fixes
+ * those at build).
  */
 @Injectable()
 export class MatchIndexCacheService {
@@ -34,16 +36,16 @@ export class MatchIndexCacheService {
 
   constructor(
     private readonly partners: PartnerRepository,
-    private readonly connections: ConnectionRepository,
+    private readonly inputs: MatchInputsService,
   ) {}
 
   /** Brings the index up to date, reading through `manager` (the caller's transaction). */
   async sync(runId: string, profile: MatchingProfile, manager: EntityManager): Promise<SyncedIndex> {
-    const pairs = await this.connections.allPairs(manager);
-    const connectionsKey = pairs.map((pair) => `${pair.a}${pair.b}`).sort().join(',');
+    const pairs = await this.inputs.pairsNeverSuggested(manager);
+    const key = pairsKey(pairs);
     const cached = this.cached;
-    if (!cached || cached.runId !== runId || cached.profileVersion !== profile.version || cached.connectionsKey !== connectionsKey) {
-      return this.rebuild(runId, profile, pairs, connectionsKey, manager);
+    if (!cached || cached.runId !== runId || cached.profileVersion !== profile.version || cached.pairsKey !== key) {
+      return this.rebuild(runId, profile, pairs, key, manager);
     }
     const stamps = await this.partners.changeStamps(manager);
     const changedIds = [...stamps].filter(([id, stamp]) => cached.stamps.get(id) !== stamp).map(([id]) => id);
@@ -71,18 +73,18 @@ export class MatchIndexCacheService {
   private async rebuild(
     runId: string,
     profile: MatchingProfile,
-    connections: { a: string; b: string }[],
-    connectionsKey: string,
+    pairs: PairsNeverSuggested,
+    key: string,
     manager: EntityManager,
   ): Promise<SyncedIndex> {
     const rows = await this.partners.matchingProfiles(manager);
     const profiles = new Map(rows.map((row) => [row.id, toPartnerProfile(row)]));
-    const index = await MatchIndex.build([...profiles.values()], { profile, connections });
+    const index = await MatchIndex.build([...profiles.values()], { profile, ...pairs });
     this.cached = {
       index,
       profiles,
       stamps: new Map(rows.map((row) => [row.id, row.updatedAt.getTime()])),
-      connectionsKey,
+      pairsKey: key,
       profileVersion: profile.version,
       runId,
     };

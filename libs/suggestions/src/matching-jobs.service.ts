@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { buildMatchContext, buildSuggestions, rankAllPairs, type PartnerProfile } from '@app/matching';
-import { ConnectionRepository, MatchingRunRepository, PartnerRepository, SuggestionRepository, type SuggestionRow } from '@app/persistence';
+import { MatchingRunRepository, PartnerRepository, SuggestionRepository, type SuggestionRow } from '@app/persistence';
 import { MatchingJobHandler, MatchingJobProducer, type MatchingJob, type MatchingJobData, type ProgressReporter } from '@app/queue';
 import type { EntityManager } from 'typeorm';
 import { ActiveMatchingProfileService } from './active-matching-profile.service';
 import { MatchIndexCacheService } from './match-index-cache.service';
+import { MatchInputsService } from './match-inputs.service';
 import { MatchingRunsService } from './matching-runs.service';
-import { toPartnerProfile, toSuggestionRows } from './partner-profiles';
+import { toSuggestionRows } from './partner-profiles';
 
 /** Partners per shard job of a full run. */
 export const SHARD_SIZE = 2500;
@@ -21,7 +22,7 @@ export class MatchingJobsService extends MatchingJobHandler {
 
   constructor(
     private readonly partners: PartnerRepository,
-    private readonly connections: ConnectionRepository,
+    private readonly inputs: MatchInputsService,
     private readonly runs: MatchingRunRepository,
     private readonly suggestions: SuggestionRepository,
     private readonly producer: MatchingJobProducer,
@@ -106,9 +107,8 @@ export class MatchingJobsService extends MatchingJobHandler {
   private async scoreShard(data: MatchingJobData<'score-shard'>, reportProgress: ProgressReporter): Promise<void> {
     const run = await this.runs.findById(data.runId);
     if (!run || run.status !== 'running') return;
-    const profile = await this.matchingProfile.current();
-    const profiles = (await this.partners.matchingProfiles()).map(toPartnerProfile);
-    const options = { profile, connections: await this.connections.allPairs() };
+    const { profiles, options } = await this.inputs.load();
+    const profile = options.profile;
     const inShard = profiles.filter((partner) => partner.id >= data.firstPartnerId && partner.id <= data.lastPartnerId);
     // Everyone competes as a candidate; only this shard's lists are ranked here.
     const lists = await rankAllPairs(profiles, { ...options, only: inShard.map((partner) => partner.id) });

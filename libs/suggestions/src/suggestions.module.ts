@@ -3,6 +3,7 @@ import { buildAppConfig } from '@app/config';
 import { MatchingJobHandler, MatchingProcessor } from '@app/queue';
 import { ActiveMatchingProfileService } from './active-matching-profile.service';
 import { MatchIndexCacheService } from './match-index-cache.service';
+import { MatchInputsService } from './match-inputs.service';
 import { MatchingJobsService } from './matching-jobs.service';
 import { MatchingRunsService } from './matching-runs.service';
 import { StartupRunService } from './startup-run.service';
@@ -17,6 +18,7 @@ export class SuggestionsModule {
     const config = buildAppConfig(process.env);
     const providers: Provider[] = [
       ActiveMatchingProfileService,
+      MatchInputsService,
       MatchIndexCacheService,
       MatchingRunsService,
       MatchingJobsService,
@@ -28,7 +30,7 @@ export class SuggestionsModule {
       module: SuggestionsModule,
       global: true,
       providers,
-      exports: [MatchingRunsService, ActiveMatchingProfileService, MatchingJobHandler],
+      exports: [MatchingRunsService, ActiveMatchingProfileService, MatchInputsService, MatchingJobHandler],
     };
   }
 }

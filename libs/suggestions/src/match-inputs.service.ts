@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import type { Connection, MatchingProfile, MatchOptions, PartnerProfile } from '@app/matching';
+import { ConnectionRepository, PartnerRepository } from '@app/persistence';
+import type { EntityManager } from 'typeorm';
+import { ActiveMatchingProfileService } from './active-matching-profile.service';
+import { toPartnerProfile } from './partner-profiles';
+
+/** The pairs that are never suggested: existing collaborations and pairs the team rejected. */
+export interface PairsNeverSuggested {
+  connections: Connection[];
+  excludedPairs: Connection[];
+}
+
+export interface MatchInputs {
+  profiles: PartnerProfile[];
+  options: Required<MatchOptions>;
+}
+
+/**
+ * What every computation of lists starts from — full runs, shards, the incremental index and
+ * previews alike — so they all see the same partners, profile and exclusions.
+ */
+@Injectable()
+export class MatchInputsService {
+  constructor(
+    private readonly partners: PartnerRepository,
+    private readonly connections: ConnectionRepository,
+    private readonly matchingProfile: ActiveMatchingProfileService,
+  ) {}
+
+  /** Everything, read through `manager` when given (the caller's transaction). */
+  async load(manager?: EntityManager, profile?: MatchingProfile): Promise<MatchInputs> {
+    const rows = await this.partners.matchingProfiles(manager);
+    const pairs = await this.pairsNeverSuggested(manager);
+    return { profiles: rows.map(toPartnerProfile), options: { profile: profile ?? (await this.matchingProfile.current()), ...pairs } };
+  }
+
+  async pairsNeverSuggested(manager?: EntityManager): Promise<PairsNeverSuggested> {
+    return { connections: await this.connections.allPairs(manager), excludedPairs: [] };
+  }
+}
+
+/** A key that changes whenever the set of pairs changes. */
+export function pairsKey(pairs: PairsNeverSuggested): string {
+  const keys = (list: Connection[]) => list.map((pair) => (pair.a < pair.b ? `${pair.a}${pair.b}` : `${pair.b}${pair.a}`)).sort().join(',');
+  return `${keys(pairs.connections)}|${keys(pairs.excludedPairs)}`;
+}
