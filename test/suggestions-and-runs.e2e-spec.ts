@@ -33,8 +33,9 @@ describe('suggestions and matching runs API (PostgreSQL, in-process queue)', () 
     if (response.status !== 201) throw new Error(`could not create ${String(overrides.name)}: ${response.text}`);
     return response.body;
   };
+  // The team's view: every open pair, before anyone reviewed it.
   const suggestionsOf = async (partner: CreatedPartner, query = '') =>
-    (await api.http().get(`/v1/partners/${partner.slug}/suggestions${query}`).expect(200)).body;
+    (await api.http().get(`/v1/partners/${partner.slug}/suggestions${query ? `${query}&` : '?'}view=team`).expect(200)).body;
   const candidateSlugs = async (partner: CreatedPartner, query = '') =>
     (await suggestionsOf(partner, query)).items.map((item: { candidate: { slug: string } }) => item.candidate.slug);
   const runToCompletion = async () => {
@@ -61,7 +62,7 @@ describe('suggestions and matching runs API (PostgreSQL, in-process queue)', () 
 
   it('shows no suggestions before the first run', async () => {
     const list = await suggestionsOf(voedselbank);
-    expect(list).toMatchObject({ runId: null, items: [], total: 0, partner: { slug: voedselbank.slug } });
+    expect(list).toMatchObject({ runId: null, items: [], total: 0, partner: { slug: voedselbank.slug }, view: 'team' });
   });
 
   it('starts a run with 202 and a Location, and completes it', async () => {

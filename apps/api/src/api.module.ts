@@ -6,6 +6,7 @@ import { PersistenceModule } from '@app/persistence';
 import { QueueModule } from '@app/queue';
 import { SuggestionsModule } from '@app/suggestions';
 import { ConnectionsModule } from './connections/connections.module';
+import { MatchesModule } from './matches/matches.module';
 import { MatchingRunsModule } from './matching-runs/matching-runs.module';
 import { PartnersModule } from './partners/partners.module';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
@@ -25,6 +26,7 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module';
     ConnectionsModule,
     SuggestionsApiModule,
     MatchingRunsModule,
+    MatchesModule,
     QueueDashboardModule.forRoot(),
   ],
   providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

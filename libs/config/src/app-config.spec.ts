@@ -18,6 +18,7 @@ describe('buildAppConfig', () => {
       queuePrefix: 'partnermatch',
       queueLockDurationMs: 30_000,
       matchingCron: '0 3 * * *',
+      reviewRequired: true,
     });
   });
 
@@ -34,6 +35,7 @@ describe('buildAppConfig', () => {
     ['QUEUE_PREFIX', 'a:b'],
     ['MATCHING_CRON', 'every night'],
     ['QUEUE_LOCK_DURATION_MS', '10'],
+    ['REVIEW_REQUIRED', 'yes'],
   ])('stops on %s=%s, naming the variable', (name, value) => {
     expect(() => buildAppConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));
   });

@@ -15,6 +15,8 @@ export interface AppConfig {
   queueLockDurationMs: number;
   /** Cron expression of the scheduled full run, or null when disabled. */
   matchingCron: string | null;
+  /** Partners see only approved suggestions (the team sees all). */
+  reviewRequired: boolean;
 }
 
 export function buildAppConfig(raw: Record<string, unknown>): AppConfig {
@@ -28,6 +30,7 @@ export function buildAppConfig(raw: Record<string, unknown>): AppConfig {
     queuePrefix: env.QUEUE_PREFIX,
     queueLockDurationMs: env.QUEUE_LOCK_DURATION_MS,
     matchingCron: env.MATCHING_CRON === 'off' ? null : env.MATCHING_CRON,
+    reviewRequired: env.REVIEW_REQUIRED === 'true',
   };
 }
 

@@ -43,12 +43,16 @@ export class EnvironmentVariables {
   @Max(600_000, { message: 'QUEUE_LOCK_DURATION_MS must be an integer between 1000 and 600000' })
   QUEUE_LOCK_DURATION_MS: number = 30_000;
 
+  /** Whether partners see only suggestions the team approved (`false`: every pending one too). */
+  @Matches(/^(true|false)$/, { message: 'REVIEW_REQUIRED must be true or false' })
+  REVIEW_REQUIRED: string = 'true';
+
   /** Whether the embedded default seeds the demo partners on first start. */
   @Matches(/^(true|false)$/, { message: 'SEED_DEMO_DATA must be true or false' })
   SEED_DEMO_DATA: string = 'true';
 }
 
-const ENVIRONMENT_KEYS = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'DATA_DIR', 'QUEUE_PREFIX', 'QUEUE_LOCK_DURATION_MS', 'MATCHING_CRON', 'SEED_DEMO_DATA'] as const;
+const ENVIRONMENT_KEYS = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'DATA_DIR', 'QUEUE_PREFIX', 'QUEUE_LOCK_DURATION_MS', 'MATCHING_CRON', 'REVIEW_REQUIRED', 'SEED_DEMO_DATA'] as const;
 
 export class InvalidEnvironmentError extends Error {}
 

@@ -3,6 +3,8 @@ export * from './migrations';
 export * from './persistence.module';
 export * from './postgres-options';
 export * from './repositories/connection.repository';
+export * from './repositories/feedback.repository';
+export * from './repositories/match.repository';
 export * from './repositories/matching-run.repository';
 export * from './repositories/partner.repository';
 export * from './repositories/suggestion.repository';

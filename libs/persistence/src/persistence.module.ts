@@ -5,6 +5,8 @@ import { appConfig, type AppConfig } from '@app/config';
 import { EmbeddedPostgres } from './embedded/embedded-postgres';
 import { EmbeddedPostgresModule } from './embedded/embedded-postgres.module';
 import { ConnectionRepository } from './repositories/connection.repository';
+import { FeedbackRepository } from './repositories/feedback.repository';
+import { MatchRepository } from './repositories/match.repository';
 import { MatchingRunRepository } from './repositories/matching-run.repository';
 import { PartnerRepository } from './repositories/partner.repository';
 import { SuggestionRepository } from './repositories/suggestion.repository';
@@ -20,6 +22,8 @@ const REPOSITORIES = [
   SeedRepository,
   MatchingRunRepository,
   SuggestionRepository,
+  MatchRepository,
+  FeedbackRepository,
 ];
 
 /**

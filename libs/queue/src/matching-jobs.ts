@@ -1,7 +1,7 @@
 /** The one queue the matching work runs on. */
 export const MATCHING_QUEUE = 'matching';
 
-export type PartnerChangeReason = 'created' | 'updated' | 'deleted' | 'opted-out' | 'connection' | 'run-catch-up';
+export type PartnerChangeReason = 'created' | 'updated' | 'deleted' | 'opted-out' | 'connection' | 'match-decision' | 'run-catch-up';
 
 /** Every job, as a union of `{ name, data }`, so the compiler ties each name to its payload. */
 export type MatchingJob =

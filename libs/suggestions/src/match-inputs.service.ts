@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Connection, MatchingProfile, MatchOptions, PartnerProfile } from '@app/matching';
-import { ConnectionRepository, PartnerRepository } from '@app/persistence';
+import { ConnectionRepository, MatchRepository, PartnerRepository } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
 import { ActiveMatchingProfileService } from './active-matching-profile.service';
 import { toPartnerProfile } from './partner-profiles';
@@ -25,6 +25,7 @@ export class MatchInputsService {
   constructor(
     private readonly partners: PartnerRepository,
     private readonly connections: ConnectionRepository,
+    private readonly matches: MatchRepository,
     private readonly matchingProfile: ActiveMatchingProfileService,
   ) {}
 
@@ -36,7 +37,7 @@ export class MatchInputsService {
   }
 
   async pairsNeverSuggested(manager?: EntityManager): Promise<PairsNeverSuggested> {
-    return { connections: await this.connections.allPairs(manager), excludedPairs: [] };
+    return { connections: await this.connections.allPairs(manager), excludedPairs: await this.matches.neverSuggestedPairs(manager) };
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { firstFreeSlug, PartnerRepository, slugify, type PartnerEntity } from '@app/persistence';
-import { gemeentenInProvince, type Scope } from '@app/taxonomy';
+import type { Scope } from '@app/taxonomy';
+import { mergeGemeenteFilters } from '../common/gemeente-filter';
 import { QueryFailedError } from 'typeorm';
 import { DomainException, type FieldError } from '../problems/domain.exception';
 import type { CreatePartnerDto } from './dtos/create-partner.dto';
@@ -94,13 +95,6 @@ function assertScopeFits(scope: Scope, gemeenten: string[]): void {
     errors.push({ field: 'gemeenten', message: 'a national partner works everywhere and lists no gemeenten', value: gemeenten });
   }
   if (errors.length > 0) throw DomainException.validation(errors);
-}
-
-/** A gemeente and a province together mean: that gemeente, if it lies in the province. */
-function mergeGemeenteFilters(gemeente?: string, province?: string): string[] | undefined {
-  if (!province) return gemeente ? [gemeente] : undefined;
-  const inProvince = gemeentenInProvince(province);
-  return gemeente ? inProvince.filter((code) => code === gemeente) : inProvince;
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {

@@ -1,23 +1,30 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { appConfig, type AppConfig } from '@app/config';
 import { SuggestionRepository } from '@app/persistence';
 import { PartnerRefDto } from '../connections/dtos/connection.dto';
 import { PartnersService } from '../partners/partners.service';
 import { ApiProblems } from '../problems/api-problems.decorator';
+import { FeedbackDto, GiveFeedbackDto } from './dtos/feedback.dto';
 import { ListSuggestionsQueryDto } from './dtos/list-suggestions-query.dto';
 import { SuggestionDto, SuggestionListDto } from './dtos/suggestion.dto';
+import { FeedbackService } from './feedback.service';
+import { visibleStatuses } from './visible-statuses';
 
 @ApiTags('suggestions')
 @Controller('v1/partners/:idOrSlug/suggestions')
 export class SuggestionsController {
   constructor(
+    @Inject(appConfig.KEY) private readonly config: AppConfig,
     private readonly partners: PartnersService,
     private readonly suggestions: SuggestionRepository,
+    private readonly feedback: FeedbackService,
   ) {}
 
   /**
    * The partner's ranked suggestions from the last completed run, kept current as partners
-   * change, each with its score breakdown and reasons. A partner that opted out has none.
+   * change, each with its score breakdown, reasons and review status. A partner that opted
+   * out has none; candidates it called not relevant are left out.
    */
   @Get()
   @ApiParam({ name: 'idOrSlug', description: 'The partner uuid or its slug' })
@@ -26,15 +33,31 @@ export class SuggestionsController {
   async list(@Param('idOrSlug') idOrSlug: string, @Query() query: ListSuggestionsQueryDto): Promise<SuggestionListDto> {
     const partner = await this.partners.get(idOrSlug);
     const runId = await this.suggestions.activeRunId();
+    const statuses = visibleStatuses(query.view, this.config.reviewRequired);
     const { items, total } =
-      runId && !partner.matchingOptOut ? await this.suggestions.listFor(runId, partner.id, query) : { items: [], total: 0 };
+      runId && !partner.matchingOptOut ? await this.suggestions.listFor(runId, partner.id, { ...query, statuses }) : { items: [], total: 0 };
     return {
       partner: PartnerRefDto.from(partner),
       runId,
-      items: items.map((suggestion) => SuggestionDto.from(suggestion, query.lang)),
+      view: query.view,
+      statuses,
+      items: items.map((item) => SuggestionDto.from(item, query.lang)),
       total,
       limit: query.limit,
       offset: query.offset,
     };
+  }
+
+  /**
+   * The partner's answer to one suggestion. `not-relevant` takes the candidate out of this
+   * partner's list; when both partners are `interested` the team sees the pair flagged.
+   */
+  @Post(':candidateIdOrSlug/feedback')
+  @ApiParam({ name: 'idOrSlug', description: 'The partner giving feedback (uuid or slug)' })
+  @ApiParam({ name: 'candidateIdOrSlug', description: 'The suggested partner (uuid or slug)' })
+  @ApiOkResponse({ type: FeedbackDto })
+  @ApiProblems(400, 404)
+  give(@Param('idOrSlug') idOrSlug: string, @Param('candidateIdOrSlug') candidateIdOrSlug: string, @Body() body: GiveFeedbackDto): Promise<FeedbackDto> {
+    return this.feedback.give(idOrSlug, candidateIdOrSlug, body);
   }
 }

@@ -53,6 +53,12 @@ export class ConnectionRepository {
     return rows.map((row) => ({ a: row.partnerAId, b: row.partnerBId }));
   }
 
+  /** Records the collaboration in the caller's transaction unless the pair is already connected. */
+  async ensure(first: string, second: string, note: string | null, tx: EntityManager): Promise<void> {
+    const [partnerAId, partnerBId] = orderedPair(first, second);
+    await tx.createQueryBuilder().insert().into(ConnectionEntity).values({ partnerAId, partnerBId, note }).orIgnore().execute();
+  }
+
   async delete(id: string): Promise<void> {
     await this.connections.delete({ id });
   }

@@ -1,13 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { MatchEntity, type MatchStatus } from '../entities/match.entity';
 import { MatchingRunEntity } from '../entities/matching-run.entity';
 import { SuggestionEntity } from '../entities/suggestion.entity';
 import { SystemStateEntity } from '../entities/system-state.entity';
 
 export type SuggestionRow = Omit<SuggestionEntity, 'candidate' | 'computedAt'>;
 
+/** A suggestion with where its pair stands with the team. */
+export interface ListedSuggestion {
+  suggestion: SuggestionEntity;
+  match: Pick<MatchEntity, 'id' | 'status'>;
+}
+
 export interface SuggestionSearch {
+  /** Only candidates whose match with the partner has one of these statuses. */
+  statuses: readonly MatchStatus[];
   sector?: string;
   opgave?: string;
   leefdomein?: string;
@@ -43,6 +52,14 @@ export class SuggestionRepository {
         // jsonb params are free-form, which TypeORM's deep-partial insert type cannot express.
         await tx.insert(SuggestionEntity, rows.slice(start, start + INSERT_BATCH) as unknown as QueryDeepPartialEntity<SuggestionEntity>[]);
       }
+      // Every suggested pair gets a match for the team to decide on; decisions already made stay.
+      await tx.query(
+        `INSERT INTO match (partner_a_id, partner_b_id)
+         SELECT DISTINCT LEAST(partner_id, candidate_id), GREATEST(partner_id, candidate_id)
+         FROM suggestion WHERE run_id = $1 AND partner_id = ANY($2::uuid[])
+         ON CONFLICT DO NOTHING`,
+        [runId, partnerIds],
+      );
     };
     await (manager ? write(manager) : this.dataSource.transaction(write));
   }
@@ -67,13 +84,26 @@ export class SuggestionRepository {
     return activated;
   }
 
-  /** One partner's list in a run, with the candidates' profiles, filtered and paged. */
-  async listFor(runId: string, partnerId: string, search: SuggestionSearch): Promise<{ items: SuggestionEntity[]; total: number }> {
+  /**
+   * One partner's list in a run, with the candidates' profiles, filtered and paged: only
+   * pairs with one of the given statuses, never a candidate the partner called not relevant.
+   */
+  async listFor(runId: string, partnerId: string, search: SuggestionSearch): Promise<{ items: ListedSuggestion[]; total: number }> {
     const query = this.dataSource
       .getRepository(SuggestionEntity)
       .createQueryBuilder('suggestion')
       .innerJoinAndSelect('suggestion.candidate', 'candidate')
-      .where('suggestion.runId = :runId AND suggestion.partnerId = :partnerId', { runId, partnerId });
+      .innerJoin(
+        MatchEntity,
+        'match',
+        'match.partnerAId = LEAST(suggestion.partnerId, suggestion.candidateId) AND match.partnerBId = GREATEST(suggestion.partnerId, suggestion.candidateId)',
+      )
+      .addSelect(['match.id', 'match.status'])
+      .where('suggestion.runId = :runId AND suggestion.partnerId = :partnerId', { runId, partnerId })
+      .andWhere('match.status IN (:...statuses)', { statuses: search.statuses })
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM feedback f WHERE f.partner_id = suggestion.partner_id AND f.candidate_id = suggestion.candidate_id AND f.verdict = 'not-relevant')`,
+      );
     if (search.sector) query.andWhere('candidate.sector = :sector', { sector: search.sector });
     if (search.opgave) query.andWhere(':opgave = ANY(candidate.opgaven)', { opgave: search.opgave });
     if (search.leefdomein) query.andWhere(':leefdomein = ANY(candidate.leefdomeinen)', { leefdomein: search.leefdomein });
@@ -81,8 +111,12 @@ export class SuggestionRepository {
       // A national candidate works everywhere, so it is always within reach.
       query.andWhere('(suggestion.distanceKm IS NULL OR suggestion.distanceKm <= :maxDistanceKm)', { maxDistanceKm: search.maxDistanceKm });
     }
-    const [items, total] = await query.orderBy('suggestion.rank', 'ASC').take(search.limit).skip(search.offset).getManyAndCount();
-    return { items, total };
+    const total = await query.getCount();
+    const { entities, raw } = await query.orderBy('suggestion.rank', 'ASC').limit(search.limit).offset(search.offset).getRawAndEntities();
+    const statusOf = new Map<number, Pick<MatchEntity, 'id' | 'status'>>(
+      raw.map((row: { suggestion_rank: number; match_id: string; match_status: MatchStatus }) => [row.suggestion_rank, { id: row.match_id, status: row.match_status }]),
+    );
+    return { items: entities.map((suggestion) => ({ suggestion, match: statusOf.get(suggestion.rank)! })), total };
   }
 
   /** Every list of a run as candidate ids in rank order, to compare with freshly computed lists. */

@@ -6,7 +6,18 @@ import { IsCode } from '../../common/is-code.validator';
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+export const SUGGESTION_VIEWS = ['partner', 'team'] as const;
+export type SuggestionView = (typeof SUGGESTION_VIEWS)[number];
+
 export class ListSuggestionsQueryDto {
+  /**
+   * `partner`: what the partner may see — only pairs the team approved (or introduced), unless
+   * review is switched off. `team`: every pair still open, pending ones included.
+   */
+  @IsOptional()
+  @IsIn(SUGGESTION_VIEWS)
+  view: SuggestionView = 'partner';
+
   /** Language of the reasons. */
   @IsOptional()
   @IsIn(LANGUAGES)

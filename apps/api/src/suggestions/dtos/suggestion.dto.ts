@@ -1,7 +1,8 @@
-import type { PartnerEntity, SuggestionEntity } from '@app/persistence';
+import { MATCH_STATUSES, type ListedSuggestion, type MatchStatus, type PartnerEntity, type SuggestionEntity } from '@app/persistence';
+import { ApiProperty } from '@nestjs/swagger';
 import type { Scope } from '@app/taxonomy';
 import { PartnerRefDto } from '../../connections/dtos/connection.dto';
-import type { Language } from './list-suggestions-query.dto';
+import { SUGGESTION_VIEWS, type Language, type SuggestionView } from './list-suggestions-query.dto';
 
 /** What anyone may see of a suggested partner: never its contact e-mail. */
 export class PublicPartnerDto {
@@ -45,6 +46,10 @@ export class ReasonDto {
   text: string;
   /** Part of the score this reason explains; the shares of a suggestion add up to its score. */
   share: number;
+
+  static from(reason: SuggestionEntity['reasons'][number], lang: Language): ReasonDto {
+    return { code: reason.code, params: reason.params, text: reason[lang], share: reason.share };
+  }
 }
 
 export class ComponentsDto {
@@ -70,17 +75,23 @@ export class SuggestionDto {
   /** Version of the matching profile that produced the score. */
   profileVersion: number;
   computedAt: Date;
+  /** The pair's match, which the team reviews (`PATCH /v1/matches/{id}`). */
+  matchId: string;
+  @ApiProperty({ enum: MATCH_STATUSES, description: 'Where the pair stands with the team' })
+  status: MatchStatus;
 
-  static from(suggestion: SuggestionEntity, lang: Language): SuggestionDto {
+  static from({ suggestion, match }: ListedSuggestion, lang: Language): SuggestionDto {
     return {
       rank: suggestion.rank,
       score: suggestion.score,
       candidate: PublicPartnerDto.from(suggestion.candidate),
       components: suggestion.components as unknown as ComponentsDto,
-      reasons: suggestion.reasons.map((reason) => ({ code: reason.code, params: reason.params, text: reason[lang], share: reason.share })),
+      reasons: suggestion.reasons.map((reason) => ReasonDto.from(reason, lang)),
       distanceKm: suggestion.distanceKm,
       profileVersion: suggestion.profileVersion,
       computedAt: suggestion.computedAt,
+      matchId: match.id,
+      status: match.status,
     };
   }
 }
@@ -89,6 +100,11 @@ export class SuggestionListDto {
   partner: PartnerRefDto;
   /** The run whose lists are shown; null before the first run completed. */
   runId: string | null;
+  @ApiProperty({ enum: SUGGESTION_VIEWS })
+  view: SuggestionView;
+  /** The match statuses this list includes (depends on the view and on whether review is required). */
+  @ApiProperty({ enum: MATCH_STATUSES, isArray: true })
+  statuses: MatchStatus[];
   items: SuggestionDto[];
   total: number;
   limit: number;

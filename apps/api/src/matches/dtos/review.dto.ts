@@ -1,0 +1,116 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { FEEDBACK_VERDICTS, MATCH_STATUSES, type FeedbackVerdict, type MatchStatus, type ReviewItem } from '@app/persistence';
+import { GEMEENTE_CODES, OPGAVE_CODES, PROVINCE_CODES, SECTOR_CODES } from '@app/taxonomy';
+import { IsCode } from '../../common/is-code.validator';
+import { PaginationQueryDto } from '../../common/pagination-query.dto';
+import { LANGUAGES, type Language } from '../../suggestions/dtos/list-suggestions-query.dto';
+import { ComponentsDto, PublicPartnerDto, ReasonDto } from '../../suggestions/dtos/suggestion.dto';
+import { allowedNextStatuses } from '../match-transitions';
+
+export class ReviewQueryDto extends PaginationQueryDto {
+  /** Which pairs to show; the queue of undecided pairs by default. */
+  @IsOptional()
+  @ApiProperty({ enum: MATCH_STATUSES, required: false, default: 'pending' })
+  @IsIn(MATCH_STATUSES)
+  status: MatchStatus = 'pending';
+
+  /** Pairs with a partner of this sector. */
+  @IsOptional()
+  @IsCode(SECTOR_CODES, { optional: true })
+  sector?: string;
+
+  /** Pairs with a partner working in this gemeente. */
+  @IsOptional()
+  @IsCode(GEMEENTE_CODES, { optional: true })
+  gemeente?: string;
+
+  /** Pairs with a partner working in this province. */
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @IsCode(PROVINCE_CODES, { optional: true })
+  province?: string;
+
+  /** Pairs with a partner working on this opgave. */
+  @IsOptional()
+  @IsCode(OPGAVE_CODES, { optional: true })
+  opgave?: string;
+
+  /** Only pairs scoring at least this. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1)
+  minScore?: number;
+
+  /** Only pairs where both partners said they are interested. */
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  mutualInterest?: boolean;
+
+  /** Language of the reasons. */
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  lang: Language = 'nl';
+}
+
+export class FeedbackSummaryDto {
+  /** The partner that answered. */
+  partnerId: string;
+  @ApiProperty({ enum: FEEDBACK_VERDICTS })
+  verdict: FeedbackVerdict;
+  reason: string | null;
+  updatedAt: Date;
+}
+
+/** A pair to decide on, with everything behind its score. */
+export class ReviewItemDto {
+  /** The match id, for `PATCH /v1/matches/{id}`. */
+  id: string;
+  @ApiProperty({ enum: MATCH_STATUSES })
+  status: MatchStatus;
+  @ApiProperty({ enum: MATCH_STATUSES, isArray: true })
+  nextStatuses: MatchStatus[];
+  note: string | null;
+  score: number;
+  partnerA: PublicPartnerDto;
+  partnerB: PublicPartnerDto;
+  components: ComponentsDto;
+  /** The reasons as the partner `reasonsFor` reads them. */
+  reasons: ReasonDto[];
+  reasonsFor: string;
+  distanceKm: number | null;
+  feedback: FeedbackSummaryDto[];
+  /** Both partners said they are interested. */
+  mutualInterest: boolean;
+
+  static from({ match, suggestion, feedback }: ReviewItem, lang: Language): ReviewItemDto {
+    return {
+      id: match.id,
+      status: match.status,
+      nextStatuses: [...allowedNextStatuses(match.status)],
+      note: match.note,
+      score: suggestion.score,
+      partnerA: PublicPartnerDto.from(match.partnerA),
+      partnerB: PublicPartnerDto.from(match.partnerB),
+      components: suggestion.components as unknown as ComponentsDto,
+      reasons: suggestion.reasons.map((reason) => ReasonDto.from(reason, lang)),
+      reasonsFor: suggestion.partnerId,
+      distanceKm: suggestion.distanceKm,
+      feedback: feedback.map((entry) => ({ partnerId: entry.partnerId, verdict: entry.verdict, reason: entry.reason, updatedAt: entry.updatedAt })),
+      mutualInterest: feedback.filter((entry) => entry.verdict === 'interested').length === 2,
+    };
+  }
+}
+
+export class ReviewListDto {
+  /** The run whose lists the queue is drawn from; null before the first run. */
+  runId: string | null;
+  items: ReviewItemDto[];
+  total: number;
+  limit: number;
+  offset: number;
+}

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { ConnectionRepository, MatchRepository, SuggestionRepository, type MatchEntity, type MatchEventEntity } from '@app/persistence';
+import { DataSource } from 'typeorm';
+import { mergeGemeenteFilters } from '../common/gemeente-filter';
+import { PartnerChangesService } from '../partners/partner-changes.service';
+import { DomainException } from '../problems/domain.exception';
+import type { BulkUpdateMatchesDto, UpdateMatchDto } from './dtos/update-match.dto';
+import type { ReviewItem } from '@app/persistence';
+import type { ReviewQueryDto } from './dtos/review.dto';
+import { allowedNextStatuses, canMove, changesLists } from './match-transitions';
+
+/** Who decided when the request does not say; API keys name the caller once they exist. */
+const DEFAULT_ACTOR = 'team';
+
+@Injectable()
+export class MatchesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly matches: MatchRepository,
+    private readonly connections: ConnectionRepository,
+    private readonly suggestions: SuggestionRepository,
+    private readonly changes: PartnerChangesService,
+  ) {}
+
+  async get(id: string): Promise<MatchEntity> {
+    const match = await this.matches.findById(id);
+    if (!match) throw DomainException.notFound('Match', id);
+    return match;
+  }
+
+  async history(id: string): Promise<{ match: MatchEntity; events: MatchEventEntity[] }> {
+    const match = await this.get(id);
+    return { match, events: await this.matches.history(match.id) };
+  }
+
+  async update(id: string, decision: UpdateMatchDto): Promise<MatchEntity> {
+    const [updated] = await this.decide([id], decision, (badId) => DomainException.notFound('Match', badId));
+    return updated;
+  }
+
+  /** One decision for many matches, all or nothing. */
+  bulk(decision: BulkUpdateMatchesDto): Promise<MatchEntity[]> {
+    const unknown = (badId: string) =>
+      new DomainException('not-found', `Match "${badId}" does not exist; nothing was changed`, [
+        { field: `ids[${decision.ids.indexOf(badId)}]`, message: 'no match with this id', value: badId },
+      ]);
+    return this.decide([...new Set(decision.ids)], decision, unknown);
+  }
+
+  async reviews(query: ReviewQueryDto): Promise<{ runId: string | null; items: ReviewItem[]; total: number }> {
+    const runId = await this.suggestions.activeRunId();
+    if (!runId) return { runId, items: [], total: 0 };
+    const { items, total } = await this.matches.reviewQueue(runId, {
+      statuses: [query.status],
+      sector: query.sector,
+      gemeenten: mergeGemeenteFilters(query.gemeente, query.province),
+      opgave: query.opgave,
+      minScore: query.minScore,
+      mutualInterest: query.mutualInterest,
+      limit: query.limit,
+      offset: query.offset,
+    });
+    return { runId, items, total };
+  }
+
+  /**
+   * Applies one decision to the matches in one transaction with their rows locked: every
+   * move must be allowed or nothing changes. A collaboration becomes a connection; moves
+   * that take a pair out of the lists (or back in) queue the recompute of both partners.
+   */
+  private async decide(ids: string[], decision: UpdateMatchDto, unknown: (id: string) => DomainException): Promise<MatchEntity[]> {
+    const to = decision.status;
+    const changed = await this.dataSource.transaction(async (tx) => {
+      const locked = await this.matches.lockMany(ids, tx);
+      const missing = ids.find((id) => !locked.has(id));
+      if (missing) throw unknown(missing);
+      const stuck = [...locked.values()].filter((match) => !canMove(match.status, to));
+      if (stuck.length > 0) {
+        const detail = stuck.map((match) => `${match.id} is ${match.status} (can go to: ${allowedNextStatuses(match.status).join(', ') || 'nothing'})`);
+        throw new DomainException('conflict', `Cannot move to ${to}; nothing was changed: ${detail.join('; ')}`);
+      }
+      const matches = ids.map((id) => locked.get(id)!);
+      await this.matches.applyStatusChanges(
+        matches.map((match) => ({ match, to, note: decision.note ?? null, actor: decision.actor ?? DEFAULT_ACTOR })),
+        tx,
+      );
+      if (to === 'collaborating') {
+        for (const match of matches) await this.connections.ensure(match.partnerAId, match.partnerBId, decision.note ?? 'Samenwerking na introductie', tx);
+      }
+      return matches;
+    });
+    const affected = changed.filter((match) => changesLists(match.status, to)).flatMap((match) => [match.partnerAId, match.partnerBId]);
+    if (affected.length > 0) await this.changes.changed([...new Set(affected)], 'match-decision');
+    return Promise.all(changed.map((match) => this.get(match.id)));
+  }
+}

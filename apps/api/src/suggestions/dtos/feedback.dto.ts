@@ -1,0 +1,38 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { FEEDBACK_VERDICTS, type FeedbackEntity, type FeedbackVerdict, type PartnerEntity } from '@app/persistence';
+import { PartnerRefDto } from '../../connections/dtos/connection.dto';
+
+export class GiveFeedbackDto {
+  @ApiProperty({ enum: FEEDBACK_VERDICTS })
+  @IsIn(FEEDBACK_VERDICTS)
+  verdict: FeedbackVerdict;
+
+  /** Why, in the partner's words (seen by the team). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
+}
+
+export class FeedbackDto {
+  partner: PartnerRefDto;
+  candidate: PartnerRefDto;
+  @ApiProperty({ enum: FEEDBACK_VERDICTS })
+  verdict: FeedbackVerdict;
+  reason: string | null;
+  updatedAt: Date;
+  /** Both partners said they are interested in each other: the team sees the pair flagged. */
+  mutualInterest: boolean;
+
+  static from(partner: PartnerEntity, candidate: PartnerEntity, feedback: FeedbackEntity, mutualInterest: boolean): FeedbackDto {
+    return {
+      partner: PartnerRefDto.from(partner),
+      candidate: PartnerRefDto.from(candidate),
+      verdict: feedback.verdict,
+      reason: feedback.reason,
+      updatedAt: feedback.updatedAt,
+      mutualInterest,
+    };
+  }
+}

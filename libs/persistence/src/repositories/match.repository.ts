@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { FeedbackEntity } from '../entities/feedback.entity';
+import { MatchEventEntity } from '../entities/match-event.entity';
+import { MatchEntity, NEVER_SUGGESTED_STATUSES, type MatchStatus } from '../entities/match.entity';
+import { SuggestionEntity } from '../entities/suggestion.entity';
+import { orderedPair } from './connection.repository';
+
+export interface ReviewSearch {
+  statuses: readonly MatchStatus[];
+  /** Either partner of the pair is of this sector, works in one of these gemeenten, on this opgave. */
+  sector?: string;
+  gemeenten?: string[];
+  opgave?: string;
+  minScore?: number;
+  /** Only pairs where both partners said they are interested. */
+  mutualInterest?: boolean;
+  limit: number;
+  offset: number;
+}
+
+/** A pair in the review queue: the match, both partners, the suggestion row with the higher score. */
+export interface ReviewItem {
+  match: MatchEntity;
+  suggestion: SuggestionEntity;
+  feedback: FeedbackEntity[];
+}
+
+export interface StatusChange {
+  match: MatchEntity;
+  to: MatchStatus;
+  note: string | null;
+  actor: string;
+}
+
+@Injectable()
+export class MatchRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<MatchEntity | null> {
+    if (!isUUID(id)) return null;
+    return manager.findOne(MatchEntity, { where: { id }, relations: { partnerA: true, partnerB: true } });
+  }
+
+  findPair(first: string, second: string): Promise<MatchEntity | null> {
+    const [partnerAId, partnerBId] = orderedPair(first, second);
+    return this.dataSource.manager.findOneBy(MatchEntity, { partnerAId, partnerBId });
+  }
+
+  /** Pairs the core must leave out of every list: rejected by the team, declined by the partners. */
+  async neverSuggestedPairs(manager: EntityManager = this.dataSource.manager): Promise<{ a: string; b: string }[]> {
+    const rows = await manager.find(MatchEntity, {
+      select: { partnerAId: true, partnerBId: true },
+      where: { status: In([...NEVER_SUGGESTED_STATUSES]) },
+    });
+    return rows.map((row) => ({ a: row.partnerAId, b: row.partnerBId }));
+  }
+
+  /** The matches with these ids, locked until the transaction ends; unknown ids are absent. */
+  async lockMany(ids: readonly string[], tx: EntityManager): Promise<Map<string, MatchEntity>> {
+    const valid = ids.filter((id) => isUUID(id));
+    if (valid.length === 0) return new Map();
+    const locked = await tx.find(MatchEntity, { where: { id: In(valid) }, lock: { mode: 'pessimistic_write' } });
+    return new Map(locked.map((match) => [match.id, match]));
+  }
+
+  /** Sets the statuses and appends one audit event per change, in the caller's transaction. */
+  async applyStatusChanges(changes: readonly StatusChange[], tx: EntityManager): Promise<void> {
+    for (const { match, to, note } of changes) {
+      await tx.update(MatchEntity, { id: match.id }, { status: to, note });
+    }
+    await tx.insert(
+      MatchEventEntity,
+      changes.map(({ match, to, note, actor }) => ({ matchId: match.id, actor, fromStatus: match.status, toStatus: to, note })),
+    );
+  }
+
+  /** The audit trail of a match, oldest first. */
+  history(matchId: string): Promise<MatchEventEntity[]> {
+    return this.dataSource.manager.find(MatchEventEntity, { where: { matchId }, order: { sequence: 'ASC' } });
+  }
+
+  /**
+   * Pairs in the active lists with one of the given statuses, highest score first. A pair
+   * suggested both ways is one item, shown through the direction with the higher score.
+   */
+  async reviewQueue(runId: string, search: ReviewSearch): Promise<{ items: ReviewItem[]; total: number }> {
+    const params: unknown[] = [runId, search.statuses];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where: string[] = ['m.status = ANY($2::text[])'];
+    if (search.sector) {
+      const sector = param(search.sector);
+      where.push(`(pa.sector = ${sector} OR pb.sector = ${sector})`);
+    }
+    if (search.gemeenten) {
+      const gemeenten = param(search.gemeenten);
+      where.push(`(pa.gemeenten && ${gemeenten}::text[] OR pb.gemeenten && ${gemeenten}::text[])`);
+    }
+    if (search.opgave) {
+      const opgave = param(search.opgave);
+      where.push(`(${opgave} = ANY(pa.opgaven) OR ${opgave} = ANY(pb.opgaven))`);
+    }
+    if (search.minScore !== undefined) where.push(`p.score >= ${param(search.minScore)}`);
+    if (search.mutualInterest) where.push(`p.interested = 2`);
+    const pairsOfActiveLists = `
+      WITH pair AS (
+        SELECT DISTINCT ON (LEAST(s.partner_id, s.candidate_id), GREATEST(s.partner_id, s.candidate_id))
+          LEAST(s.partner_id, s.candidate_id) AS a, GREATEST(s.partner_id, s.candidate_id) AS b,
+          s.partner_id, s.rank, s.score,
+          (SELECT count(*) FROM feedback f
+            WHERE f.verdict = 'interested'
+              AND ((f.partner_id = s.partner_id AND f.candidate_id = s.candidate_id) OR (f.partner_id = s.candidate_id AND f.candidate_id = s.partner_id))) AS interested
+        FROM suggestion s WHERE s.run_id = $1
+        ORDER BY LEAST(s.partner_id, s.candidate_id), GREATEST(s.partner_id, s.candidate_id), s.score DESC, s.partner_id
+      )`;
+    const matching = `
+      FROM pair p
+      JOIN match m ON m.partner_a_id = p.a AND m.partner_b_id = p.b
+      JOIN partner pa ON pa.id = p.a
+      JOIN partner pb ON pb.id = p.b
+      WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.dataSource.query(`${pairsOfActiveLists} SELECT count(*)::int AS total ${matching}`, params);
+    const page: { match_id: string; partner_id: string; rank: number }[] = await this.dataSource.query(
+      `${pairsOfActiveLists} SELECT m.id AS match_id, p.partner_id, p.rank ${matching}
+       ORDER BY p.score DESC, m.id LIMIT ${param(search.limit)} OFFSET ${param(search.offset)}`,
+      params,
+    );
+    return { items: await this.reviewItems(runId, page), total };
+  }
+
+  private async reviewItems(runId: string, page: { match_id: string; partner_id: string; rank: number }[]): Promise<ReviewItem[]> {
+    if (page.length === 0) return [];
+    const manager = this.dataSource.manager;
+    const matches = await manager.find(MatchEntity, { where: { id: In(page.map((row) => row.match_id)) }, relations: { partnerA: true, partnerB: true } });
+    const suggestions = await manager.find(SuggestionEntity, {
+      where: page.map((row) => ({ runId, partnerId: row.partner_id, rank: row.rank })),
+      relations: { candidate: true },
+    });
+    const partnerIds = matches.flatMap((match) => [match.partnerAId, match.partnerBId]);
+    const feedback = await manager.find(FeedbackEntity, { where: { partnerId: In(partnerIds), candidateId: In(partnerIds) } });
+    const matchById = new Map(matches.map((match) => [match.id, match]));
+    const suggestionOf = (row: { partner_id: string; rank: number }) =>
+      suggestions.find((suggestion) => suggestion.partnerId === row.partner_id && suggestion.rank === row.rank)!;
+    return page.map((row) => {
+      const match = matchById.get(row.match_id)!;
+      const inPair = (entry: FeedbackEntity) => orderedPair(entry.partnerId, entry.candidateId).join() === [match.partnerAId, match.partnerBId].join();
+      return { match, suggestion: suggestionOf(row), feedback: feedback.filter(inPair) };
+    });
+  }
+}
