@@ -76,6 +76,12 @@ describe('taxonomy API and OpenAPI document', () => {
       ['post', '/v1/matching/runs'],
       ['get', '/v1/matching/runs'],
       ['get', '/v1/matching/runs/{id}'],
+      ['post', '/v1/partners/{idOrSlug}/suggestions/{candidateIdOrSlug}/feedback'],
+      ['get', '/v1/reviews'],
+      ['get', '/v1/matches/{id}'],
+      ['patch', '/v1/matches/{id}'],
+      ['get', '/v1/matches/{id}/history'],
+      ['post', '/v1/matches/bulk'],
     ];
 
     it('is a valid OpenAPI 3 document', async () => {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { appConfig, type AppConfig } from '@app/config';
 import { SuggestionRepository } from '@app/persistence';
@@ -53,6 +53,7 @@ export class SuggestionsController {
    * partner's list; when both partners are `interested` the team sees the pair flagged.
    */
   @Post(':candidateIdOrSlug/feedback')
+  @HttpCode(HttpStatus.OK) // the latest answer replaces an earlier one
   @ApiParam({ name: 'idOrSlug', description: 'The partner giving feedback (uuid or slug)' })
   @ApiParam({ name: 'candidateIdOrSlug', description: 'The suggested partner (uuid or slug)' })
   @ApiOkResponse({ type: FeedbackDto })

@@ -1,0 +1,218 @@
+import { partnerBody } from './support/partner-fixtures';
+import { startTestApp, type TestApp } from './support/test-app';
+
+interface CreatedPartner {
+  id: string;
+  slug: string;
+}
+
+interface ReviewItem {
+  id: string;
+  score: number;
+  status: string;
+  partnerA: CreatedPartner;
+  partnerB: CreatedPartner;
+  mutualInterest: boolean;
+}
+
+/** Polls `read` until `done` holds; the in-process queue repairs lists in the background. */
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`condition not reached in ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+jest.setTimeout(30_000);
+
+describe('team review, decisions and partner feedback (PostgreSQL, in-process queue)', () => {
+  let api: TestApp;
+  const partners: CreatedPartner[] = [];
+
+  const create = async (overrides: Record<string, unknown>): Promise<CreatedPartner> => {
+    const response = await api.http().post('/v1/partners').send(partnerBody(overrides));
+    if (response.status !== 201) throw new Error(`could not create ${String(overrides.name)}: ${response.text}`);
+    return response.body;
+  };
+  const listOf = async (partner: CreatedPartner, view: 'partner' | 'team') =>
+    (await api.http().get(`/v1/partners/${partner.slug}/suggestions?view=${view}`).expect(200)).body;
+  const candidates = async (partner: CreatedPartner, view: 'partner' | 'team' = 'team'): Promise<string[]> =>
+    (await listOf(partner, view)).items.map((item: { candidate: { id: string } }) => item.candidate.id);
+  const reviews = async (query = ''): Promise<{ items: ReviewItem[]; total: number }> =>
+    (await api.http().get(`/v1/reviews${query}`).expect(200)).body;
+  const decide = (id: string, status: string, note?: string) => api.http().patch(`/v1/matches/${id}`).send({ status, note, actor: 'sardes@example.org' });
+  const fullRun = async () => {
+    const started = await api.http().post('/v1/matching/runs').expect(202);
+    const run = await eventually(
+      async () => (await api.http().get(`/v1/matching/runs/${started.body.id}`).expect(200)).body,
+      (current) => current.status === 'completed' || current.status === 'failed',
+    );
+    expect(run.status).toBe('completed');
+  };
+  const other = (item: ReviewItem, partner: CreatedPartner) => (item.partnerA.id === partner.id ? item.partnerB : item.partnerA);
+
+  beforeAll(async () => {
+    api = await startTestApp('reviews');
+    const fixtures = [
+      { name: 'Voedselbank Utrecht' },
+      { name: 'OBS De Regenboog Utrecht', sector: 'onderwijs', offers: ['locatie', 'bereik-gezinnen'], needs: ['voedsel'] },
+      { name: 'Buurtsuper Het Hoekje Utrecht', sector: 'bedrijfsleven', offers: ['schoolontbijt', 'voedsel'] },
+      { name: 'Gemeente Utrecht', sector: 'gemeente', offers: ['financiering'], opgaven: ['meedoen', 'bestaanszekerheid'] },
+      { name: 'GGD Regio Utrecht', sector: 'jeugdgezondheidszorg', scope: 'regional', gemeenten: ['GM0344', 'GM0307', 'GM0353'] },
+      { name: 'Jeugdfonds Sport & Cultuur Zeist', gemeenten: ['GM0355'], offers: ['sportaanbod'] },
+      { name: 'Kenniscentrum Kansrijk Opgroeien', sector: 'kennisinstelling', scope: 'national', gemeenten: [] },
+    ];
+    for (const fixture of fixtures) partners.push(await create(fixture));
+    await fullRun();
+  }, 60_000);
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('queues every suggested pair once, pending, highest score first, with both partners and the reasons', async () => {
+    const queue = await reviews('?limit=500');
+    const pairs = queue.items.map((item) => [item.partnerA.id, item.partnerB.id].sort().join());
+    expect(new Set(pairs).size).toBe(pairs.length);
+    expect(queue.total).toBe(7 * 6 / 2);
+    const scores = queue.items.map((item) => item.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(queue.items[0]).toMatchObject({ status: 'pending', nextStatuses: ['approved', 'rejected'], mutualInterest: false });
+    expect(queue.items[0].partnerA.id < queue.items[0].partnerB.id).toBe(true);
+    expect((queue.items[0] as unknown as { reasons: unknown[] }).reasons.length).toBeGreaterThan(0);
+  });
+
+  it('filters the queue by sector, gemeente, province, opgave and minimum score', async () => {
+    const [school] = [partners[1]];
+    const bySector = await reviews('?sector=onderwijs&limit=500');
+    expect(bySector.total).toBe(6);
+    expect(bySector.items.every((item) => item.partnerA.id === school.id || item.partnerB.id === school.id)).toBe(true);
+    const zeist = await reviews('?gemeente=GM0355&limit=500');
+    expect(zeist.items.every((item) => [item.partnerA.id, item.partnerB.id].includes(partners[5].id))).toBe(true);
+    expect((await reviews('?province=PV26&limit=500')).total).toBe(21);
+    expect((await reviews('?province=PV20&limit=500')).total).toBe(0);
+    const byOpgave = await reviews('?opgave=bestaanszekerheid&limit=500');
+    expect(byOpgave.total).toBe(6);
+    const all = await reviews('?limit=500');
+    const threshold = all.items[4].score;
+    expect((await reviews(`?minScore=${threshold}&limit=500`)).items.every((item) => item.score >= threshold)).toBe(true);
+  });
+
+  it('answers 400 naming the field for a bad filter', async () => {
+    for (const [field, query] of [
+      ['status', '?status=maybe'],
+      ['sector', '?sector=bakkerij'],
+      ['gemeente', '?gemeente=GM9999'],
+      ['minScore', '?minScore=2'],
+      ['mutualInterest', '?mutualInterest=perhaps'],
+    ]) {
+      const response = await api.http().get(`/v1/reviews${query}`).expect(400);
+      expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
+    }
+  });
+
+  it('shows a partner only approved pairs; an approval survives a full run', async () => {
+    const school = partners[1];
+    expect(await candidates(school, 'partner')).toEqual([]);
+    const schoolPairs = (await reviews(`?sector=onderwijs&limit=500`)).items;
+    const approved = schoolPairs[0];
+    const body = (await decide(approved.id, 'approved', 'Mooie combinatie voor het schoolontbijt').expect(200)).body;
+    expect(body).toMatchObject({ id: approved.id, status: 'approved', note: 'Mooie combinatie voor het schoolontbijt' });
+    const partnerView = await listOf(school, 'partner');
+    expect(partnerView.statuses).toEqual(['approved', 'introduced']);
+    expect(partnerView.items.map((item: { candidate: { id: string }; status: string }) => [item.candidate.id, item.status])).toEqual([
+      [other(approved, school).id, 'approved'],
+    ]);
+    // The other partner sees the same approved pair, and the decision outlives a recompute.
+    expect(await candidates(other(approved, school), 'partner')).toEqual([school.id]);
+    await fullRun();
+    expect(await candidates(school, 'partner')).toEqual([other(approved, school).id]);
+    expect((await api.http().get(`/v1/matches/${approved.id}`).expect(200)).body.status).toBe('approved');
+  });
+
+  it('takes a rejected pair out of both lists at once, after the incremental repair and after a full run', async () => {
+    const [first, second] = [partners[0], partners[3]];
+    const pair = (await reviews('?limit=500')).items.find((item) => [item.partnerA.id, item.partnerB.id].sort().join() === [first.id, second.id].sort().join())!;
+    expect(await candidates(first)).toContain(second.id);
+    await decide(pair.id, 'rejected', 'Werken al samen via het wijkteam').expect(200);
+    expect(await candidates(first)).not.toContain(second.id);
+    expect(await candidates(second)).not.toContain(first.id);
+    // The incremental repair recomputes both lists without the pair (the stored rows, not a read filter).
+    await eventually(() => candidates(first), (ids) => ids.length === 5);
+    await fullRun();
+    expect(await candidates(first)).not.toContain(second.id);
+    expect(await candidates(second)).not.toContain(first.id);
+    expect((await reviews('?status=rejected')).items.length).toBe(0); // rejected pairs are in no list, so in no queue
+    expect((await api.http().get(`/v1/matches/${pair.id}`).expect(200)).body).toMatchObject({ status: 'rejected', nextStatuses: ['pending'] });
+  });
+
+  it('answers 409 for a move the workflow does not allow, and 404 for an unknown match', async () => {
+    const pending = (await reviews()).items[0];
+    const response = await decide(pending.id, 'collaborating').expect(409);
+    expect(response.body.detail).toContain('pending');
+    expect((await api.http().get(`/v1/matches/${pending.id}`).expect(200)).body.status).toBe('pending');
+    await decide('00000000-0000-4000-8000-000000000000', 'approved').expect(404);
+    await api.http().get('/v1/matches/not-a-uuid/history').expect(404);
+    const invalid = await decide(pending.id, 'maybe').expect(400);
+    expect(invalid.body.errors[0].field).toBe('status');
+  });
+
+  it('decides in bulk all or nothing', async () => {
+    const pending = (await reviews('?limit=3')).items.map((item) => item.id);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const failed = await api.http().post('/v1/matches/bulk').send({ ids: [...pending, unknown], status: 'approved' }).expect(404);
+    expect(failed.body.errors[0]).toMatchObject({ field: 'ids[3]', value: unknown });
+    for (const id of pending) expect((await api.http().get(`/v1/matches/${id}`).expect(200)).body.status).toBe('pending');
+    const alreadyApproved = (await reviews('?status=approved')).items[0].id;
+    await api.http().post('/v1/matches/bulk').send({ ids: [...pending, alreadyApproved], status: 'approved' }).expect(409);
+    for (const id of pending) expect((await api.http().get(`/v1/matches/${id}`).expect(200)).body.status).toBe('pending');
+    const done = await api.http().post('/v1/matches/bulk').send({ ids: pending, status: 'approved', note: 'Ronde 1' }).expect(200);
+    expect(done.body.items.map((item: { status: string }) => item.status)).toEqual(['approved', 'approved', 'approved']);
+    const badIds = await api.http().post('/v1/matches/bulk').send({ ids: ['x'], status: 'approved' }).expect(400);
+    expect(badIds.body.errors[0].field).toMatch(/^ids/);
+  });
+
+  it('keeps the whole history of a match in order; a collaboration becomes a connection', async () => {
+    const match = (await reviews('?status=approved')).items[0];
+    await decide(match.id, 'introduced', 'Kennismaking op 3 december').expect(200);
+    await decide(match.id, 'collaborating').expect(200);
+    const history = (await api.http().get(`/v1/matches/${match.id}/history`).expect(200)).body;
+    expect(history.items.map((event: { from: string; to: string }) => `${event.from}>${event.to}`)).toEqual([
+      'pending>approved',
+      'approved>introduced',
+      'introduced>collaborating',
+    ]);
+    expect(history.items[1]).toMatchObject({ actor: 'sardes@example.org', note: 'Kennismaking op 3 december' });
+    const connections = (await api.http().get(`/v1/connections?partner=${match.partnerA.id}`).expect(200)).body.items;
+    expect(connections.some((connection: { partnerA: { id: string }; partnerB: { id: string } }) => connection.partnerB.id === match.partnerB.id || connection.partnerA.id === match.partnerB.id)).toBe(true);
+    await eventually(() => candidates(match.partnerA), (ids) => !ids.includes(match.partnerB.id));
+  });
+
+  it('takes a candidate a partner calls not relevant out of its list only, and flags mutual interest', async () => {
+    const viewer = partners[4];
+    const [dropped, keen] = await candidates(viewer);
+    const feedback = await api.http().post(`/v1/partners/${viewer.slug}/suggestions/${dropped}/feedback`).send({ verdict: 'not-relevant', reason: 'Buiten ons werkgebied' }).expect(200);
+    expect(feedback.body).toMatchObject({ verdict: 'not-relevant', reason: 'Buiten ons werkgebied', mutualInterest: false });
+    expect(await candidates(viewer)).not.toContain(dropped);
+    expect(await candidates({ id: dropped, slug: dropped })).toContain(viewer.id);
+
+    await api.http().post(`/v1/partners/${viewer.slug}/suggestions/${keen}/feedback`).send({ verdict: 'interested' }).expect(200);
+    const both = await api.http().post(`/v1/partners/${keen}/suggestions/${viewer.id}/feedback`).send({ verdict: 'interested' }).expect(200);
+    expect(both.body.mutualInterest).toBe(true);
+    const flagged = await reviews('?mutualInterest=true&status=pending');
+    expect(flagged.items.map((item) => [item.partnerA.id, item.partnerB.id].sort().join())).toEqual([[viewer.id, keen].sort().join()]);
+    expect(flagged.items[0].mutualInterest).toBe(true);
+  });
+
+  it('rejects feedback with a bad verdict or on a partner that was never suggested', async () => {
+    const [viewer, stranger] = [partners[0], partners[3]]; // rejected above: no longer suggested, but once was
+    const bad = await api.http().post(`/v1/partners/${viewer.slug}/suggestions/${stranger.slug}/feedback`).send({ verdict: 'meh' }).expect(400);
+    expect(bad.body.errors[0].field).toBe('verdict');
+    const newcomer = await create({ name: 'Speelgoedbank Maastricht', gemeenten: ['GM0935'] });
+    await api.http().post(`/v1/partners/${viewer.slug}/suggestions/${newcomer.slug}/feedback`).send({ verdict: 'interested' }).expect(404);
+    await api.http().post(`/v1/partners/${viewer.slug}/suggestions/bestaat-niet/feedback`).send({ verdict: 'interested' }).expect(404);
+  });
+});
