@@ -1,3 +1,4 @@
+import { eventually } from './support/eventually';
 import { partnerBody } from './support/partner-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -13,17 +14,6 @@ interface ReviewItem {
   partnerA: CreatedPartner;
   partnerB: CreatedPartner;
   mutualInterest: boolean;
-}
-
-/** Polls `read` until `done` holds; the in-process queue repairs lists in the background. */
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`condition not reached in ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 jest.setTimeout(30_000);

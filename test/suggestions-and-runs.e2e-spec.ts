@@ -1,22 +1,12 @@
 import { SuggestionRepository } from '@app/persistence';
 import { DataSource } from 'typeorm';
+import { eventually } from './support/eventually';
 import { partnerBody } from './support/partner-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
 interface CreatedPartner {
   id: string;
   slug: string;
-}
-
-/** Polls `read` until `done` holds; the in-process queue runs jobs in the background. */
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`condition not reached in ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('suggestions and matching runs API (PostgreSQL, in-process queue)', () => {

@@ -82,6 +82,10 @@ describe('taxonomy API and OpenAPI document', () => {
       ['patch', '/v1/matches/{id}'],
       ['get', '/v1/matches/{id}/history'],
       ['post', '/v1/matches/bulk'],
+      ['get', '/v1/matching/profile'],
+      ['put', '/v1/matching/profile'],
+      ['get', '/v1/matching/profile/versions'],
+      ['post', '/v1/matching/profile/preview'],
     ];
 
     it('is a valid OpenAPI 3 document', async () => {

@@ -7,6 +7,7 @@ import { QueueModule } from '@app/queue';
 import { SuggestionsModule } from '@app/suggestions';
 import { ConnectionsModule } from './connections/connections.module';
 import { MatchesModule } from './matches/matches.module';
+import { MatchingProfileModule } from './matching-profile/matching-profile.module';
 import { MatchingRunsModule } from './matching-runs/matching-runs.module';
 import { PartnersModule } from './partners/partners.module';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
@@ -26,6 +27,7 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module';
     ConnectionsModule,
     SuggestionsApiModule,
     MatchingRunsModule,
+    MatchingProfileModule,
     MatchesModule,
     QueueDashboardModule.forRoot(),
   ],

@@ -9,3 +9,4 @@ export * from './kernel';
 export * from './diversity';
 export * from './reasons';
 export * from './incremental';
+export * from './list-comparison';

@@ -5,6 +5,7 @@ export * from './postgres-options';
 export * from './repositories/connection.repository';
 export * from './repositories/feedback.repository';
 export * from './repositories/match.repository';
+export * from './repositories/matching-profile.repository';
 export * from './repositories/matching-run.repository';
 export * from './repositories/partner.repository';
 export * from './repositories/suggestion.repository';

@@ -7,6 +7,7 @@ import { EmbeddedPostgresModule } from './embedded/embedded-postgres.module';
 import { ConnectionRepository } from './repositories/connection.repository';
 import { FeedbackRepository } from './repositories/feedback.repository';
 import { MatchRepository } from './repositories/match.repository';
+import { MatchingProfileRepository } from './repositories/matching-profile.repository';
 import { MatchingRunRepository } from './repositories/matching-run.repository';
 import { PartnerRepository } from './repositories/partner.repository';
 import { SuggestionRepository } from './repositories/suggestion.repository';
@@ -22,6 +23,7 @@ const REPOSITORIES = [
   SeedRepository,
   MatchingRunRepository,
   SuggestionRepository,
+  MatchingProfileRepository,
   MatchRepository,
   FeedbackRepository,
 ];

@@ -33,7 +33,7 @@ export class MatchInputsService {
   async load(manager?: EntityManager, profile?: MatchingProfile): Promise<MatchInputs> {
     const rows = await this.partners.matchingProfiles(manager);
     const pairs = await this.pairsNeverSuggested(manager);
-    return { profiles: rows.map(toPartnerProfile), options: { profile: profile ?? (await this.matchingProfile.current()), ...pairs } };
+    return { profiles: rows.map(toPartnerProfile), options: { profile: profile ?? (await this.matchingProfile.current(manager)), ...pairs } };
   }
 
   async pairsNeverSuggested(manager?: EntityManager): Promise<PairsNeverSuggested> {

@@ -67,7 +67,7 @@ export class MatchingJobsService extends MatchingJobHandler {
   }
 
   private async writeIndexChanges(runId: string, tx: EntityManager): Promise<number> {
-    const profile = await this.matchingProfile.current();
+    const profile = await this.matchingProfile.ofRun(runId, tx);
     const synced = await this.indexCache.sync(runId, profile, tx);
     const ids = synced.rebuilt ? await this.listsDifferingFromStored(runId, synced.index, synced.profiles, tx) : [...synced.changedPartnerIds];
     const rows: SuggestionRow[] = [];
@@ -107,7 +107,7 @@ export class MatchingJobsService extends MatchingJobHandler {
   private async scoreShard(data: MatchingJobData<'score-shard'>, reportProgress: ProgressReporter): Promise<void> {
     const run = await this.runs.findById(data.runId);
     if (!run || run.status !== 'running') return;
-    const { profiles, options } = await this.inputs.load();
+    const { profiles, options } = await this.inputs.load(undefined, await this.matchingProfile.ofRun(run.id));
     const profile = options.profile;
     const inShard = profiles.filter((partner) => partner.id >= data.firstPartnerId && partner.id <= data.lastPartnerId);
     // Everyone competes as a candidate; only this shard's lists are ranked here.

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { MatchingRunRepository, type MatchingRunEntity, type RunTrigger } from '@app/persistence';
+import { MatchingRunRepository, type MatchingProfileSettings, type MatchingRunEntity, type RunTrigger } from '@app/persistence';
 import { MatchingJobProducer } from '@app/queue';
-import { ActiveMatchingProfileService } from './active-matching-profile.service';
+import type { EntityManager } from 'typeorm';
+import { ActiveMatchingProfileService, type MatchingProfileVersion } from './active-matching-profile.service';
 
 export class RunAlreadyUnfinishedError extends Error {
   constructor(readonly run: MatchingRunEntity) {
@@ -20,16 +21,34 @@ export class MatchingRunsService {
 
   /** Creates and enqueues a run; throws RunAlreadyUnfinishedError while another is queued or running. */
   async request(trigger: RunTrigger): Promise<MatchingRunEntity> {
-    const unfinished = await this.runs.findUnfinished();
-    if (unfinished) throw new RunAlreadyUnfinishedError(unfinished);
-    const run = await this.runs.create(trigger, (await this.matchingProfile.current()).version);
-    await this.producer.enqueue({ name: 'full-run', data: { runId: run.id } });
-    return run;
+    return (await this.start(trigger, async () => undefined)).run;
+  }
+
+  /**
+   * Saves a new profile version and starts the run that applies it, both or neither: while
+   * another run is unfinished it throws RunAlreadyUnfinishedError and stores nothing.
+   */
+  async activateProfile(settings: MatchingProfileSettings, note: string | null): Promise<{ profile: MatchingProfileVersion; run: MatchingRunEntity }> {
+    const { run, prepared } = await this.start('profile', (tx) => this.matchingProfile.save(settings, note, tx));
+    return { profile: prepared, run };
   }
 
   /** The record of a scheduled run, unless another run is still going (then it is skipped). */
   async createScheduledRun(): Promise<MatchingRunEntity | null> {
-    if (await this.runs.findUnfinished()) return null;
-    return this.runs.create('scheduled', (await this.matchingProfile.current()).version);
+    return this.runs.withRequestLock(async (tx) =>
+      (await this.runs.findUnfinished(tx)) ? null : this.runs.create('scheduled', (await this.matchingProfile.current(tx)).version, tx),
+    );
+  }
+
+  /** Under the request lock, so two requests cannot both find no unfinished run. */
+  private async start<T>(trigger: RunTrigger, prepare: (tx: EntityManager) => Promise<T>): Promise<{ run: MatchingRunEntity; prepared: T }> {
+    const started = await this.runs.withRequestLock(async (tx) => {
+      const unfinished = await this.runs.findUnfinished(tx);
+      if (unfinished) throw new RunAlreadyUnfinishedError(unfinished);
+      const prepared = await prepare(tx);
+      return { run: await this.runs.create(trigger, (await this.matchingProfile.current(tx)).version, tx), prepared };
+    });
+    await this.producer.enqueue({ name: 'full-run', data: { runId: started.run.id } });
+    return started;
   }
 }

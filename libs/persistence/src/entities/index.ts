@@ -2,6 +2,7 @@ import { ConnectionEntity } from './connection.entity';
 import { FeedbackEntity } from './feedback.entity';
 import { MatchEventEntity } from './match-event.entity';
 import { MatchEntity } from './match.entity';
+import { MatchingProfileEntity } from './matching-profile.entity';
 import { MatchingRunEntity } from './matching-run.entity';
 import { PartnerEntity } from './partner.entity';
 import { SuggestionEntity } from './suggestion.entity';
@@ -10,7 +11,8 @@ import { SystemStateEntity } from './system-state.entity';
 export * from './feedback.entity';
 export * from './match-event.entity';
 export * from './match.entity';
+export * from './matching-profile.entity';
 export * from './matching-run.entity';
 export { ConnectionEntity, PartnerEntity, SuggestionEntity, SystemStateEntity };
 
-export const ENTITIES = [PartnerEntity, ConnectionEntity, SystemStateEntity, MatchingRunEntity, SuggestionEntity, MatchEntity, MatchEventEntity, FeedbackEntity];
+export const ENTITIES = [PartnerEntity, ConnectionEntity, SystemStateEntity, MatchingRunEntity, SuggestionEntity, MatchEntity, MatchEventEntity, FeedbackEntity, MatchingProfileEntity];

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const RUN_TRIGGERS = ['manual', 'scheduled', 'startup'] as const;
+export const RUN_TRIGGERS = ['manual', 'scheduled', 'startup', 'profile'] as const;
 export type RunTrigger = (typeof RUN_TRIGGERS)[number];
 export const RUN_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];

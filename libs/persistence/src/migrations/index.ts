@@ -1,10 +1,12 @@
 import { CreatePartnersAndConnections1763884800000 } from './1763884800000-CreatePartnersAndConnections';
 import { CreateMatchingRunsAndSuggestions1763899200000 } from './1763899200000-CreateMatchingRunsAndSuggestions';
 import { CreateMatchesAndFeedback1763913600000 } from './1763913600000-CreateMatchesAndFeedback';
+import { CreateMatchingProfiles1763917200000 } from './1763917200000-CreateMatchingProfiles';
 
 /** In order; listed explicitly so the compiled app needs no glob over its own files. */
 export const MIGRATIONS = [
   CreatePartnersAndConnections1763884800000,
   CreateMatchingRunsAndSuggestions1763899200000,
   CreateMatchesAndFeedback1763913600000,
+  CreateMatchingProfiles1763917200000,
 ];

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { In, Repository } from 'typeorm';
+import { In, Repository, type EntityManager } from 'typeorm';
 import { MatchingRunEntity, type RunTrigger } from '../entities/matching-run.entity';
 
 @Injectable()
 export class MatchingRunRepository {
   constructor(@InjectRepository(MatchingRunEntity) private readonly runs: Repository<MatchingRunEntity>) {}
 
-  create(trigger: RunTrigger, profileVersion: number): Promise<MatchingRunEntity> {
-    return this.runs.save(this.runs.create({ trigger, status: 'queued', profileVersion }));
+  create(trigger: RunTrigger, profileVersion: number, manager?: EntityManager): Promise<MatchingRunEntity> {
+    const runs = this.within(manager);
+    return runs.save(runs.create({ trigger, status: 'queued', profileVersion }));
   }
 
   async findById(id: string): Promise<MatchingRunEntity | null> {
@@ -17,8 +18,16 @@ export class MatchingRunRepository {
   }
 
   /** The run that is queued or running, if any. */
-  findUnfinished(): Promise<MatchingRunEntity | null> {
-    return this.runs.findOne({ where: { status: In(['queued', 'running']) }, order: { requestedAt: 'DESC' } });
+  findUnfinished(manager?: EntityManager): Promise<MatchingRunEntity | null> {
+    return this.within(manager).findOne({ where: { status: In(['queued', 'running']) }, order: { requestedAt: 'DESC' } });
+  }
+
+  /** Runs `work` in a transaction holding the lock that serialises run requests (and profile saves). */
+  withRequestLock<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.runs.manager.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('partnermatch:run-requests'))`);
+      return work(tx);
+    });
   }
 
   async list(limit: number, offset: number): Promise<{ items: MatchingRunEntity[]; total: number }> {
@@ -44,5 +53,10 @@ export class MatchingRunRepository {
 
   async markFailed(id: string, error: string): Promise<void> {
     await this.runs.update({ id, status: In(['queued', 'running']) }, { status: 'failed', error: error.slice(0, 2000), finishedAt: new Date() });
+  }
+
+  /** Reads and writes inside the caller's transaction when given one (the embedded pool has one connection). */
+  private within(manager?: EntityManager): Repository<MatchingRunEntity> {
+    return manager ? manager.getRepository(MatchingRunEntity) : this.runs;
   }
 }

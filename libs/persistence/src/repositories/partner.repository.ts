@@ -63,6 +63,10 @@ export class PartnerRepository {
     return { items, total };
   }
 
+  findByIds(ids: string[]): Promise<PartnerEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.partners.findBy({ id: In(ids) });
+  }
+
   /** Path parameters accept either the uuid or the slug. */
   findByIdOrSlug(idOrSlug: string): Promise<PartnerEntity | null> {
     return this.partners.findOneBy(isUUID(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug.toLowerCase() });

@@ -1,0 +1,100 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsNumber, IsObject, IsOptional, IsPositive, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { DEFAULT_MATCHING_PROFILE } from '@app/matching';
+
+const finiteNumber = () => IsNumber({ allowNaN: false, allowInfinity: false });
+
+/** Relative weights (≥ 0, not all 0); the score is Σ wᵢ·cᵢ / Σ wᵢ. */
+export class ComponentWeightsDto {
+  /** Shared opgaven (tasks of the network). */
+  @finiteNumber()
+  @Min(0)
+  opgaven: number;
+
+  /** Shared leefdomeinen and how many the pair covers together. */
+  @finiteNumber()
+  @Min(0)
+  leefdomeinen: number;
+
+  /** The sector × sector affinity. */
+  @finiteNumber()
+  @Min(0)
+  sector: number;
+
+  /** Distance decay between the gemeenten they work in. */
+  @finiteNumber()
+  @Min(0)
+  region: number;
+
+  /** Needs of one met by offers of the other. */
+  @finiteNumber()
+  @Min(0)
+  reciprocity: number;
+
+  /** Partners of my partners in the connection graph. */
+  @finiteNumber()
+  @Min(0)
+  network: number;
+}
+
+/** Every setting of a matching profile; the server assigns the version. */
+export class MatchingProfileSettingsDto {
+  @ValidateNested()
+  @Type(() => ComponentWeightsDto)
+  weights: ComponentWeightsDto;
+
+  /** Sector × sector affinity in [0, 1], complete over every sector code (see /v1/taxonomy/sectors) and symmetric. */
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'object', additionalProperties: { type: 'number', minimum: 0, maximum: 1 } },
+    example: DEFAULT_MATCHING_PROFILE.sectorAffinity,
+  })
+  @IsObject()
+  sectorAffinity: Record<string, Record<string, number>>;
+
+  /** Distance in km at which the region component of two local partners halves. */
+  @ApiProperty({ minimum: 0, exclusiveMinimum: true })
+  @finiteNumber()
+  @IsPositive()
+  regionHalfDistanceKm: number;
+
+  /** Region component of any pair with a national partner, in [0, 1]. */
+  @finiteNumber()
+  @Min(0)
+  @Max(1)
+  nationalReach: number;
+
+  /** Floor of the region component for a pair with a regional (and no national) partner, in [0, 1]. */
+  @finiteNumber()
+  @Min(0)
+  @Max(1)
+  regionalReach: number;
+
+  /** Part of the leefdomeinen component that rewards covering many domains together, in [0, 1]. */
+  @finiteNumber()
+  @Min(0)
+  @Max(1)
+  leefdomeinenCoverage: number;
+
+  /** Length of each partner's suggestion list. */
+  @ApiProperty({ type: 'integer' })
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  k: number;
+
+  /** Strength of the sector-diversity re-rank in [0, 1]; 0 = off. */
+  @finiteNumber()
+  @Min(0)
+  @Max(1)
+  diversity: number;
+}
+
+export class SaveMatchingProfileDto extends MatchingProfileSettingsDto {
+  /** Why the team changed the profile. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}

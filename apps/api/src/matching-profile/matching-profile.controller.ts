@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ActiveMatchingProfileService } from '@app/suggestions';
+import type { Response } from 'express';
+import { PaginationQueryDto } from '../common/pagination-query.dto';
+import { ApiProblems } from '../problems/api-problems.decorator';
+import { MatchingProfileActivationDto, MatchingProfileDto, MatchingProfileListDto, MatchingProfilePreviewDto } from './dtos/matching-profile.dto';
+import { MatchingProfileSettingsDto, SaveMatchingProfileDto } from './dtos/matching-profile-settings.dto';
+import { MatchingProfileService } from './matching-profile.service';
+
+@ApiTags('matching profile')
+@Controller('v1/matching/profile')
+export class MatchingProfileController {
+  constructor(
+    private readonly activeProfile: ActiveMatchingProfileService,
+    private readonly profiles: MatchingProfileService,
+  ) {}
+
+  /** The active matching profile: the latest saved version, else the built-in version 1. */
+  @Get()
+  @ApiOkResponse({ type: MatchingProfileDto })
+  @ApiProblems()
+  async get(): Promise<MatchingProfileDto> {
+    return MatchingProfileDto.from(await this.activeProfile.active());
+  }
+
+  /**
+   * Saves the settings as a new version and starts the full run that applies it; until the
+   * run completes readers see the previous lists. Refused, storing nothing, while another
+   * run is unfinished.
+   */
+  @Put()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiAcceptedResponse({ type: MatchingProfileActivationDto, description: 'Saved; the run is queued, follow the Location header for progress' })
+  @ApiHeader({ name: 'Location', description: 'URL of the run', required: false })
+  @ApiProblems(400, 409)
+  async save(@Body() body: SaveMatchingProfileDto, @Res({ passthrough: true }) response: Response): Promise<MatchingProfileActivationDto> {
+    const saved = await this.profiles.activate(body);
+    response.setHeader('Location', `/v1/matching/runs/${saved.run.id}`);
+    return saved;
+  }
+
+  /** Every version, newest first; the built-in version 1 is the last. */
+  @Get('versions')
+  @ApiOkResponse({ type: MatchingProfileListDto })
+  @ApiProblems(400)
+  async versions(@Query() query: PaginationQueryDto): Promise<MatchingProfileListDto> {
+    const { items, total } = await this.activeProfile.versions(query.limit, query.offset);
+    return { items: items.map(MatchingProfileDto.from), total, limit: query.limit, offset: query.offset };
+  }
+
+  /**
+   * What-if without saving: every partner's list under the proposed settings, compared with
+   * today's lists — how many change, the mean overlap of the top 10, and who gains or loses most.
+   */
+  @Post('preview')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: MatchingProfilePreviewDto })
+  @ApiProblems(400)
+  preview(@Body() body: MatchingProfileSettingsDto): Promise<MatchingProfilePreviewDto> {
+    return this.profiles.preview(body);
+  }
+}

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { compareLists, DEFAULT_MATCHING_PROFILE, rankAllPairs, validateMatchingProfile, type AppearanceShift } from '@app/matching';
+import { PartnerRepository, SuggestionRepository, type MatchingProfileSettings } from '@app/persistence';
+import { MatchingRunsService, MatchInputsService, RunAlreadyUnfinishedError } from '@app/suggestions';
+import { PartnerRefDto } from '../connections/dtos/connection.dto';
+import { MatchingRunDto } from '../matching-runs/dtos/matching-run.dto';
+import { DomainException } from '../problems/domain.exception';
+import { MatchingProfileActivationDto, MatchingProfileDto, MatchingProfilePreviewDto, type PartnerShiftDto } from './dtos/matching-profile.dto';
+import type { MatchingProfileSettingsDto, SaveMatchingProfileDto } from './dtos/matching-profile-settings.dto';
+
+/** The server assigns versions on save; a proposal is checked and scored under this stand-in. */
+const PROPOSED_VERSION = DEFAULT_MATCHING_PROFILE.version;
+const TOP = 10;
+
+@Injectable()
+export class MatchingProfileService {
+  constructor(
+    private readonly runRequests: MatchingRunsService,
+    private readonly inputs: MatchInputsService,
+    private readonly suggestions: SuggestionRepository,
+    private readonly partners: PartnerRepository,
+  ) {}
+
+  /** Stores the settings as the next version and starts the run that applies it. */
+  async activate(body: SaveMatchingProfileDto): Promise<MatchingProfileActivationDto> {
+    const settings = checkedSettings(body);
+    try {
+      const { profile, run } = await this.runRequests.activateProfile(settings, body.note ?? null);
+      return { profile: MatchingProfileDto.from(profile), run: MatchingRunDto.from(run) };
+    } catch (error) {
+      if (error instanceof RunAlreadyUnfinishedError) {
+        throw new DomainException('conflict', `Run ${error.run.id} is still ${error.run.status}; save the profile once it has finished`);
+      }
+      throw error;
+    }
+  }
+
+  /** Every partner's list under the proposed settings, compared with the stored lists. */
+  async preview(body: MatchingProfileSettingsDto): Promise<MatchingProfilePreviewDto> {
+    const { profiles, options } = await this.inputs.load(undefined, { ...checkedSettings(body), version: PROPOSED_VERSION });
+    const runId = await this.suggestions.activeRunId();
+    const [ranked, stored] = await Promise.all([rankAllPairs(profiles, options), runId ? this.suggestions.candidateLists(runId) : new Map()]);
+    const today = new Map([...stored].map(([id, list]) => [id, list.map((entry: { candidateId: string }) => entry.candidateId)]));
+    const proposed = new Map(
+      profiles.filter((partner) => !partner.matchingOptOut).map((partner) => [partner.id, ranked.list(partner.id).map((entry) => entry.candidateId)]),
+    );
+    const comparison = compareLists(today, proposed, TOP);
+    const named = new Map((await this.partners.findByIds([...comparison.gainers, ...comparison.losers].map((shift) => shift.id))).map((p) => [p.id, p]));
+    const describe = (shifts: AppearanceShift[]): PartnerShiftDto[] =>
+      shifts.flatMap(({ id, before, after }) => {
+        const partner = named.get(id);
+        return partner ? [{ partner: PartnerRefDto.from(partner), before, after, change: after - before }] : [];
+      });
+    return {
+      runId,
+      partnersCompared: comparison.listsCompared,
+      changedLists: comparison.changedLists,
+      meanOverlapAt10: comparison.meanOverlap,
+      gainers: describe(comparison.gainers),
+      losers: describe(comparison.losers),
+    };
+  }
+}
+
+/**
+ * The settings of a body, checked as the core checks every profile: the validation pipe has
+ * checked the shape, this adds what a DTO cannot say (the sector table, weights not all 0).
+ */
+function checkedSettings(body: MatchingProfileSettingsDto): MatchingProfileSettings {
+  const settings: MatchingProfileSettings = {
+    weights: { ...body.weights },
+    sectorAffinity: body.sectorAffinity,
+    regionHalfDistanceKm: body.regionHalfDistanceKm,
+    nationalReach: body.nationalReach,
+    regionalReach: body.regionalReach,
+    leefdomeinenCoverage: body.leefdomeinenCoverage,
+    k: body.k,
+    diversity: body.diversity,
+  };
+  const errors = validateMatchingProfile({ ...settings, version: PROPOSED_VERSION });
+  if (errors.length > 0) {
+    throw DomainException.validation(errors.map(({ field, message }) => ({ field, message: `${field} ${message}`, value: valueAt(body, field) })));
+  }
+  return settings;
+}
+
+function valueAt(body: object, path: string): unknown {
+  return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), body);
+}
