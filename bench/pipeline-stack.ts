@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Redis from 'ioredis';
+import { createBenchDatabase } from './bench-database';
+import { sleep, startChildService, type ChildService } from './child-service';
+import type { Teardown } from './teardown';
+
+export const REDIS_URL = 'redis://127.0.0.1:6379';
+const ROOT = join(__dirname, '..', '..');
+const BUILT_API = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
+const BUILT_WORKER = join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
+const START_TIMEOUT_MS = 60_000;
+/** The API's start-up line, e.g. "API on http://localhost:41234 (…)". */
+const API_LISTENING = /API on http:\/\/[^\s/]+:(\d+)/;
+
+export interface StackOptions {
+  workers: number;
+  /** Where the workers write V8 CPU profiles (`--cpu-prof`), if anywhere. */
+  cpuProfileDir?: string;
+}
+
+/** The production layout: the API and its workers on their own database and queue namespace. */
+export interface PipelineStack {
+  baseUrl: string;
+  databaseUrl: string;
+  queuePrefix: string;
+  services: ChildService[];
+  assertRunning(): void;
+}
+
+/**
+ * Starts API and workers on a fresh database and a unique queue prefix. Everything it
+ * creates is registered on `teardown`: processes stop before their data is removed.
+ */
+export async function startPipelineStack(teardown: Teardown, options: StackOptions): Promise<PipelineStack> {
+  const database = await createBenchDatabase();
+  teardown.add(`drop database ${database.name}`, database.drop);
+  const queuePrefix = `pm-bench-${randomBytes(6).toString('hex')}`;
+  teardown.add(`delete the Redis keys ${queuePrefix}:*`, () => deleteRedisKeys(`${queuePrefix}:*`));
+  const env = { DATABASE_URL: database.url, REDIS_URL, QUEUE_PREFIX: queuePrefix, MATCHING_CRON: 'off' };
+
+  // Port 0: the system picks a free port as the API binds it, so no other process can take it first.
+  // The API migrates the fresh database; workers start after it, so they never race it.
+  const api = startChildService('api', BUILT_API, { ...env, PORT: '0' });
+  teardown.add('stop the api', () => api.stop());
+  const [, port] = API_LISTENING.exec(await api.waitForLine(API_LISTENING, START_TIMEOUT_MS))!;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitUntilAnswering(`${baseUrl}/v1/matching/runs`, api);
+
+  const services = [api];
+  for (let number = 1; number <= options.workers; number++) {
+    const worker = startChildService(`worker-${number}`, BUILT_WORKER, env, cpuProfileOptions(options.cpuProfileDir, number));
+    teardown.add(`stop worker ${number}`, () => worker.stop(options.cpuProfileDir ? 30_000 : undefined));
+    services.push(worker);
+  }
+  await Promise.all(services.slice(1).map((worker) => worker.waitForLine('Worker ready', START_TIMEOUT_MS)));
+
+  return {
+    baseUrl,
+    databaseUrl: database.url,
+    queuePrefix,
+    services,
+    assertRunning: () => services.forEach((service) => service.assertRunning()),
+  };
+}
+
+function cpuProfileOptions(directory: string | undefined, worker: number): string[] {
+  if (!directory) return [];
+  mkdirSync(directory, { recursive: true });
+  return ['--cpu-prof', `--cpu-prof-dir=${directory}`, `--cpu-prof-name=worker-${worker}.cpuprofile`];
+}
+
+async function waitUntilAnswering(url: string, service: ChildService): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    service.assertRunning();
+    const status = await fetch(url).then((response) => response.status, () => 0);
+    if (status === 200) return;
+    if (Date.now() > deadline) throw new Error(`${url} did not answer 200 within ${START_TIMEOUT_MS} ms (last: ${status}); output:\n${service.output()}`);
+    await sleep(100);
+  }
+}
+
+async function deleteRedisKeys(pattern: string): Promise<void> {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    const keys: string[] = [];
+    const scan = redis.scanStream({ match: pattern, count: 1000 });
+    for await (const batch of scan) keys.push(...(batch as string[]));
+    for (let start = 0; start < keys.length; start += 1000) await redis.unlink(...keys.slice(start, start + 1000));
+  } finally {
+    redis.disconnect();
+  }
+}
