@@ -6,6 +6,7 @@ import { PersistenceModule } from '@app/persistence';
 import { QueueModule } from '@app/queue';
 import { SuggestionsModule } from '@app/suggestions';
 import { ConnectionsModule } from './connections/connections.module';
+import { GemeentenModule } from './gemeenten/gemeenten.module';
 import { MatchesModule } from './matches/matches.module';
 import { MatchingProfileModule } from './matching-profile/matching-profile.module';
 import { MatchingRunsModule } from './matching-runs/matching-runs.module';
@@ -27,6 +28,7 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module';
     ConnectionsModule,
     SuggestionsApiModule,
     MatchingRunsModule,
+    GemeentenModule,
     MatchingProfileModule,
     MatchesModule,
     QueueDashboardModule.forRoot(),

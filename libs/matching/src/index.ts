@@ -10,3 +10,5 @@ export * from './diversity';
 export * from './reasons';
 export * from './incremental';
 export * from './list-comparison';
+export * from './gaps';
+export * from './coalitions';

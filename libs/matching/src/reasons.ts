@@ -5,7 +5,7 @@ import { combineComponents, componentsReference, MatchContext, RankedCandidate }
 import { tagLabel } from './tags';
 import { COMPONENT_NAMES, ComponentName, ComponentScores, PartnerProfile, Reason, Suggestion } from './types';
 
-type Lang = 'nl' | 'en';
+export type Lang = 'nl' | 'en';
 
 /** "A", "A en B", "A, B en C" (Dutch) or "A, B and C" (English). */
 export function joinList(items: readonly string[], lang: Lang): string {
@@ -14,14 +14,17 @@ export function joinList(items: readonly string[], lang: Lang): string {
   return `${items.slice(0, -1).join(', ')}${last}${items[items.length - 1]}`;
 }
 
-const formatKm = (km: number) => (km < 10 ? km.toFixed(1).replace(/\.0$/, '') : String(Math.round(km)));
+/** Km for a sentence: one decimal below 10 km, whole km above. */
+export const formatKm = (km: number) => (km < 10 ? km.toFixed(1).replace(/\.0$/, '') : String(Math.round(km)));
 const shared = (a: readonly string[], b: readonly string[]) => [...new Set(a)].filter((x) => b.includes(x));
-const gemeenteName = (code: string) => {
+/** The name a sentence uses for a gemeente ('s-Gravenhage reads as Den Haag). */
+export const gemeenteName = (code: string) => {
   const name = findGemeente(code)?.name ?? code;
   return name === "'s-Gravenhage" ? 'Den Haag' : name;
 };
 
-type Sentence = Pick<Reason, 'code' | 'params' | 'nl' | 'en'>;
+/** A reason's code, facts and sentences, without a share of a score. */
+export type Sentence = Pick<Reason, 'code' | 'params' | 'nl' | 'en'>;
 
 function opgavenReason(viewer: PartnerProfile, candidate: PartnerProfile): Sentence {
   const codes = OPGAVE_CODES.filter((code) => viewer.opgaven.includes(code) && candidate.opgaven.includes(code));

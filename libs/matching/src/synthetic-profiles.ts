@@ -359,3 +359,11 @@ export function generateSyntheticConnections(
   }
   return connections;
 }
+
+/**
+ * A hand-written profile for a test case: a local maatschappelijke organisatie in Utrecht with
+ * empty lists, with `fields` for what the case is about.
+ */
+export function handProfile(id: string, fields: Partial<PartnerProfile> = {}): PartnerProfile {
+  return { id, sector: 'maatschappelijke-organisatie', scope: 'local', gemeenten: ['GM0344'], leefdomeinen: [], opgaven: [], offers: [], needs: [], ...fields };
+}

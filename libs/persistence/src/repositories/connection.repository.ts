@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { Repository, type EntityManager } from 'typeorm';
+import { In, Repository, type EntityManager } from 'typeorm';
 import { ConnectionEntity } from '../entities/connection.entity';
 
 /** Orders a pair the way it is stored: smaller uuid first. */
@@ -57,6 +57,16 @@ export class ConnectionRepository {
   async ensure(first: string, second: string, note: string | null, tx: EntityManager): Promise<void> {
     const [partnerAId, partnerBId] = orderedPair(first, second);
     await tx.createQueryBuilder().insert().into(ConnectionEntity).values({ partnerAId, partnerBId, note }).orIgnore().execute();
+  }
+
+  /** The connections with either end among `ids`, as pairs of partner ids: the neighbours of those partners. */
+  async pairsOf(ids: string[]): Promise<{ a: string; b: string }[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.connections.find({
+      select: { partnerAId: true, partnerBId: true },
+      where: [{ partnerAId: In(ids) }, { partnerBId: In(ids) }],
+    });
+    return rows.map((row) => ({ a: row.partnerAId, b: row.partnerBId }));
   }
 
   async delete(id: string): Promise<void> {

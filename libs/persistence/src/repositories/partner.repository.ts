@@ -35,6 +35,18 @@ const MATCHING_FIELDS = {
   updatedAt: true,
 } as const;
 
+const MATCHING_COLUMNS: [string, keyof MatchingFields][] = [
+  ['sector', 'sector'],
+  ['scope', 'scope'],
+  ['gemeenten', 'gemeenten'],
+  ['leefdomeinen', 'leefdomeinen'],
+  ['opgaven', 'opgaven'],
+  ['offers', 'offers'],
+  ['needs', 'needs'],
+  ['matching_opt_out', 'matchingOptOut'],
+  ['updated_at', 'updatedAt'],
+];
+
 @Injectable()
 export class PartnerRepository {
   constructor(@InjectRepository(PartnerEntity) private readonly partners: Repository<PartnerEntity>) {}
@@ -106,6 +118,23 @@ export class PartnerRepository {
 
   findMatchingProfiles(ids: string[], manager?: EntityManager): Promise<MatchingFields[]> {
     return ids.length === 0 ? Promise.resolve([]) : this.within(manager).find({ select: MATCHING_FIELDS, where: { id: In(ids) } });
+  }
+
+  /**
+   * Matching fields of the partners taking part in matching that work in any of `gemeenten`
+   * (every local and regional partner when omitted), plus every national partner when asked.
+   * The overlap uses the GIN index on `gemeenten`; raw rows, since hydrating thousands of
+   * entities costs more than the query; in id order.
+   */
+  takingPartIn(where: { gemeenten?: string[]; national: boolean }): Promise<MatchingFields[]> {
+    const query = this.partners.createQueryBuilder('partner').select('partner.id', 'id');
+    for (const [column, field] of MATCHING_COLUMNS) query.addSelect(`partner.${column}`, field);
+    const local = where.gemeenten ? "(partner.scope <> 'national' AND partner.gemeenten && :gemeenten)" : "partner.scope <> 'national'";
+    return query
+      .where('partner.matching_opt_out = false')
+      .andWhere(where.national ? `(${local} OR partner.scope = 'national')` : local, { gemeenten: where.gemeenten })
+      .orderBy('partner.id', 'ASC')
+      .getRawMany<MatchingFields>();
   }
 
   count(): Promise<number> {

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { coalitionArea, gemeenteGaps, nationalCoverage, proposeCoalition, rankGemeentenByGaps } from '@app/matching';
+import { ConnectionRepository, PartnerRepository } from '@app/persistence';
+import { ActiveMatchingProfileService, toPartnerProfile } from '@app/suggestions';
+import { findGemeente, GEMEENTE_CODES, gemeentenInProvince } from '@app/taxonomy';
+import { DomainException } from '../problems/domain.exception';
+import { CoalitionDto, type CoalitionQueryDto } from './dtos/coalition.dto';
+import { GapsRankingItemDto, GemeenteGapsDto, type GapsRankingDto, type GapsRankingQueryDto } from './dtos/gaps.dto';
+
+/** Coalitions and gaps per gemeente: loads only the partners working there (or nearby, or nationally). */
+@Injectable()
+export class GemeentenService {
+  constructor(
+    private readonly partners: PartnerRepository,
+    private readonly connections: ConnectionRepository,
+    private readonly matchingProfile: ActiveMatchingProfileService,
+  ) {}
+
+  /**
+   * Pair scores use the active matching profile. Connections are loaded only when its network
+   * weight counts; connected pairs may be in one coalition (they already work together).
+   */
+  async coalition(code: string, query: CoalitionQueryDto): Promise<CoalitionDto> {
+    const gemeente = this.gemeenteCode(code);
+    const profile = await this.matchingProfile.current();
+    const rows = await this.partners.takingPartIn({ gemeenten: coalitionArea(gemeente), national: true });
+    const connections = profile.weights.network > 0 ? await this.connections.pairsOf(rows.map((row) => row.id)) : [];
+    const coalition = proposeCoalition(gemeente, rows.map(toPartnerProfile), { size: query.size, profile, connections });
+    const members = await this.partners.findByIds(coalition.members.map((member) => member.partnerId));
+    return CoalitionDto.from(coalition, new Map(members.map((partner) => [partner.id, partner])), query.lang, profile.version);
+  }
+
+  async gaps(code: string): Promise<GemeenteGapsDto> {
+    const gemeente = this.gemeenteCode(code);
+    const rows = await this.partners.takingPartIn({ gemeenten: [gemeente], national: true });
+    return GemeenteGapsDto.from(gemeenteGaps(gemeente, rows), nationalCoverage(rows));
+  }
+
+  /** Ranks every gemeente (of the province) by what its local and regional partners miss. */
+  async ranking(query: GapsRankingQueryDto): Promise<GapsRankingDto> {
+    const gemeenten = query.province ? gemeentenInProvince(query.province) : GEMEENTE_CODES;
+    const rows = await this.partners.takingPartIn({ gemeenten: query.province ? gemeenten : undefined, national: false });
+    const ranked = rankGemeentenByGaps(gemeenten, rows);
+    return {
+      items: ranked.slice(query.offset, query.offset + query.limit).map((gaps, index) => GapsRankingItemDto.from(gaps, query.offset + index + 1)),
+      total: ranked.length,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
+  private gemeenteCode(code: string): string {
+    const gemeente = findGemeente(code.toUpperCase());
+    if (!gemeente) throw DomainException.notFound('Gemeente', code, 'code');
+    return gemeente.code;
+  }
+}

@@ -1,0 +1,417 @@
+import { findGemeente, LEEFDOMEIN_CODES, labelOf, OPGAVE_CODES, SECTOR_CODES, taxonomy, type Term } from '@app/taxonomy';
+import { gemeenteDistanceKm } from './components';
+import { formatKm, gemeenteName, joinList, type Lang, type Sentence } from './reasons';
+import { buildMatchContext, MatchContext, MatchOptions, scorePairReference } from './reference-scorer';
+import type { PartnerProfile } from './types';
+
+export const COALITION_MIN_SIZE = 3;
+export const COALITION_MAX_SIZE = 6;
+export const COALITION_DEFAULT_SIZE = 4;
+/** Besides its neighbours, gemeenten whose centroid lies this close count as "near". */
+export const COALITION_NEAR_KM = 20;
+/** A coalition is a local alliance: national partners may join it, but only this many. */
+export const COALITION_MAX_NATIONAL = 1;
+
+export interface CoalitionOptions extends MatchOptions {
+  /** Members wanted; at least 2. Default `COALITION_DEFAULT_SIZE`. */
+  size?: number;
+  maxDistanceKm?: number;
+  maxNational?: number;
+}
+
+export interface CoalitionMember {
+  partnerId: string;
+  /** 1-based: the order in which the greedy step added it. */
+  position: number;
+  /** Leefdomeinen no earlier member covered. */
+  addedLeefdomeinen: string[];
+  /** Its sector when no earlier member had it. */
+  addedSector: string | null;
+  /** The coalition's shared opgaven it works on (for the first two: the opgaven they share). */
+  sharedOpgaven: string[];
+  /** Mean pair score with the members before it; the first member's is its score with the second. */
+  pairScore: number;
+  /** From its nearest gemeente to the coalition's gemeente; null for a national partner. */
+  distanceKm: number | null;
+  reasons: Sentence[];
+}
+
+export interface Coalition {
+  gemeente: string;
+  requestedSize: number;
+  /** Partners taking part in matching that work in or near the gemeente (local, regional) or nationally. */
+  candidates: { local: number; national: number };
+  members: CoalitionMember[];
+  covered: { leefdomeinen: string[]; sectors: string[] };
+  uncovered: { leefdomeinen: string[]; sectors: string[] };
+  /** Opgaven at least two members work on. */
+  sharedOpgaven: string[];
+  /** (coverage + cohesion) / 2; 0 for an empty coalition. */
+  score: number;
+  /** (covered leefdomeinen / 8 + distinct sectors / members) / 2. */
+  coverage: number;
+  /** Mean pair score over all pairs of members. */
+  cohesion: number;
+  /** Why the coalition is empty or smaller than requested; null otherwise. */
+  note: Sentence | null;
+}
+
+/** The gemeente, its neighbours and every gemeente whose centroid lies within `maxKm`. */
+export function coalitionArea(gemeente: string, maxKm = COALITION_NEAR_KM): string[] {
+  const centre = findGemeente(gemeente);
+  if (!centre) throw new Error(`Unknown gemeente ${gemeente}`);
+  const near = new Set([gemeente, ...centre.neighbours]);
+  for (const other of taxonomy.gemeenten) {
+    if ((gemeenteDistanceKm(gemeente, other.code) ?? Infinity) <= maxKm) near.add(other.code);
+  }
+  return [...near].sort();
+}
+
+interface Candidate {
+  /** Position in the id-sorted candidate list: the tie-break and the pair-score cache key. */
+  index: number;
+  profile: PartnerProfile;
+  domains: number;
+  sector: number;
+  opgaven: number;
+  national: boolean;
+  nearest: { gemeente: string; km: number } | null;
+}
+
+const bitIndex = (codes: readonly string[]) => new Map(codes.map((code, index) => [code, 1 << index]));
+const DOMAIN_BITS = bitIndex(LEEFDOMEIN_CODES);
+const OPGAVE_BITS = bitIndex(OPGAVE_CODES);
+const SECTOR_BITS = bitIndex(SECTOR_CODES);
+const maskOf = (bits: Map<string, number>, codes: readonly string[]) => codes.reduce((mask, code) => mask | (bits.get(code) ?? 0), 0);
+const codesIn = (universe: readonly string[], mask: number) => universe.filter((_, index) => mask & (1 << index));
+const BIT_COUNTS = Uint8Array.from({ length: 1 << Math.max(LEEFDOMEIN_CODES.length, OPGAVE_CODES.length, SECTOR_CODES.length) }, (_, mask) => {
+  let count = 0;
+  for (let rest = mask; rest; rest &= rest - 1) count++;
+  return count;
+});
+const popcount = (mask: number) => BIT_COUNTS[mask & (BIT_COUNTS.length - 1)];
+
+function nearestTo(gemeente: string, profile: PartnerProfile): Candidate['nearest'] {
+  let best: Candidate['nearest'] = null;
+  for (const code of profile.gemeenten) {
+    const km = gemeenteDistanceKm(code, gemeente);
+    if (km !== undefined && (best === null || km < best.km)) best = { gemeente: code, km };
+  }
+  return best;
+}
+
+function candidatesFor(gemeente: string, partners: readonly PartnerProfile[], maxKm: number): Candidate[] {
+  const area = new Set(coalitionArea(gemeente, maxKm));
+  const unique = new Map<string, PartnerProfile>();
+  for (const profile of partners) {
+    if (profile.matchingOptOut || unique.has(profile.id)) continue;
+    if (profile.scope === 'national' || profile.gemeenten.some((code) => area.has(code))) unique.set(profile.id, profile);
+  }
+  return [...unique.values()]
+    .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+    .map((profile, index) => {
+      const national = profile.scope === 'national';
+      return {
+        index,
+        profile,
+        domains: maskOf(DOMAIN_BITS, profile.leefdomeinen),
+        sector: SECTOR_BITS.get(profile.sector) ?? 0,
+        opgaven: maskOf(OPGAVE_BITS, profile.opgaven),
+        national,
+        nearest: national ? null : nearestTo(gemeente, profile),
+      };
+    });
+}
+
+interface Scored {
+  value: number;
+  weight: number;
+}
+
+/** Higher value, then higher weight, then the earlier candidate(s): the same winner in any evaluation order. */
+function beats(x: Scored, xKeys: readonly number[], y: Scored | undefined, yKeys: readonly number[]): boolean {
+  if (!y) return true;
+  if (x.value !== y.value) return x.value > y.value;
+  if (x.weight !== y.weight) return x.weight > y.weight;
+  for (let k = 0; k < xKeys.length; k++) if (xKeys[k] !== yKeys[k]) return xKeys[k] < yKeys[k];
+  return false;
+}
+
+/**
+ * The starting pair, among local and regional candidates sharing an opgave: the highest
+ * coverage (leefdomeinen + sectors together) × (1 + weight), weight = ½·Tanimoto of their
+ * opgaven + ½·pair score. A pair score is at most 1, which bounds a pair's value before it is
+ * scored: the pair with the best bound is scored first, and only pairs whose bound reaches its
+ * value are scored after it, best bound first, until no bound can beat the best value.
+ */
+function startingPair(locals: readonly Candidate[], score: (a: Candidate, b: Candidate) => number): [Candidate, Candidate] | undefined {
+  const n = locals.length;
+  const coverOf = (a: Candidate, b: Candidate) => popcount(a.domains | b.domains) + (a.sector === b.sector ? 1 : 2);
+  const tanimotoOf = (a: Candidate, b: Candidate) => popcount(a.opgaven & b.opgaven) / popcount(a.opgaven | b.opgaven);
+  // 0 for pairs without a shared opgave: they cannot start a coalition.
+  const boundOf = (a: Candidate, b: Candidate) => (a.opgaven & b.opgaven ? coverOf(a, b) * (1 + (tanimotoOf(a, b) + 1) / 2) : 0);
+  const valueOf = (i: number, j: number) => {
+    const [a, b] = [locals[i], locals[j]];
+    const weight = (tanimotoOf(a, b) + score(a, b)) / 2;
+    return { i, j, value: coverOf(a, b) * (1 + weight), weight };
+  };
+  let probe = -1;
+  let probeBound = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const bound = boundOf(locals[i], locals[j]);
+      if (bound > probeBound) {
+        probe = i * n + j;
+        probeBound = bound;
+      }
+    }
+  }
+  if (probe < 0) return undefined;
+  let best = valueOf(Math.floor(probe / n), probe % n);
+  const open: number[] = [];
+  const bounds = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const bound = boundOf(locals[i], locals[j]);
+      if (bound >= best.value && i * n + j !== probe) {
+        open.push(i * n + j);
+        bounds.set(i * n + j, bound);
+      }
+    }
+  }
+  open.sort((x, y) => bounds.get(y)! - bounds.get(x)!);
+  for (const key of open) {
+    if (bounds.get(key)! < best.value) break;
+    const pair = valueOf(Math.floor(key / n), key % n);
+    if (beats(pair, [locals[pair.i].index, locals[pair.j].index], best, [locals[best.i].index, locals[best.j].index])) best = pair;
+  }
+  const [a, b] = [locals[best.i], locals[best.j]];
+  // The one covering more leefdomeinen first.
+  return popcount(a.domains) >= popcount(b.domains) ? [a, b] : [b, a];
+}
+
+const label = (list: readonly Term[], codes: readonly string[], lang: Lang) => joinList(codes.map((code) => labelOf(list, code, lang)), lang);
+const formatScore = (value: number, lang: Lang) => (lang === 'nl' ? value.toFixed(2).replace('.', ',') : value.toFixed(2));
+
+function memberReasons(gemeente: string, member: Omit<CoalitionMember, 'reasons'>, candidate: Candidate): Sentence[] {
+  const place = gemeenteName(gemeente);
+  const reasons: Sentence[] = [];
+  if (candidate.national) {
+    reasons.push({ code: 'works-nationally', params: { gemeente }, nl: `Werkt landelijk, dus ook in ${place}`, en: `Works nationwide, so also in ${place}` });
+  } else if (candidate.nearest && candidate.nearest.km === 0) {
+    reasons.push({ code: 'works-in-gemeente', params: { gemeente }, nl: `Werkt in ${place}`, en: `Works in ${place}` });
+  } else if (candidate.nearest) {
+    const km = formatKm(candidate.nearest.km);
+    const own = gemeenteName(candidate.nearest.gemeente);
+    reasons.push({
+      code: 'works-nearby',
+      params: { gemeente: candidate.nearest.gemeente, km: member.distanceKm },
+      nl: `Werkt in ${own}, ${km} km van ${place}`,
+      en: `Works in ${own}, ${km} km from ${place}`,
+    });
+  }
+  const domains = member.addedLeefdomeinen;
+  if (domains.length > 0) {
+    const noun = (lang: Lang) => (lang === 'nl' ? (domains.length === 1 ? 'het leefdomein' : 'de leefdomeinen') : domains.length === 1 ? 'the life domain' : 'the life domains');
+    reasons.push({
+      code: 'adds-leefdomeinen',
+      params: { leefdomeinen: domains },
+      nl: `Brengt ${noun('nl')} ${label(taxonomy.leefdomeinen, domains, 'nl')} in`,
+      en: `Brings in ${noun('en')} ${label(taxonomy.leefdomeinen, domains, 'en')}`,
+    });
+  }
+  if (member.addedSector) {
+    const sector = member.addedSector;
+    reasons.push({
+      code: 'adds-sector',
+      params: { sector },
+      nl: `Brengt de sector ${labelOf(taxonomy.sectors, sector, 'nl')} in`,
+      en: `Brings in the ${labelOf(taxonomy.sectors, sector, 'en')} sector`,
+    });
+  }
+  const opgaven = member.sharedOpgaven;
+  if (opgaven.length > 0) {
+    const one = opgaven.length === 1;
+    reasons.push({
+      code: 'shares-opgaven',
+      params: { opgaven },
+      nl: `Deelt ${one ? 'de opgave' : 'de opgaven'} ${label(taxonomy.opgaven, opgaven, 'nl')} met de coalitie`,
+      en: `Shares ${one ? 'the task' : 'the tasks'} ${label(taxonomy.opgaven, opgaven, 'en')} with the coalition`,
+    });
+  }
+  const score = (lang: Lang) => formatScore(member.pairScore, lang);
+  const [nl, en] =
+    member.position === 1
+      ? [`Paarscore met de tweede partner: ${score('nl')}`, `Pair score with the second member: ${score('en')}`]
+      : member.position === 2
+        ? [`Paarscore met de eerste partner: ${score('nl')}`, `Pair score with the first member: ${score('en')}`]
+        : [`Gemiddelde paarscore met de leden vóór deze partner: ${score('nl')}`, `Mean pair score with the members before it: ${score('en')}`];
+  reasons.push({ code: 'fits-members', params: { pairScore: member.pairScore }, nl, en });
+  return reasons;
+}
+
+interface CandidateCounts {
+  local: number;
+  national: number;
+}
+
+function note(gemeente: string, requested: number, size: number, candidates: CandidateCounts, maxNational: number): Sentence | null {
+  const place = gemeenteName(gemeente);
+  const params = { requested, size, candidates };
+  if (candidates.local === 0) {
+    return {
+      code: 'no-candidates',
+      params,
+      nl: `Er werken geen lokale of regionale partners in of rond ${place}`,
+      en: `No local or regional partners work in or near ${place}`,
+    };
+  }
+  if (candidates.local === 1) {
+    return {
+      code: 'too-few-candidates',
+      params,
+      nl: `In of rond ${place} werkt maar één lokale of regionale partner; een coalitie begint met twee`,
+      en: `Only one local or regional partner works in or near ${place}; a coalition starts with two`,
+    };
+  }
+  if (size === 0) {
+    return {
+      code: 'no-shared-opgaven',
+      params,
+      nl: `Geen twee lokale of regionale partners in of rond ${place} werken aan dezelfde opgave`,
+      en: `No two local or regional partners in or near ${place} work on the same task`,
+    };
+  }
+  if (size < requested) {
+    return {
+      code: 'smaller-than-requested',
+      params,
+      nl: `Deze coalitie telt ${size} partners in plaats van ${requested}: meer partners in of rond ${place} met een gedeelde opgave zijn er niet (landelijke partners: hooguit ${maxNational})`,
+      en: `This coalition has ${size} partners instead of ${requested}: no more partners in or near ${place} share a task with it (national partners: at most ${maxNational})`,
+    };
+  }
+  return null;
+}
+
+const round = (value: number) => Math.round(value * 1e4) / 1e4;
+
+/**
+ * Proposes a coalition of partners for one gemeente. Candidates are the partners taking part in
+ * matching that work in the gemeente, a neighbour or within `maxDistanceKm` of it, and the
+ * national partners; a coalition starts with two local or regional partners and takes at most
+ * `maxNational` national ones, since it is meant as a local alliance.
+ *
+ * Greedy set cover: start from the best local pair sharing an opgave (see `startingPair`), then
+ * repeatedly add the candidate with the largest gain = (new leefdomeinen + new sector) ×
+ * (1 + weight), weight = ½·(share of the coalition's shared opgaven it works on) + ½·(mean pair
+ * score with the members). A candidate must work on at least one shared opgave; ties (also
+ * when nobody adds anything new) go to the higher weight, then the smaller id.
+ *
+ * Pairs that already collaborate are allowed (an existing tie helps a local alliance) and the
+ * team's rejected pairs are not consulted: a coalition is a proposal for a group, not a pair
+ * suggestion. Pair scores come from `scorePairReference` with the profile in `options`.
+ */
+export function proposeCoalition(gemeente: string, partners: readonly PartnerProfile[], options: CoalitionOptions = {}): Coalition {
+  const requestedSize = options.size ?? COALITION_DEFAULT_SIZE;
+  if (!Number.isInteger(requestedSize) || requestedSize < 2) throw new Error(`A coalition size must be an integer ≥ 2, not ${requestedSize}`);
+  const maxNational = options.maxNational ?? COALITION_MAX_NATIONAL;
+  const context: MatchContext = buildMatchContext(options);
+  const candidates = candidatesFor(gemeente, partners, options.maxDistanceKm ?? COALITION_NEAR_KM);
+  const locals = candidates.filter((candidate) => !candidate.national);
+  const counts = { local: locals.length, national: candidates.length - locals.length };
+  const pairScores = new Map<number, number>();
+  const score = (a: Candidate, b: Candidate) => {
+    const key = a.index < b.index ? a.index * candidates.length + b.index : b.index * candidates.length + a.index;
+    let value = pairScores.get(key);
+    if (value === undefined) pairScores.set(key, (value = scorePairReference(a.profile, b.profile, context).score));
+    return value;
+  };
+
+  const start = startingPair(locals, score);
+  const empty: Coalition = {
+    gemeente,
+    requestedSize,
+    candidates: counts,
+    members: [],
+    covered: { leefdomeinen: [], sectors: [] },
+    uncovered: { leefdomeinen: [...LEEFDOMEIN_CODES], sectors: [...SECTOR_CODES] },
+    sharedOpgaven: [],
+    score: 0,
+    coverage: 0,
+    cohesion: 0,
+    note: note(gemeente, requestedSize, 0, counts, maxNational),
+  };
+  if (!start) return empty;
+
+  const chosen: Candidate[] = [];
+  const inCoalition = new Uint8Array(candidates.length);
+  const members: CoalitionMember[] = [];
+  let domains = 0;
+  let sectors = 0;
+  let once = 0;
+  let focus = 0;
+  let nationals = 0;
+  const add = (candidate: Candidate, sharedOpgaven: number, pairScore: number) => {
+    const member = {
+      partnerId: candidate.profile.id,
+      position: chosen.length + 1,
+      addedLeefdomeinen: codesIn(LEEFDOMEIN_CODES, candidate.domains & ~domains),
+      addedSector: candidate.sector & ~sectors ? candidate.profile.sector : null,
+      sharedOpgaven: codesIn(OPGAVE_CODES, sharedOpgaven),
+      pairScore: round(pairScore),
+      distanceKm: candidate.nearest ? Math.round(candidate.nearest.km * 10) / 10 : null,
+    };
+    members.push({ ...member, reasons: memberReasons(gemeente, member, candidate) });
+    chosen.push(candidate);
+    inCoalition[candidate.index] = 1;
+    domains |= candidate.domains;
+    sectors |= candidate.sector;
+    focus |= once & candidate.opgaven;
+    once |= candidate.opgaven;
+    if (candidate.national) nationals++;
+  };
+  const [first, second] = start;
+  add(first, first.opgaven & second.opgaven, score(first, second));
+  add(second, first.opgaven & second.opgaven, score(first, second));
+
+  while (chosen.length < requestedSize) {
+    // Gain and opgave fit are cheap, pair scores are not; a pair score is at most 1, which bounds
+    // value and weight: score candidates best bound first and stop once none can win.
+    const open: { candidate: Candidate; shared: number; gain: number; fit: number; bound: number; boundWeight: number }[] = [];
+    for (const candidate of candidates) {
+      const shared = candidate.opgaven & focus;
+      if (!shared || inCoalition[candidate.index] || (candidate.national && nationals >= maxNational)) continue;
+      const gain = popcount(candidate.domains & ~domains) + (candidate.sector & ~sectors ? 1 : 0);
+      const fit = popcount(shared) / popcount(focus);
+      const boundWeight = (fit + 1) / 2;
+      open.push({ candidate, shared, gain, fit, bound: gain * (1 + boundWeight), boundWeight });
+    }
+    open.sort((x, y) => y.bound - x.bound || y.boundWeight - x.boundWeight);
+    let best: (Scored & { candidate: Candidate; shared: number; pair: number }) | undefined;
+    for (const { candidate, shared, gain, fit, bound, boundWeight } of open) {
+      if (best && (bound < best.value || (bound === best.value && boundWeight < best.weight))) break;
+      const pair = chosen.reduce((sum, member) => sum + score(candidate, member), 0) / chosen.length;
+      const weight = (fit + pair) / 2;
+      const next = { candidate, value: gain * (1 + weight), weight, shared, pair };
+      if (beats(next, [candidate.index], best, best ? [best.candidate.index] : [])) best = next;
+    }
+    if (!best) break;
+    add(best.candidate, best.shared, best.pair);
+  }
+
+  let pairTotal = 0;
+  for (let i = 0; i < chosen.length; i++) for (let j = i + 1; j < chosen.length; j++) pairTotal += score(chosen[i], chosen[j]);
+  const cohesion = pairTotal / ((chosen.length * (chosen.length - 1)) / 2);
+  const coverage = (popcount(domains) / LEEFDOMEIN_CODES.length + popcount(sectors) / chosen.length) / 2;
+  return {
+    ...empty,
+    members,
+    covered: { leefdomeinen: codesIn(LEEFDOMEIN_CODES, domains), sectors: codesIn(SECTOR_CODES, sectors) },
+    uncovered: { leefdomeinen: codesIn(LEEFDOMEIN_CODES, ~domains), sectors: codesIn(SECTOR_CODES, ~sectors) },
+    sharedOpgaven: codesIn(OPGAVE_CODES, focus),
+    score: round((coverage + cohesion) / 2),
+    coverage: round(coverage),
+    cohesion: round(cohesion),
+    note: note(gemeente, requestedSize, chosen.length, counts, maxNational),
+  };
+}

@@ -1,0 +1,259 @@
+import { buildMatchContext, scorePairReference, type PartnerProfile } from '@app/matching';
+import { eventually } from './support/eventually';
+import { partnerBody } from './support/partner-fixtures';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const UTRECHT = 'GM0344';
+const ZEIST = 'GM0355';
+const NIEUWEGEIN = 'GM0356';
+const GRONINGEN = 'GM0014';
+const MAASTRICHT = 'GM0935';
+
+// Utrecht and two neighbours. No partner has more than two leefdomeinen, so no pair covers more
+// than four; offers and needs are empty so reciprocity plays no part.
+const FIXTURES: Record<string, Record<string, unknown>> = {
+  gemeente: { name: 'Gemeente Utrecht', sector: 'gemeente', leefdomeinen: ['materieel-welzijn', 'huisvesting-leefomgeving'], opgaven: ['meedoen', 'bestaanszekerheid'] },
+  school: { name: 'OBS De Regenboog', sector: 'onderwijs', leefdomeinen: ['onderwijs', 'subjectief-welbevinden'], opgaven: ['meedoen', 'kansengelijkheid-onderwijs'] },
+  ggd: {
+    name: 'GGD regio Utrecht',
+    sector: 'jeugdgezondheidszorg',
+    scope: 'regional',
+    gemeenten: [UTRECHT, ZEIST, NIEUWEGEIN],
+    leefdomeinen: ['gezondheid', 'relaties'],
+    opgaven: ['meedoen', 'gezond-opgroeien'],
+  },
+  supermarket: { name: 'Buurtsuper Zeist', sector: 'bedrijfsleven', gemeenten: [ZEIST], leefdomeinen: ['maatschappelijke-participatie'], opgaven: ['meedoen'] },
+  voedselbank: { name: 'Voedselbank Utrecht', leefdomeinen: ['materieel-welzijn'], opgaven: ['bestaanszekerheid'] },
+  veiligThuis: { name: 'Veilig Thuis Nieuwegein', gemeenten: [NIEUWEGEIN], leefdomeinen: ['risico-veiligheid'], opgaven: ['meedoen'] },
+  groningen: { name: 'Voedselbank Groningen', gemeenten: [GRONINGEN], leefdomeinen: ['gezondheid'], opgaven: ['meedoen'] },
+  optedOut: { name: 'Bakkerij Utrecht', sector: 'bedrijfsleven', leefdomeinen: ['risico-veiligheid', 'relaties'], opgaven: ['meedoen'], matchingOptOut: true },
+  ministerie: { name: 'Ministerie van SZW', sector: 'rijksoverheid', scope: 'national', gemeenten: [], leefdomeinen: ['materieel-welzijn'], opgaven: ['bestaanszekerheid'] },
+};
+type Name = keyof typeof FIXTURES;
+
+interface Member {
+  position: number;
+  partner: { id: string; slug: string; name: string };
+  addedLeefdomeinen: string[];
+  addedSector: string | null;
+  reasons: { code: string; text: string }[];
+}
+
+describe('coalitions and gaps API (PostgreSQL)', () => {
+  let api: TestApp;
+  const created = new Map<Name, PartnerProfile & { slug: string }>();
+  const nameOf = (id: string) => [...created].find(([, partner]) => partner.id === id)![0];
+
+  const coalition = async (query: string, code = UTRECHT) => (await api.http().get(`/v1/gemeenten/${code}/coalition${query}`).expect(200)).body;
+  const memberNames = (body: { members: Member[] }) => body.members.map((member) => nameOf(member.partner.id));
+  const problem = async (path: string, status: number) => {
+    const response = await api.http().get(path).expect(status);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    return response.body;
+  };
+
+  beforeAll(async () => {
+    api = await startTestApp('coalitions');
+    for (const [name, fields] of Object.entries(FIXTURES)) {
+      const response = await api.http().post('/v1/partners').send(partnerBody({ offers: [], needs: [], ...fields }));
+      if (response.status !== 201) throw new Error(`could not create ${name}: ${response.text}`);
+      created.set(name, response.body);
+    }
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  describe('GET /v1/gemeenten/{code}/coalition', () => {
+    it('covers more leefdomeinen than the best single pair of its candidates', async () => {
+      const body = await coalition('');
+      expect(body).toMatchObject({ gemeente: { code: UTRECHT, name: 'Utrecht', province: 'PV26' }, requestedSize: 4, size: 4, note: null, profileVersion: 1 });
+      expect(body.candidates).toEqual({ local: 6, national: 1 });
+
+      // The pairs the suggestions would rank: every pair of candidates, scored by the core.
+      const candidates = [...created.entries()].filter(([name]) => name !== 'groningen' && name !== 'optedOut').map(([, partner]) => partner);
+      const context = buildMatchContext();
+      let bestScored = { score: -1, leefdomeinen: 0 };
+      let mostCovering = 0;
+      for (let i = 0; i < candidates.length; i++) {
+        for (let j = i + 1; j < candidates.length; j++) {
+          const leefdomeinen = new Set([...candidates[i].leefdomeinen, ...candidates[j].leefdomeinen]).size;
+          const { score } = scorePairReference(candidates[i], candidates[j], context);
+          if (score > bestScored.score) bestScored = { score, leefdomeinen };
+          mostCovering = Math.max(mostCovering, leefdomeinen);
+        }
+      }
+      expect(mostCovering).toBe(4);
+      expect(body.covered.leefdomeinen.length).toBeGreaterThan(mostCovering);
+      expect(body.covered.leefdomeinen.length).toBeGreaterThan(bestScored.leefdomeinen);
+      // The school and the GGD start (the best pair: same gemeente, 0.9 sector affinity); the gemeente
+      // adds two leefdomeinen and its sector; Veilig Thuis beats the Zeist supermarket on distance and sector.
+      expect(new Set(memberNames(body).slice(0, 2))).toEqual(new Set(['school', 'ggd']));
+      expect(memberNames(body).slice(2)).toEqual(['gemeente', 'veiligThuis']);
+      expect(body.uncovered.leefdomeinen).toEqual(['maatschappelijke-participatie']);
+      expect(body.covered.sectors).toEqual(['gemeente', 'onderwijs', 'jeugdgezondheidszorg', 'maatschappelijke-organisatie']);
+      expect(body.sharedOpgaven).toEqual(['meedoen']);
+      expect(body.score).toBeGreaterThan(0);
+      expect(body.score).toBeLessThanOrEqual(1);
+    });
+
+    it('explains every member, in Dutch by default and in English with lang=en', async () => {
+      const dutch = await coalition('');
+      const english = await coalition('?lang=en');
+      const gemeente = dutch.members.find((member: Member) => nameOf(member.partner.id) === 'gemeente');
+      expect(gemeente).toMatchObject({ position: 3, addedLeefdomeinen: ['materieel-welzijn', 'huisvesting-leefomgeving'], addedSector: 'gemeente', distanceKm: 0 });
+      expect(gemeente.reasons.map((reason: { text: string }) => reason.text).slice(0, 4)).toEqual([
+        'Werkt in Utrecht',
+        'Brengt de leefdomeinen Materieel welzijn en Huisvesting en leefomgeving in',
+        'Brengt de sector Gemeente in',
+        'Deelt de opgave Meedoen met de coalitie',
+      ]);
+      const veilig = english.members[3];
+      expect(veilig.reasons[0]).toMatchObject({ code: 'works-nearby', text: expect.stringMatching(/^Works in Nieuwegein, \d+(\.\d)? km from Utrecht$/) });
+      expect(english.members.map((m: Member) => m.reasons.map((r) => r.code))).toEqual(dutch.members.map((m: Member) => m.reasons.map((r) => r.code)));
+      for (const member of dutch.members) {
+        expect(member.partner).not.toHaveProperty('contactEmail');
+        expect(member.reasons.length).toBeGreaterThan(0);
+      }
+    });
+
+    it('grows with size, down to the largest possible coalition, and never takes opted-out or far-away partners', async () => {
+      expect(memberNames(await coalition('?size=3')).sort()).toEqual(['gemeente', 'ggd', 'school']);
+      const five = await coalition('?size=5');
+      expect(memberNames(five)[4]).toBe('supermarket');
+      expect(five.uncovered.leefdomeinen).toEqual([]);
+      // The voedselbank and the ministry share no opgave the coalition shares.
+      const six = await coalition('?size=6');
+      expect(six).toMatchObject({ requestedSize: 6, size: 5, note: { code: 'smaller-than-requested', params: { requested: 6, size: 5 } } });
+      expect(six.note.text).toContain('Deze coalitie telt 5 partners in plaats van 6');
+      for (const body of [five, six]) expect(memberNames(body)).not.toContain('optedOut');
+      expect(memberNames(six)).not.toContain('groningen');
+    });
+
+    it('is empty, with the reason, where too few partners work', async () => {
+      const maastricht = await coalition('?lang=en', MAASTRICHT);
+      expect(maastricht).toMatchObject({ size: 0, members: [], score: 0, candidates: { local: 0, national: 1 }, note: { code: 'no-candidates' } });
+      expect(maastricht.note.text).toBe('No local or regional partners work in or near Maastricht');
+      expect((await coalition('', GRONINGEN)).note.code).toBe('too-few-candidates');
+      expect((await coalition('', 'gm0344')).size).toBe(4);
+    });
+
+    it('answers 404 for an unknown gemeente and 400 naming the field for a bad size or language', async () => {
+      const unknown = await problem('/v1/gemeenten/GM9999/coalition', 404);
+      expect(unknown.detail).toBe('Gemeente "GM9999" does not exist');
+      for (const size of ['2', '7', 'vier', '3.5']) {
+        const body = await problem(`/v1/gemeenten/${UTRECHT}/coalition?size=${size}`, 400);
+        expect(body.errors.map((error: { field: string }) => error.field)).toEqual(['size']);
+      }
+      const lang = await problem(`/v1/gemeenten/${UTRECHT}/coalition?lang=de`, 400);
+      expect(lang.errors[0]).toMatchObject({ field: 'lang', value: 'de' });
+      await problem(`/v1/gemeenten/${UTRECHT}/coalition?grootte=4`, 400);
+    });
+  });
+
+  describe('GET /v1/gemeenten/{code}/gaps', () => {
+    it('equals a hand count of the local and regional partners listing the gemeente', async () => {
+      const { body } = await api.http().get(`/v1/gemeenten/${UTRECHT}/gaps`).expect(200);
+      const counted = (counts: { code: string; count: number }[]) => Object.fromEntries(counts.filter((c) => c.count > 0).map((c) => [c.code, c.count]));
+      // gemeente, school, ggd (regional) and voedselbank; not the opted-out bakery, not the ministry.
+      expect(body.gemeente).toEqual({ code: UTRECHT, name: 'Utrecht', province: 'PV26' });
+      expect(body.coverage.partners).toBe(4);
+      expect(counted(body.coverage.leefdomeinen)).toEqual({
+        'materieel-welzijn': 2,
+        'huisvesting-leefomgeving': 1,
+        onderwijs: 1,
+        'subjectief-welbevinden': 1,
+        gezondheid: 1,
+        relaties: 1,
+      });
+      expect(counted(body.coverage.opgaven)).toEqual({ meedoen: 3, bestaanszekerheid: 2, 'kansengelijkheid-onderwijs': 1, 'gezond-opgroeien': 1 });
+      expect(counted(body.coverage.sectors)).toEqual({ gemeente: 1, onderwijs: 1, jeugdgezondheidszorg: 1, 'maatschappelijke-organisatie': 1 });
+      expect(body.coverage.leefdomeinen).toHaveLength(8);
+      expect(body.uncovered).toEqual({
+        leefdomeinen: ['risico-veiligheid', 'maatschappelijke-participatie'],
+        opgaven: ['een-fijn-thuis', 'ervaringsdeskundigheid', 'beeldvorming', 'vroegsignalering', 'ouderschap-veerkracht', 'systeemverandering'],
+        sectors: ['rijksoverheid', 'brancheorganisatie', 'kennisinstelling', 'bedrijfsleven'],
+      });
+      expect(body.missing).toBe(2 + 6 + 4);
+      expect(body.national.partners).toBe(1);
+      expect(counted(body.national.leefdomeinen)).toEqual({ 'materieel-welzijn': 1 });
+      expect(counted(body.national.sectors)).toEqual({ rijksoverheid: 1 });
+    });
+
+    it('answers 404 for an unknown gemeente', async () => {
+      await problem('/v1/gemeenten/GM9999/gaps', 404);
+    });
+  });
+
+  describe('GET /v1/gaps', () => {
+    const codes = (body: { items: { gemeente: { code: string } }[] }) => body.items.map((item) => item.gemeente.code);
+
+    it('ranks gemeenten by what they miss: nobody working there first, Utrecht last', async () => {
+      const first = (await api.http().get('/v1/gaps?limit=2').expect(200)).body;
+      expect(first).toMatchObject({ total: 342, limit: 2, offset: 0 });
+      expect(first.items[0]).toMatchObject({ rank: 1, partners: 0, missing: 26 });
+      const last = (await api.http().get('/v1/gaps?offset=338').expect(200)).body;
+      // Groningen: one partner, 23 missing; Zeist and Nieuwegein: two partners each, 19 missing (by code); Utrecht: 12.
+      expect(codes(last)).toEqual([GRONINGEN, ZEIST, NIEUWEGEIN, UTRECHT]);
+      expect(last.items.map((item: { rank: number; missing: number; partners: number }) => [item.rank, item.missing, item.partners])).toEqual([
+        [339, 23, 1],
+        [340, 19, 2],
+        [341, 19, 2],
+        [342, 12, 4],
+      ]);
+      expect(last.items[3].uncovered.leefdomeinen).toEqual(['risico-veiligheid', 'maatschappelijke-participatie']);
+    });
+
+    it('filters by province', async () => {
+      const { body } = await api.http().get('/v1/gaps?province=PV26&limit=100').expect(200);
+      expect(body.total).toBe(26);
+      expect(body.items.every((item: { gemeente: { province: string } }) => item.gemeente.province === 'PV26')).toBe(true);
+      expect(codes(body).slice(-3)).toEqual([ZEIST, NIEUWEGEIN, UTRECHT]);
+      expect(codes(body)).not.toContain(GRONINGEN);
+    });
+
+    it('answers 400 naming the field for a bad province or page', async () => {
+      expect((await problem('/v1/gaps?province=PV99', 400)).errors[0]).toMatchObject({ field: 'province', value: 'PV99' });
+      expect((await problem('/v1/gaps?limit=0', 400)).errors[0].field).toBe('limit');
+      expect((await problem('/v1/gaps?offset=-1', 400)).errors[0].field).toBe('offset');
+    });
+  });
+
+  // Last: it saves a new matching profile.
+  it('scores pairs with the active matching profile, the connection network included when it counts', async () => {
+    const { version: _version, note: _note, createdAt: _createdAt, ...settings } = (await api.http().get('/v1/matching/profile').expect(200)).body;
+    const withNetwork = { ...settings, weights: { ...settings.weights, network: 0.5 } };
+    // The school and the GGD both work with the voedselbank: one common partner.
+    const id = (name: Name) => created.get(name)!.id;
+    for (const member of ['school', 'ggd'] as const) await api.http().post('/v1/connections').send({ partnerA: id(member), partnerB: id('voedselbank') }).expect(201);
+    const saved = await eventually(
+      () => api.http().put('/v1/matching/profile').send({ ...withNetwork, note: 'netwerk telt mee' }),
+      (response) => response.status !== 409,
+    );
+    expect(saved.status).toBe(202);
+    // Let the run the new profile started finish before the app closes.
+    await eventually(
+      async () => (await api.http().get(saved.headers.location).expect(200)).body,
+      (run) => run.status === 'completed' || run.status === 'failed',
+    );
+
+    const body = await coalition('?size=3');
+    expect(body.profileVersion).toBe(2);
+    const connections = [id('school'), id('ggd')].map((a) => ({ a, b: id('voedselbank') }));
+    const context = buildMatchContext({ profile: { ...withNetwork, version: 2 }, connections });
+    const expected = scorePairReference(created.get('school')!, created.get('ggd')!, context);
+    expect(expected.components.network).toBe(1);
+    expect(body.members[1].pairScore).toBeCloseTo(expected.score, 4);
+  });
+
+  it('documents the three routes with their problem responses', () => {
+    const paths = api.openApi.paths;
+    expect(Object.keys(paths['/v1/gemeenten/{code}/coalition'].get!.responses).sort()).toEqual(['200', '400', '404', '503']);
+    expect(Object.keys(paths['/v1/gemeenten/{code}/gaps'].get!.responses).sort()).toEqual(['200', '404', '503']);
+    expect(Object.keys(paths['/v1/gaps'].get!.responses).sort()).toEqual(['200', '400', '503']);
+    const parameters = paths['/v1/gemeenten/{code}/coalition'].get!.parameters as { name: string; required: boolean; schema?: object }[];
+    expect(parameters.find((parameter) => parameter.name === 'size')).toMatchObject({ required: false, schema: { minimum: 3, maximum: 6, default: 4 } });
+    expect(parameters.find((parameter) => parameter.name === 'lang')).toMatchObject({ required: false, schema: { enum: ['nl', 'en'] } });
+  });
+});
