@@ -113,6 +113,16 @@ describe('taxonomy API and OpenAPI document', () => {
       expect(documented.sort()).toEqual(routes.map(([method, path]) => `${method} ${path}`).sort());
     });
 
+    it('documents every query parameter as optional (each has a default or is a filter)', async () => {
+      const { body } = await api.http().get('/docs-json').expect(200);
+      const required = Object.entries(body.paths).flatMap(([path, operations]) =>
+        Object.entries(operations as Record<string, { parameters?: { in: string; name: string; required?: boolean }[] }>).flatMap(([method, operation]) =>
+          (operation.parameters ?? []).filter((parameter) => parameter.in === 'query' && parameter.required).map((parameter) => `${method} ${path} ${parameter.name}`),
+        ),
+      );
+      expect(required).toEqual([]);
+    });
+
     it('documents the taxonomy codes as enums on the partner schema', async () => {
       const { body } = await api.http().get('/docs-json').expect(200);
       const properties = body.components.schemas.CreatePartnerDto.properties;

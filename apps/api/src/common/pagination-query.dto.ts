@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -8,6 +9,7 @@ export class PaginationQueryDto {
   @IsInt()
   @Min(1)
   @Max(500)
+  @ApiPropertyOptional({ default: 50 })
   limit: number = 50;
 
   /** Number of items to skip. */
@@ -15,5 +17,6 @@ export class PaginationQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @ApiPropertyOptional({ default: 0 })
   offset: number = 0;
 }

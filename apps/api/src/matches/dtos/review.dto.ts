@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { FEEDBACK_VERDICTS, MATCH_STATUSES, type FeedbackVerdict, type MatchStatus, type ReviewItem } from '@app/persistence';
@@ -54,6 +54,7 @@ export class ReviewQueryDto extends PaginationQueryDto {
   /** Language of the reasons. */
   @IsOptional()
   @IsIn(LANGUAGES)
+  @ApiPropertyOptional({ enum: LANGUAGES, default: 'nl' })
   lang: Language = 'nl';
 }
 

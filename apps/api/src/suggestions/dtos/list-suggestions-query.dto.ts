@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { LEEFDOMEIN_CODES, OPGAVE_CODES, SECTOR_CODES } from '@app/taxonomy';
@@ -16,11 +17,13 @@ export class ListSuggestionsQueryDto {
    */
   @IsOptional()
   @IsIn(SUGGESTION_VIEWS)
+  @ApiPropertyOptional({ enum: SUGGESTION_VIEWS, default: 'partner' })
   view: SuggestionView = 'partner';
 
   /** Language of the reasons. */
   @IsOptional()
   @IsIn(LANGUAGES)
+  @ApiPropertyOptional({ enum: LANGUAGES, default: 'nl' })
   lang: Language = 'nl';
 
   /** Only candidates of this sector. */
@@ -51,11 +54,13 @@ export class ListSuggestionsQueryDto {
   @IsInt()
   @Min(1)
   @Max(100)
+  @ApiPropertyOptional({ default: 20 })
   limit: number = 20;
 
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @ApiPropertyOptional({ default: 0 })
   offset: number = 0;
 }
