@@ -18,18 +18,19 @@ export const MATCHING_JOB_NAMES: readonly MatchingJobName[] = ['partner-changed'
 
 /**
  * Deterministic ids: a burst of changes to one partner collapses into one waiting job,
- * and a retried shard is the same job, never a second one.
+ * and a retried shard is the same job, never a second one. No `:` in them: BullMQ
+ * rejects custom job ids containing one (it separates the parts of its Redis keys).
  */
 export function matchingJobId(job: MatchingJob): string {
   switch (job.name) {
     case 'partner-changed':
-      return `partner-changed:${job.data.partnerId}`;
+      return `partner-changed.${job.data.partnerId}`;
     case 'full-run':
-      return `full-run:${job.data.runId ?? 'scheduled'}`;
+      return `full-run.${job.data.runId ?? 'scheduled'}`;
     case 'score-shard':
-      return `score-shard:${job.data.runId}:${job.data.shard}`;
+      return `score-shard.${job.data.runId}.${job.data.shard}`;
     case 'finalise-run':
-      return `finalise-run:${job.data.runId}`;
+      return `finalise-run.${job.data.runId}`;
   }
 }
 

@@ -1,0 +1,20 @@
+import { matchingJobId, type MatchingJob } from './matching-jobs';
+
+describe('matchingJobId', () => {
+  const runId = '6f1c2a9e-0b7d-4c55-9a51-3e2f1d0c8b7a';
+  const jobs: MatchingJob[] = [
+    { name: 'partner-changed', data: { partnerId: runId, reason: 'updated' } },
+    { name: 'full-run', data: { runId } },
+    { name: 'full-run', data: { runId: null } },
+    { name: 'score-shard', data: { runId, shard: 2, firstPartnerId: runId, lastPartnerId: runId } },
+    { name: 'finalise-run', data: { runId } },
+  ];
+
+  it.each(jobs)('gives $name an id BullMQ accepts (no ":")', (job) => {
+    expect(matchingJobId(job)).not.toContain(':');
+  });
+
+  it('tells every job of a run apart', () => {
+    expect(new Set(jobs.map(matchingJobId)).size).toBe(jobs.length);
+  });
+});
