@@ -48,7 +48,13 @@ export class MatchingRunsService {
       const prepared = await prepare(tx);
       return { run: await this.runs.create(trigger, (await this.matchingProfile.current(tx)).version, tx), prepared };
     });
-    await this.producer.enqueue({ name: 'full-run', data: { runId: started.run.id } });
+    try {
+      await this.producer.enqueue({ name: 'full-run', data: { runId: started.run.id } });
+    } catch (error) {
+      // A run left queued would block every later request with 409.
+      await this.runs.markFailed(started.run.id, `could not enqueue the run: ${error instanceof Error ? error.message : String(error)}`);
+      throw error;
+    }
     return started;
   }
 }
