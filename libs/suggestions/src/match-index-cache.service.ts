@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MatchIndex, type MatchingProfile, type PartnerProfile } from '@app/matching';
 import { PartnerRepository } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
-import { MatchInputsService, pairsKey, type PairsNeverSuggested } from './match-inputs.service';
+import { MatchInputsService } from './match-inputs.service';
 import { toPartnerProfile } from './partner-profiles';
 
 export interface SyncedIndex {
@@ -41,11 +41,11 @@ export class MatchIndexCacheService {
 
   /** Brings the index up to date, reading through `manager` (the caller's transaction). */
   async sync(runId: string, profile: MatchingProfile, manager: EntityManager): Promise<SyncedIndex> {
-    const pairs = await this.inputs.pairsNeverSuggested(manager);
-    const key = pairsKey(pairs);
+    // A digest, not the pairs: reading every connection on every change would cost more than the change.
+    const key = await this.inputs.pairsDigest(manager);
     const cached = this.cached;
     if (!cached || cached.runId !== runId || cached.profileVersion !== profile.version || cached.pairsKey !== key) {
-      return this.rebuild(runId, profile, pairs, key, manager);
+      return this.rebuild(runId, profile, key, manager);
     }
     const stamps = await this.partners.changeStamps(manager);
     const changedIds = [...stamps].filter(([id, stamp]) => cached.stamps.get(id) !== stamp).map(([id]) => id);
@@ -73,10 +73,10 @@ export class MatchIndexCacheService {
   private async rebuild(
     runId: string,
     profile: MatchingProfile,
-    pairs: PairsNeverSuggested,
     key: string,
     manager: EntityManager,
   ): Promise<SyncedIndex> {
+    const pairs = await this.inputs.pairsNeverSuggested(manager);
     const rows = await this.partners.matchingProfiles(manager);
     const profiles = new Map(rows.map((row) => [row.id, toPartnerProfile(row)]));
     const index = await MatchIndex.build([...profiles.values()], { profile, ...pairs });

@@ -36,13 +36,12 @@ export class MatchInputsService {
     return { profiles: rows.map(toPartnerProfile), options: { profile: profile ?? (await this.matchingProfile.current(manager)), ...pairs } };
   }
 
+  /** A digest that changes whenever the never-suggested pairs change; computed in the database. */
+  async pairsDigest(manager?: EntityManager): Promise<string> {
+    return `${await this.connections.pairsDigest(manager)}|${await this.matches.neverSuggestedDigest(manager)}`;
+  }
+
   async pairsNeverSuggested(manager?: EntityManager): Promise<PairsNeverSuggested> {
     return { connections: await this.connections.allPairs(manager), excludedPairs: await this.matches.neverSuggestedPairs(manager) };
   }
-}
-
-/** A key that changes whenever the set of pairs changes. */
-export function pairsKey(pairs: PairsNeverSuggested): string {
-  const keys = (list: Connection[]) => list.map((pair) => (pair.a < pair.b ? `${pair.a}${pair.b}` : `${pair.b}${pair.a}`)).sort().join(',');
-  return `${keys(pairs.connections)}|${keys(pairs.excludedPairs)}`;
 }

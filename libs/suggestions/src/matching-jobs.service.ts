@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { buildMatchContext, buildSuggestions, rankAllPairs, type PartnerProfile } from '@app/matching';
+import { buildMatchContext, buildSuggestions, defaultThreads, rankAllPairs, type PartnerProfile } from '@app/matching';
 import { MatchingRunRepository, PartnerRepository, SuggestionRepository, type SuggestionRow } from '@app/persistence';
 import { MatchingJobHandler, MatchingJobProducer, type MatchingJob, type MatchingJobData, type ProgressReporter } from '@app/queue';
 import type { EntityManager } from 'typeorm';
@@ -111,7 +111,12 @@ export class MatchingJobsService extends MatchingJobHandler {
     const profile = options.profile;
     const inShard = profiles.filter((partner) => partner.id >= data.firstPartnerId && partner.id <= data.lastPartnerId);
     // Everyone competes as a candidate; only this shard's lists are ranked here.
-    const lists = await rankAllPairs(profiles, { ...options, only: inShard.map((partner) => partner.id) });
+    const lists = await rankAllPairs(profiles, {
+      ...options,
+      only: inShard.map((partner) => partner.id),
+      // Each shard row is scored against everyone, so the whole set decides whether threads pay.
+      threads: defaultThreads(profiles.length),
+    });
     await reportProgress(50);
     const context = buildMatchContext(options);
     const byId = new Map(profiles.map((partner) => [partner.id, partner]));

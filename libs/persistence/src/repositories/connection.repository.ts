@@ -53,6 +53,14 @@ export class ConnectionRepository {
     return rows.map((row) => ({ a: row.partnerAId, b: row.partnerBId }));
   }
 
+  /** A digest of every pair; changes when a connection is added or removed. */
+  async pairsDigest(manager: EntityManager = this.connections.manager): Promise<string> {
+    const [{ digest }] = await manager.query(
+      `SELECT md5(coalesce(string_agg(partner_a_id::text || partner_b_id::text, ',' ORDER BY partner_a_id, partner_b_id), '')) AS digest FROM connection`,
+    );
+    return digest;
+  }
+
   /** Records the collaboration in the caller's transaction unless the pair is already connected. */
   async ensure(first: string, second: string, note: string | null, tx: EntityManager): Promise<void> {
     const [partnerAId, partnerBId] = orderedPair(first, second);

@@ -57,6 +57,16 @@ export class MatchRepository {
     return rows.map((row) => ({ a: row.partnerAId, b: row.partnerBId }));
   }
 
+  /** A digest of the never-suggested pairs; changes with every decision that adds or removes one. */
+  async neverSuggestedDigest(manager: EntityManager = this.dataSource.manager): Promise<string> {
+    const [{ digest }] = await manager.query(
+      `SELECT md5(coalesce(string_agg(partner_a_id::text || partner_b_id::text, ',' ORDER BY partner_a_id, partner_b_id), '')) AS digest
+       FROM match WHERE status = ANY($1::text[])`,
+      [NEVER_SUGGESTED_STATUSES],
+    );
+    return digest;
+  }
+
   /** The matches with these ids, locked until the transaction ends; unknown ids are absent. */
   async lockMany(ids: readonly string[], tx: EntityManager): Promise<Map<string, MatchEntity>> {
     const valid = ids.filter((id) => isUUID(id));
