@@ -1,41 +1,20 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { FEEDBACK_VERDICTS, MATCH_STATUSES, type FeedbackVerdict, type MatchStatus, type ReviewItem } from '@app/persistence';
-import { GEMEENTE_CODES, OPGAVE_CODES, PROVINCE_CODES, SECTOR_CODES } from '@app/taxonomy';
-import { IsCode } from '../../common/is-code.validator';
 import { PaginationQueryDto } from '../../common/pagination-query.dto';
+import { TaxonomyFiltersDto } from '../../common/taxonomy-filters.dto';
 import { LANGUAGES, type Language } from '../../suggestions/dtos/list-suggestions-query.dto';
 import { ComponentsDto, PublicPartnerDto, ReasonDto } from '../../suggestions/dtos/suggestion.dto';
 import { allowedNextStatuses } from '../match-transitions';
 
-export class ReviewQueryDto extends PaginationQueryDto {
+/** Filters on either partner of a pair: its sector, gemeente or province, opgave. */
+export class ReviewQueryDto extends IntersectionType(PaginationQueryDto, OmitType(TaxonomyFiltersDto, ['leefdomein'])) {
   /** Which pairs to show; the queue of undecided pairs by default. */
   @IsOptional()
   @ApiProperty({ enum: MATCH_STATUSES, required: false, default: 'pending' })
   @IsIn(MATCH_STATUSES)
   status: MatchStatus = 'pending';
-
-  /** Pairs with a partner of this sector. */
-  @IsOptional()
-  @IsCode(SECTOR_CODES, { optional: true })
-  sector?: string;
-
-  /** Pairs with a partner working in this gemeente. */
-  @IsOptional()
-  @IsCode(GEMEENTE_CODES, { optional: true })
-  gemeente?: string;
-
-  /** Pairs with a partner working in this province. */
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
-  @IsCode(PROVINCE_CODES, { optional: true })
-  province?: string;
-
-  /** Pairs with a partner working on this opgave. */
-  @IsOptional()
-  @IsCode(OPGAVE_CODES, { optional: true })
-  opgave?: string;
 
   /** Only pairs scoring at least this. */
   @IsOptional()

@@ -1,8 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
-import { LEEFDOMEIN_CODES, OPGAVE_CODES, SECTOR_CODES } from '@app/taxonomy';
-import { IsCode } from '../../common/is-code.validator';
+import { TaxonomyFiltersDto } from '../../common/taxonomy-filters.dto';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -10,7 +9,8 @@ export type Language = (typeof LANGUAGES)[number];
 export const SUGGESTION_VIEWS = ['partner', 'team'] as const;
 export type SuggestionView = (typeof SUGGESTION_VIEWS)[number];
 
-export class ListSuggestionsQueryDto {
+/** Filters on the candidate: its sector, opgave, leefdomein, distance. */
+export class ListSuggestionsQueryDto extends PickType(TaxonomyFiltersDto, ['sector', 'opgave', 'leefdomein']) {
   /**
    * `partner`: what the partner may see — only pairs the team approved (or introduced), unless
    * review is switched off. `team`: every pair still open, pending ones included.
@@ -25,21 +25,6 @@ export class ListSuggestionsQueryDto {
   @IsIn(LANGUAGES)
   @ApiPropertyOptional({ enum: LANGUAGES, default: 'nl' })
   lang: Language = 'nl';
-
-  /** Only candidates of this sector. */
-  @IsOptional()
-  @IsCode(SECTOR_CODES, { optional: true })
-  sector?: string;
-
-  /** Only candidates working on this opgave. */
-  @IsOptional()
-  @IsCode(OPGAVE_CODES, { optional: true })
-  opgave?: string;
-
-  /** Only candidates working in this leefdomein. */
-  @IsOptional()
-  @IsCode(LEEFDOMEIN_CODES, { optional: true })
-  leefdomein?: string;
 
   /** Only candidates whose nearest gemeente is at most this far (national candidates always qualify). */
   @IsOptional()
