@@ -12,6 +12,9 @@ import { toSuggestionRows } from './partner-profiles';
 /** Partners per shard job of a full run. */
 export const SHARD_SIZE = 2500;
 
+/** Lists explained between two yields to the event loop: some tens of milliseconds of work. */
+const EXPLAIN_BATCH = 100;
+
 /**
  * The matching jobs: load profiles, score with the core, save the lists. Run by BullMQ in
  * the worker and by the in-process driver in the embedded default alike.
@@ -121,9 +124,12 @@ export class MatchingJobsService extends MatchingJobHandler {
     const context = buildMatchContext(options);
     const byId = new Map(profiles.map((partner) => [partner.id, partner]));
     const lookup = (id: string) => byId.get(id);
-    const rows = inShard.flatMap((viewer) =>
-      toSuggestionRows(data.runId, viewer, buildSuggestions(viewer, lists.list(viewer.id), lookup, context), lookup, profile.version),
-    );
+    const rows: SuggestionRow[] = [];
+    for (const [index, viewer] of inShard.entries()) {
+      rows.push(...toSuggestionRows(data.runId, viewer, buildSuggestions(viewer, lists.list(viewer.id), lookup, context), lookup, profile.version));
+      // Explaining a whole shard takes over a second; the job's lock is renewed on this event loop.
+      if (index % EXPLAIN_BATCH === EXPLAIN_BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
+    }
     await this.suggestions.replaceLists(
       data.runId,
       inShard.map((partner) => partner.id),
