@@ -30,24 +30,17 @@ const ACTIVE_RUN_KEY = 'active-run';
 const INSERT_BATCH = 5000;
 
 /**
- * One statement per batch with a column array per field: far less to build and send than a
- * VALUES list, and nothing returned.
+ * One statement per batch, the rows sent as one JSON document: half the time of column
+ * arrays (whose jsonb elements each need escaping and parsing) and far less than a VALUES
+ * list built row by row. Nothing is returned.
  */
 async function insertRows(tx: EntityManager, rows: readonly SuggestionRow[]): Promise<void> {
   await tx.query(
     `INSERT INTO suggestion (run_id, partner_id, rank, candidate_id, score, distance_km, components, reasons, profile_version)
-     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::uuid[], $5::float8[], $6::float8[], $7::jsonb[], $8::jsonb[], $9::int[])`,
-    [
-      rows.map((row) => row.runId),
-      rows.map((row) => row.partnerId),
-      rows.map((row) => row.rank),
-      rows.map((row) => row.candidateId),
-      rows.map((row) => row.score),
-      rows.map((row) => row.distanceKm),
-      rows.map((row) => JSON.stringify(row.components)),
-      rows.map((row) => JSON.stringify(row.reasons)),
-      rows.map((row) => row.profileVersion),
-    ],
+     SELECT r."runId", r."partnerId", r.rank, r."candidateId", r.score, r."distanceKm", r.components, r.reasons, r."profileVersion"
+     FROM jsonb_to_recordset($1::jsonb) AS r("runId" uuid, "partnerId" uuid, rank int, "candidateId" uuid, score float8,
+       "distanceKm" float8, components jsonb, reasons jsonb, "profileVersion" int)`,
+    [JSON.stringify(rows)],
   );
 }
 
