@@ -221,8 +221,9 @@ describe('matching pipeline through BullMQ (built API and workers, PostgreSQL, R
     }, 120_000);
 
     it('completes a run whose worker was killed mid-shard, once a new worker takes over, without duplicate or missing rows', async () => {
-      // A short lock, so the dead worker's shard is handed on within seconds.
-      const shortLock = { QUEUE_LOCK_DURATION_MS: '2000' };
+      // A short lock, so the dead worker's shard is handed on within seconds; one job at a
+      // time, so "one shard written, the next in flight" is a well-defined middle.
+      const shortLock = { QUEUE_LOCK_DURATION_MS: '2000', QUEUE_CONCURRENCY: '1' };
       const [doomed] = await startWorkers(1, shortLock);
       const runId = await requestRun(stack!.api);
       // One shard written and the next one being scored: the middle of the run.

@@ -17,6 +17,7 @@ describe('buildAppConfig', () => {
       redisUrl: 'redis://queue:6379',
       queuePrefix: 'partnermatch',
       queueLockDurationMs: 30_000,
+      queueConcurrency: 2,
       matchingCron: '0 3 * * *',
       reviewRequired: true,
     });
@@ -36,6 +37,7 @@ describe('buildAppConfig', () => {
     ['MATCHING_CRON', 'every night'],
     ['QUEUE_LOCK_DURATION_MS', '10'],
     ['REVIEW_REQUIRED', 'yes'],
+    ['QUEUE_CONCURRENCY', '0'],
   ])('stops on %s=%s, naming the variable', (name, value) => {
     expect(() => buildAppConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));
   });

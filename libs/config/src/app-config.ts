@@ -13,6 +13,7 @@ export interface AppConfig {
   redisUrl: string | null;
   queuePrefix: string;
   queueLockDurationMs: number;
+  queueConcurrency: number;
   /** Cron expression of the scheduled full run, or null when disabled. */
   matchingCron: string | null;
   /** Partners see only approved suggestions (the team sees all). */
@@ -29,6 +30,7 @@ export function buildAppConfig(raw: Record<string, unknown>): AppConfig {
     redisUrl: env.REDIS_URL ?? null,
     queuePrefix: env.QUEUE_PREFIX,
     queueLockDurationMs: env.QUEUE_LOCK_DURATION_MS,
+    queueConcurrency: env.QUEUE_CONCURRENCY,
     matchingCron: env.MATCHING_CRON === 'off' ? null : env.MATCHING_CRON,
     reviewRequired: env.REVIEW_REQUIRED === 'true',
   };

@@ -43,6 +43,15 @@ export class EnvironmentVariables {
   @Max(600_000, { message: 'QUEUE_LOCK_DURATION_MS must be an integer between 1000 and 600000' })
   QUEUE_LOCK_DURATION_MS: number = 30_000;
 
+  /**
+   * Jobs one worker process runs at once. Two overlap one shard's database writes with the
+   * next shard's scoring on a 2-core machine.
+   */
+  @IsInt({ message: 'QUEUE_CONCURRENCY must be an integer between 1 and 16' })
+  @Min(1, { message: 'QUEUE_CONCURRENCY must be an integer between 1 and 16' })
+  @Max(16, { message: 'QUEUE_CONCURRENCY must be an integer between 1 and 16' })
+  QUEUE_CONCURRENCY: number = 2;
+
   /** Whether partners see only suggestions the team approved (`false`: every pending one too). */
   @Matches(/^(true|false)$/, { message: 'REVIEW_REQUIRED must be true or false' })
   REVIEW_REQUIRED: string = 'true';
@@ -52,7 +61,7 @@ export class EnvironmentVariables {
   SEED_DEMO_DATA: string = 'true';
 }
 
-const ENVIRONMENT_KEYS = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'DATA_DIR', 'QUEUE_PREFIX', 'QUEUE_LOCK_DURATION_MS', 'MATCHING_CRON', 'REVIEW_REQUIRED', 'SEED_DEMO_DATA'] as const;
+const ENVIRONMENT_KEYS = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'DATA_DIR', 'QUEUE_PREFIX', 'QUEUE_LOCK_DURATION_MS', 'QUEUE_CONCURRENCY', 'MATCHING_CRON', 'REVIEW_REQUIRED', 'SEED_DEMO_DATA'] as const;
 
 export class InvalidEnvironmentError extends Error {}
 

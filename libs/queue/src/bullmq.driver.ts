@@ -55,13 +55,13 @@ export class BullMqProducer extends MatchingJobProducer {
 }
 
 /**
- * Worker options, read when this file loads (decorators are static). One job at a time:
- * a shard already uses every core. A job whose worker died is picked up again after the
- * lock expires and the stall check runs; twice per job at most, then it fails.
+ * Worker options, read when this file loads (decorators are static). A job whose worker
+ * died is picked up again after the lock expires and the stall check runs; twice per job
+ * at most, then it fails.
  */
 function workerOptions() {
-  const { queueLockDurationMs } = buildAppConfig(process.env);
-  return { concurrency: 1, lockDuration: queueLockDurationMs, stalledInterval: queueLockDurationMs, maxStalledCount: 2 };
+  const { queueLockDurationMs, queueConcurrency } = buildAppConfig(process.env);
+  return { concurrency: queueConcurrency, lockDuration: queueLockDurationMs, stalledInterval: queueLockDurationMs, maxStalledCount: 2 };
 }
 
 /** Binds the matching queue to the job handlers in a worker process. */
