@@ -85,6 +85,7 @@ describe('taxonomy API and OpenAPI document', () => {
       ['patch', '/v1/matches/{id}'],
       ['get', '/v1/matches/{id}/history'],
       ['post', '/v1/matches/bulk'],
+      ['get', '/v1/partners/{idOrSlug}/export'],
       ['get', '/v1/matching/profile'],
       ['put', '/v1/matching/profile'],
       ['get', '/v1/matching/profile/versions'],

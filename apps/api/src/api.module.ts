@@ -11,6 +11,7 @@ import { MatchesModule } from './matches/matches.module';
 import { MatchingProfileModule } from './matching-profile/matching-profile.module';
 import { MatchingRunsModule } from './matching-runs/matching-runs.module';
 import { PartnersModule } from './partners/partners.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { SuggestionsApiModule } from './suggestions/suggestions.module';
@@ -31,6 +32,7 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module';
     GemeentenModule,
     MatchingProfileModule,
     MatchesModule,
+    PrivacyModule,
     QueueDashboardModule.forRoot(),
   ],
   providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -15,4 +15,9 @@ export class FeedbackRepository {
   answer(partnerId: string, candidateId: string): Promise<FeedbackEntity | null> {
     return this.dataSource.manager.findOneBy(FeedbackEntity, { partnerId, candidateId });
   }
+
+  /** Answers the partner gave and answers others gave about it. */
+  involving(partnerId: string): Promise<FeedbackEntity[]> {
+    return this.dataSource.manager.find(FeedbackEntity, { where: [{ partnerId }, { candidateId: partnerId }], order: { updatedAt: 'ASC' } });
+  }
 }

@@ -86,6 +86,19 @@ export class MatchRepository {
     );
   }
 
+  /** Every match a partner is in, with both partners and each match's audit trail. */
+  async involving(partnerId: string): Promise<{ match: MatchEntity; events: MatchEventEntity[] }[]> {
+    const matches = await this.dataSource.manager.find(MatchEntity, {
+      where: [{ partnerAId: partnerId }, { partnerBId: partnerId }],
+      relations: { partnerA: true, partnerB: true },
+      order: { createdAt: 'ASC' },
+    });
+    const events = matches.length
+      ? await this.dataSource.manager.find(MatchEventEntity, { where: { matchId: In(matches.map((match) => match.id)) }, order: { sequence: 'ASC' } })
+      : [];
+    return matches.map((match) => ({ match, events: events.filter((event) => event.matchId === match.id) }));
+  }
+
   /** The audit trail of a match, oldest first. */
   history(matchId: string): Promise<MatchEventEntity[]> {
     return this.dataSource.manager.find(MatchEventEntity, { where: { matchId }, order: { sequence: 'ASC' } });

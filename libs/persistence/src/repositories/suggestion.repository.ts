@@ -131,6 +131,12 @@ export class SuggestionRepository {
     return { items: entities.map((suggestion) => ({ suggestion, match: statusOf.get(suggestion.rank)! })), total };
   }
 
+  /** How many partners' lists in a run contain this candidate. */
+  async countListsContaining(runId: string, candidateId: string): Promise<number> {
+    const [{ count }] = await this.dataSource.query(`SELECT count(DISTINCT partner_id)::int AS count FROM suggestion WHERE run_id = $1 AND candidate_id = $2`, [runId, candidateId]);
+    return count;
+  }
+
   /** Every list of a run as candidate ids in rank order, to compare with freshly computed lists. */
   async candidateLists(runId: string, manager: EntityManager = this.dataSource.manager): Promise<Map<string, { candidateId: string; score: number }[]>> {
     const rows: { partner_id: string; candidate_id: string; score: number }[] = await manager.query(

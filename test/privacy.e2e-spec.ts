@@ -1,0 +1,72 @@
+import { eventually } from './support/eventually';
+import { partnerBody } from './support/partner-fixtures';
+import { startTestApp, type TestApp } from './support/test-app';
+
+jest.setTimeout(30_000);
+
+describe('privacy: export of everything held about a partner, opt-out (PostgreSQL, in-process queue)', () => {
+  let api: TestApp;
+  const slugs: string[] = [];
+
+  const create = async (overrides: Record<string, unknown>): Promise<string> => {
+    const response = await api.http().post('/v1/partners').send(partnerBody(overrides));
+    if (response.status !== 201) throw new Error(`could not create ${String(overrides.name)}: ${response.text}`);
+    return response.body.slug;
+  };
+  const teamList = async (slug: string): Promise<string[]> =>
+    (await api.http().get(`/v1/partners/${slug}/suggestions?view=team`).expect(200)).body.items.map((item: { candidate: { slug: string } }) => item.candidate.slug);
+
+  beforeAll(async () => {
+    api = await startTestApp('privacy');
+    slugs.push(await create({ name: 'Voedselbank Utrecht', contactEmail: 'privacy@voedselbank-utrecht.example.org' }));
+    slugs.push(await create({ name: 'OBS De Regenboog Utrecht', sector: 'onderwijs' }));
+    slugs.push(await create({ name: 'Gemeente Utrecht', sector: 'gemeente' }));
+    slugs.push(await create({ name: 'Buurtsuper Het Hoekje Utrecht', sector: 'bedrijfsleven' }));
+    const run = await api.http().post('/v1/matching/runs').expect(202);
+    await eventually(
+      async () => (await api.http().get(run.headers.location).expect(200)).body.status,
+      (status) => status === 'completed',
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('exports the profile with private fields, connections, matches with history, feedback and suggestions', async () => {
+    const [voedselbank, school, gemeente] = slugs;
+    await api.http().post('/v1/connections').send({ partnerA: voedselbank, partnerB: gemeente, note: 'Kerstpakketten' }).expect(201);
+    const reviews = (await api.http().get('/v1/reviews?limit=500').expect(200)).body.items;
+    const pair = reviews.find((item: { partnerA: { slug: string }; partnerB: { slug: string } }) =>
+      [item.partnerA.slug, item.partnerB.slug].sort().join() === [voedselbank, school].sort().join(),
+    );
+    await api.http().patch(`/v1/matches/${pair.id}`).send({ status: 'approved', actor: 'ncj' }).expect(200);
+    await api.http().post(`/v1/partners/${school}/suggestions/${voedselbank}/feedback`).send({ verdict: 'interested', reason: 'Ontbijt' }).expect(200);
+
+    const exported = (await api.http().get(`/v1/partners/${voedselbank}/export`).expect(200)).body;
+    expect(exported.partner).toMatchObject({ slug: voedselbank, contactEmail: 'privacy@voedselbank-utrecht.example.org' });
+    expect(exported.connections).toHaveLength(1);
+    expect(exported.connections[0].note).toBe('Kerstpakketten');
+    const approved = exported.matches.find((entry: { match: { id: string } }) => entry.match.id === pair.id);
+    expect(approved.history).toEqual([expect.objectContaining({ actor: 'ncj', from: 'pending', to: 'approved' })]);
+    expect(exported.feedback).toEqual([expect.objectContaining({ candidateId: exported.partner.id, verdict: 'interested', reason: 'Ontbijt' })]);
+    expect(exported.suggestions.length).toBeGreaterThan(0);
+    expect(exported.inListsOf).toBeGreaterThan(0);
+  });
+
+  it('answers 404 for an unknown partner', async () => {
+    await api.http().get('/v1/partners/bestaat-niet/export').expect(404);
+  });
+
+  it('leaves an opted-out partner in nobody\'s list and gives it none, and its export says so', async () => {
+    const [, school, , supermarket] = slugs;
+    expect(await teamList(supermarket)).toContain(school);
+    await api.http().patch(`/v1/partners/${school}`).send({ matchingOptOut: true }).expect(200);
+    for (const slug of slugs.filter((other) => other !== school)) {
+      await eventually(() => teamList(slug), (list) => !list.includes(school));
+    }
+    expect(await teamList(school)).toEqual([]);
+    const exported = (await api.http().get(`/v1/partners/${school}/export`).expect(200)).body;
+    expect(exported).toMatchObject({ partner: { matchingOptOut: true }, suggestions: [], inListsOf: 0 });
+  });
+});
