@@ -54,6 +54,14 @@ describe('taxonomy API and OpenAPI document', () => {
     expect(response.headers['content-type']).toContain('application/problem+json');
   });
 
+  it('sends security headers (helmet) on every response', async () => {
+    const response = await api.http().get('/v1/taxonomy/sectors').expect(200);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+
   describe('/docs-json', () => {
     const routes: [string, string][] = [
       ['get', '/v1/taxonomy'],
