@@ -69,4 +69,30 @@ describe('privacy: export of everything held about a partner, opt-out (PostgreSQ
     const exported = (await api.http().get(`/v1/partners/${school}/export`).expect(200)).body;
     expect(exported).toMatchObject({ partner: { matchingOptOut: true }, suggestions: [], inListsOf: 0 });
   });
+
+  it('erases a partner: gone from every list, its mentions in others\' notes and the audit trail anonymised', async () => {
+    const [voedselbank, , gemeente, supermarket] = slugs;
+    const name = 'Voedselbank Utrecht';
+    await api.http().post('/v1/connections').send({ partnerA: gemeente, partnerB: supermarket, note: `Samen met ${name} gestart` }).expect(201);
+    const reviews = (await api.http().get('/v1/reviews?limit=500&status=pending').expect(200)).body.items;
+    const unrelated = reviews.find((item: { partnerA: { slug: string }; partnerB: { slug: string } }) => ![item.partnerA.slug, item.partnerB.slug].includes(voedselbank));
+    await api.http().patch(`/v1/matches/${unrelated.id}`).send({ status: 'approved', note: `Zoals bij ${name.toLowerCase()}` }).expect(200);
+
+    await api.http().delete(`/v1/partners/${voedselbank}?erase=maybe`).expect(400);
+    await api.http().get(`/v1/partners/${voedselbank}`).expect(200);
+    const erasedId = (await api.http().get(`/v1/partners/${voedselbank}`).expect(200)).body.id;
+    await api.http().delete(`/v1/partners/${voedselbank}?erase=true`).expect(204);
+
+    await api.http().get(`/v1/partners/${voedselbank}`).expect(404);
+    for (const slug of [gemeente, supermarket]) {
+      await eventually(() => teamList(slug), (list) => !list.includes(voedselbank));
+      const exported = JSON.stringify((await api.http().get(`/v1/partners/${slug}/export`).expect(200)).body);
+      expect(exported).not.toContain(erasedId);
+      expect(exported.toLowerCase()).not.toContain(name.toLowerCase());
+    }
+    const connection = (await api.http().get(`/v1/connections?partner=${supermarket}`).expect(200)).body.items[0];
+    expect(connection.note).toBe('Samen met [verwijderde partner] gestart');
+    const history = (await api.http().get(`/v1/matches/${unrelated.id}/history`).expect(200)).body.items;
+    expect(history.map((event: { note: string }) => event.note)).toEqual(['Zoals bij [verwijderde partner]']);
+  });
 });

@@ -3,6 +3,7 @@ export * from './migrations';
 export * from './persistence.module';
 export * from './postgres-options';
 export * from './repositories/connection.repository';
+export * from './repositories/erasure.repository';
 export * from './repositories/feedback.repository';
 export * from './repositories/match.repository';
 export * from './repositories/matching-profile.repository';

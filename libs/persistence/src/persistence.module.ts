@@ -5,6 +5,7 @@ import { appConfig, type AppConfig } from '@app/config';
 import { EmbeddedPostgres } from './embedded/embedded-postgres';
 import { EmbeddedPostgresModule } from './embedded/embedded-postgres.module';
 import { ConnectionRepository } from './repositories/connection.repository';
+import { ErasureRepository } from './repositories/erasure.repository';
 import { FeedbackRepository } from './repositories/feedback.repository';
 import { MatchRepository } from './repositories/match.repository';
 import { MatchingProfileRepository } from './repositories/matching-profile.repository';
@@ -26,6 +27,7 @@ const REPOSITORIES = [
   MatchingProfileRepository,
   MatchRepository,
   FeedbackRepository,
+  ErasureRepository,
 ];
 
 /**

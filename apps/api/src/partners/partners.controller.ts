@@ -4,7 +4,9 @@ import { ApiProblems } from '../problems/api-problems.decorator';
 import { CreatePartnerDto } from './dtos/create-partner.dto';
 import { ListPartnersQueryDto } from './dtos/list-partners-query.dto';
 import { PartnerDto, PartnerListDto } from './dtos/partner.dto';
+import { RemovePartnerQueryDto } from './dtos/remove-partner-query.dto';
 import { UpdatePartnerDto } from './dtos/update-partner.dto';
+import { PartnerErasureService } from './partner-erasure.service';
 import { PartnersService } from './partners.service';
 
 const ID_OR_SLUG = { name: 'idOrSlug', description: 'The partner uuid or its slug' };
@@ -12,7 +14,10 @@ const ID_OR_SLUG = { name: 'idOrSlug', description: 'The partner uuid or its slu
 @ApiTags('partners')
 @Controller('v1/partners')
 export class PartnersController {
-  constructor(private readonly partners: PartnersService) {}
+  constructor(
+    private readonly partners: PartnersService,
+    private readonly erasure: PartnerErasureService,
+  ) {}
 
   /** Registers a partner organisation; the slug is derived from the name. */
   @Post()
@@ -48,13 +53,17 @@ export class PartnersController {
     return PartnerDto.from(await this.partners.update(idOrSlug, body));
   }
 
-  /** Removes the partner and its connections. */
+  /**
+   * Removes the partner with its connections, lists, matches and feedback; the lists it was
+   * in are repaired. With `erase=true` its mentions elsewhere are anonymised too.
+   */
   @Delete(':idOrSlug')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiParam(ID_OR_SLUG)
   @ApiNoContentResponse({ description: 'Removed' })
-  @ApiProblems(404)
-  async remove(@Param('idOrSlug') idOrSlug: string): Promise<void> {
-    await this.partners.remove(idOrSlug);
+  @ApiProblems(400, 404)
+  async remove(@Param('idOrSlug') idOrSlug: string, @Query() query: RemovePartnerQueryDto): Promise<void> {
+    if (query.erase) await this.erasure.erase(idOrSlug);
+    else await this.partners.remove(idOrSlug);
   }
 }

@@ -23,8 +23,19 @@ export interface ReviewSearch {
 /** A pair in the review queue: the match, both partners, the suggestion row with the higher score. */
 export interface ReviewItem {
   match: MatchEntity;
-  suggestion: SuggestionEntity;
+  /** The scored direction of the pair, as read with the page (lists may change right after). */
+  suggestion: Pick<SuggestionEntity, 'partnerId' | 'candidateId' | 'score' | 'distanceKm' | 'components' | 'reasons'>;
   feedback: FeedbackEntity[];
+}
+
+interface ReviewRow {
+  match_id: string;
+  partner_id: string;
+  candidate_id: string;
+  score: number;
+  distance_km: number | null;
+  components: SuggestionEntity['components'];
+  reasons: SuggestionEntity['reasons'];
 }
 
 export interface StatusChange {
@@ -130,7 +141,7 @@ export class MatchRepository {
       WITH pair AS (
         SELECT DISTINCT ON (LEAST(s.partner_id, s.candidate_id), GREATEST(s.partner_id, s.candidate_id))
           LEAST(s.partner_id, s.candidate_id) AS a, GREATEST(s.partner_id, s.candidate_id) AS b,
-          s.partner_id, s.rank, s.score,
+          s.partner_id, s.candidate_id, s.score, s.distance_km, s.components, s.reasons,
           (SELECT count(*) FROM feedback f
             WHERE f.verdict = 'interested'
               AND ((f.partner_id = s.partner_id AND f.candidate_id = s.candidate_id) OR (f.partner_id = s.candidate_id AND f.candidate_id = s.partner_id))) AS interested
@@ -144,31 +155,37 @@ export class MatchRepository {
       JOIN partner pb ON pb.id = p.b
       WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.dataSource.query(`${pairsOfActiveLists} SELECT count(*)::int AS total ${matching}`, params);
-    const page: { match_id: string; partner_id: string; rank: number }[] = await this.dataSource.query(
-      `${pairsOfActiveLists} SELECT m.id AS match_id, p.partner_id, p.rank ${matching}
+    // The suggestion's fields come with the page, from the same snapshot: a list being
+    // repaired meanwhile cannot leave an item without its scores.
+    const page: ReviewRow[] = await this.dataSource.query(
+      `${pairsOfActiveLists} SELECT m.id AS match_id, p.partner_id, p.candidate_id, p.score, p.distance_km, p.components, p.reasons ${matching}
        ORDER BY p.score DESC, m.id LIMIT ${param(search.limit)} OFFSET ${param(search.offset)}`,
       params,
     );
-    return { items: await this.reviewItems(runId, page), total };
+    return { items: await this.reviewItems(page), total };
   }
 
-  private async reviewItems(runId: string, page: { match_id: string; partner_id: string; rank: number }[]): Promise<ReviewItem[]> {
+  private async reviewItems(page: ReviewRow[]): Promise<ReviewItem[]> {
     if (page.length === 0) return [];
     const manager = this.dataSource.manager;
     const matches = await manager.find(MatchEntity, { where: { id: In(page.map((row) => row.match_id)) }, relations: { partnerA: true, partnerB: true } });
-    const suggestions = await manager.find(SuggestionEntity, {
-      where: page.map((row) => ({ runId, partnerId: row.partner_id, rank: row.rank })),
-      relations: { candidate: true },
-    });
     const partnerIds = matches.flatMap((match) => [match.partnerAId, match.partnerBId]);
     const feedback = await manager.find(FeedbackEntity, { where: { partnerId: In(partnerIds), candidateId: In(partnerIds) } });
     const matchById = new Map(matches.map((match) => [match.id, match]));
-    const suggestionOf = (row: { partner_id: string; rank: number }) =>
-      suggestions.find((suggestion) => suggestion.partnerId === row.partner_id && suggestion.rank === row.rank)!;
-    return page.map((row) => {
-      const match = matchById.get(row.match_id)!;
+    // A partner deleted since the page was read takes its match with it; its item is dropped.
+    return page.flatMap((row) => {
+      const match = matchById.get(row.match_id);
+      if (!match) return [];
       const inPair = (entry: FeedbackEntity) => orderedPair(entry.partnerId, entry.candidateId).join() === [match.partnerAId, match.partnerBId].join();
-      return { match, suggestion: suggestionOf(row), feedback: feedback.filter(inPair) };
+      const suggestion = {
+        partnerId: row.partner_id,
+        candidateId: row.candidate_id,
+        score: row.score,
+        distanceKm: row.distance_km,
+        components: row.components,
+        reasons: row.reasons,
+      };
+      return [{ match, suggestion, feedback: feedback.filter(inPair) }];
     });
   }
 }
