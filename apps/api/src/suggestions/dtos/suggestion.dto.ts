@@ -1,39 +1,16 @@
 import { MATCH_STATUSES, type ListedSuggestion, type MatchStatus, type PartnerEntity, type SuggestionEntity } from '@app/persistence';
-import { ApiProperty } from '@nestjs/swagger';
-import type { Scope } from '@app/taxonomy';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import { PartnerRefDto } from '../../connections/dtos/connection.dto';
+import { PartnerDto } from '../../partners/dtos/partner.dto';
 import { SUGGESTION_VIEWS, type Language, type SuggestionView } from './list-suggestions-query.dto';
 
-/** What anyone may see of a suggested partner: never its contact e-mail. */
-export class PublicPartnerDto {
-  id: string;
-  slug: string;
-  name: string;
-  sector: string;
-  scope: Scope;
-  gemeenten: string[];
-  leefdomeinen: string[];
-  opgaven: string[];
-  offers: string[];
-  needs: string[];
-  description: string;
-  website: string | null;
+const PUBLIC_FIELDS = ['id', 'slug', 'name', 'sector', 'scope', 'gemeenten', 'leefdomeinen', 'opgaven', 'offers', 'needs', 'description', 'website'] as const;
 
+/** What anyone may see of a suggested partner: never its contact e-mail. */
+export class PublicPartnerDto extends PickType(PartnerDto, PUBLIC_FIELDS) {
   static from(partner: PartnerEntity): PublicPartnerDto {
-    return {
-      id: partner.id,
-      slug: partner.slug,
-      name: partner.name,
-      sector: partner.sector,
-      scope: partner.scope,
-      gemeenten: partner.gemeenten,
-      leefdomeinen: partner.leefdomeinen,
-      opgaven: partner.opgaven,
-      offers: partner.offers,
-      needs: partner.needs,
-      description: partner.description,
-      website: partner.website,
-    };
+    const { id, slug, name, sector, scope, gemeenten, leefdomeinen, opgaven, offers, needs, description, website } = partner;
+    return { id, slug, name, sector, scope, gemeenten, leefdomeinen, opgaven, offers, needs, description, website };
   }
 }
 
