@@ -21,6 +21,9 @@ export async function startTestApp(label: string): Promise<TestApp> {
   const database = await createTestDatabase(label);
   process.env.DATABASE_URL = database.url;
   delete process.env.REDIS_URL;
+  // Request lines would bury the test report (Nest's own errors still show); the logs are
+  // tested on a built app in test/operations.e2e-spec.ts.
+  process.env.LOG_LEVEL = 'silent';
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { ApiModule } = require('../../apps/api/src/api.module') as typeof import('../../apps/api/src/api.module');
   const { configureApi } = require('../../apps/api/src/api.setup') as typeof import('../../apps/api/src/api.setup');

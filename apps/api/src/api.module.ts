@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AppConfigModule } from '@app/config';
 import { DemoDataModule } from '@app/demo-data';
+import { HealthModule, LoggingModule } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
 import { QueueModule } from '@app/queue';
 import { SuggestionsModule } from '@app/suggestions';
@@ -10,6 +11,7 @@ import { GemeentenModule } from './gemeenten/gemeenten.module';
 import { MatchesModule } from './matches/matches.module';
 import { MatchingProfileModule } from './matching-profile/matching-profile.module';
 import { MatchingRunsModule } from './matching-runs/matching-runs.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { PartnersModule } from './partners/partners.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
@@ -20,6 +22,7 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module';
 @Module({
   imports: [
     AppConfigModule,
+    LoggingModule,
     PersistenceModule,
     QueueModule.forRoot(),
     SuggestionsModule.forRoot({ processJobs: false }),
@@ -34,6 +37,8 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module';
     MatchesModule,
     PrivacyModule,
     QueueDashboardModule.forRoot(),
+    HealthModule,
+    MetricsModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
 })

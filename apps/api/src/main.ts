@@ -1,11 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { appConfig, type AppConfig } from '@app/config';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { configureApi } from './api.setup';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create(ApiModule, { bufferLogs: false });
+  const app = await NestFactory.create(ApiModule, { bufferLogs: true });
+  app.useLogger(app.get(PinoLogger));
   configureApi(app);
   const config = app.get<AppConfig>(appConfig.KEY);
   await app.listen(config.port, '0.0.0.0');

@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
 import { AppConfigModule } from '@app/config';
+import { HealthModule, LoggingModule } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
 import { QueueModule } from '@app/queue';
 import { SuggestionsModule } from '@app/suggestions';
 import { RedisConnection } from './redis-connection';
 import { ScheduledRunService } from './scheduled-run.service';
 
-/** The worker process: binds the matching job handlers to BullMQ; nothing else lives here. */
+/**
+ * The worker process: binds the matching job handlers to BullMQ. Its only routes are the
+ * health probes, served when WORKER_HEALTH_PORT is set.
+ */
 @Module({
-  imports: [AppConfigModule, PersistenceModule, QueueModule.forRoot(), SuggestionsModule.forRoot({ processJobs: true })],
+  imports: [AppConfigModule, LoggingModule, HealthModule, PersistenceModule, QueueModule.forRoot(), SuggestionsModule.forRoot({ processJobs: true })],
   providers: [RedisConnection, ScheduledRunService],
 })
 export class WorkerModule {}

@@ -20,7 +20,13 @@ describe('buildAppConfig', () => {
       queueConcurrency: 2,
       matchingCron: '0 3 * * *',
       reviewRequired: true,
+      workerHealthPort: null,
+      logLevel: 'info',
     });
+  });
+
+  it('turns the worker health port on and sets the log level', () => {
+    expect(buildAppConfig({ WORKER_HEALTH_PORT: '3001', LOG_LEVEL: 'warn' })).toMatchObject({ workerHealthPort: 3001, logLevel: 'warn' });
   });
 
   it('treats an empty variable as unset', () => {
@@ -38,6 +44,8 @@ describe('buildAppConfig', () => {
     ['QUEUE_LOCK_DURATION_MS', '10'],
     ['REVIEW_REQUIRED', 'yes'],
     ['QUEUE_CONCURRENCY', '0'],
+    ['WORKER_HEALTH_PORT', '-1'],
+    ['LOG_LEVEL', 'verbose'],
   ])('stops on %s=%s, naming the variable', (name, value) => {
     expect(() => buildAppConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));
   });

@@ -1,6 +1,6 @@
 import { registerAs } from '@nestjs/config';
 import { resolve } from 'node:path';
-import { validateEnvironment } from './environment';
+import { validateEnvironment, type LogLevel } from './environment';
 
 export type DatabaseConfig =
   | { kind: 'postgres'; url: string }
@@ -18,6 +18,9 @@ export interface AppConfig {
   matchingCron: string | null;
   /** Partners see only approved suggestions (the team sees all). */
   reviewRequired: boolean;
+  /** Null when the worker serves no health endpoints. */
+  workerHealthPort: number | null;
+  logLevel: LogLevel;
 }
 
 export function buildAppConfig(raw: Record<string, unknown>): AppConfig {
@@ -33,6 +36,8 @@ export function buildAppConfig(raw: Record<string, unknown>): AppConfig {
     queueConcurrency: env.QUEUE_CONCURRENCY,
     matchingCron: env.MATCHING_CRON === 'off' ? null : env.MATCHING_CRON,
     reviewRequired: env.REVIEW_REQUIRED === 'true',
+    workerHealthPort: env.WORKER_HEALTH_PORT || null,
+    logLevel: env.LOG_LEVEL,
   };
 }
 

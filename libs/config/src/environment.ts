@@ -1,5 +1,8 @@
 import { plainToInstance } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /**
  * The process environment the services accept. Anything else in the environment is
@@ -56,12 +59,25 @@ export class EnvironmentVariables {
   @Matches(/^(true|false)$/, { message: 'REVIEW_REQUIRED must be true or false' })
   REVIEW_REQUIRED: string = 'true';
 
+  /**
+   * Port of the worker's health endpoints (`/health/live`, `/health/ready`); 0 leaves them
+   * off, since several workers on one host cannot share a fixed port.
+   */
+  @IsInt({ message: 'WORKER_HEALTH_PORT must be an integer between 0 and 65535' })
+  @Min(0, { message: 'WORKER_HEALTH_PORT must be an integer between 0 and 65535' })
+  @Max(65535, { message: 'WORKER_HEALTH_PORT must be an integer between 0 and 65535' })
+  WORKER_HEALTH_PORT: number = 0;
+
+  /** The least severe log level written. */
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: LogLevel = 'info';
+
   /** Whether the embedded default seeds the demo partners on first start. */
   @Matches(/^(true|false)$/, { message: 'SEED_DEMO_DATA must be true or false' })
   SEED_DEMO_DATA: string = 'true';
 }
 
-const ENVIRONMENT_KEYS = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'DATA_DIR', 'QUEUE_PREFIX', 'QUEUE_LOCK_DURATION_MS', 'QUEUE_CONCURRENCY', 'MATCHING_CRON', 'REVIEW_REQUIRED', 'SEED_DEMO_DATA'] as const;
+const ENVIRONMENT_KEYS = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'DATA_DIR', 'QUEUE_PREFIX', 'QUEUE_LOCK_DURATION_MS', 'QUEUE_CONCURRENCY', 'MATCHING_CRON', 'REVIEW_REQUIRED', 'SEED_DEMO_DATA', 'WORKER_HEALTH_PORT', 'LOG_LEVEL'] as const;
 
 export class InvalidEnvironmentError extends Error {}
 

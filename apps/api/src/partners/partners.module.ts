@@ -1,8 +1,15 @@
 import { Module } from '@nestjs/common';
 import { PartnersController } from './partners.controller';
+import { PartnersCsvController } from './partners-csv.controller';
+import { PartnersCsvService } from './partners-csv.service';
 import { PartnerChangesService } from './partner-changes.service';
 import { PartnerErasureService } from './partner-erasure.service';
 import { PartnersService } from './partners.service';
 
-@Module({ controllers: [PartnersController], providers: [PartnersService, PartnerChangesService, PartnerErasureService], exports: [PartnersService, PartnerChangesService] })
+// The CSV routes come first: GET export.csv would otherwise match GET :idOrSlug.
+@Module({
+  controllers: [PartnersCsvController, PartnersController],
+  providers: [PartnersService, PartnersCsvService, PartnerChangesService, PartnerErasureService],
+  exports: [PartnersService, PartnerChangesService],
+})
 export class PartnersModule {}

@@ -17,26 +17,12 @@ export class PartnersService {
   ) {}
 
   async create(input: CreatePartnerDto): Promise<PartnerEntity> {
-    const gemeenten = input.gemeenten ?? [];
-    assertScopeFits(input.scope, gemeenten);
+    assertScopeFits(input.scope, input.gemeenten ?? []);
     const base = slugify(input.name);
     // Two creations racing for the same slug: the loser picks the next free one.
     for (let attempt = 0; ; attempt++) {
       const slug = firstFreeSlug(base, await this.partners.slugsStartingWith(base));
-      const partner = this.partners.create({
-        ...input,
-        slug,
-        gemeenten,
-        leefdomeinen: input.leefdomeinen ?? [],
-        opgaven: input.opgaven ?? [],
-        kennisbronnen: input.kennisbronnen ?? [],
-        offers: input.offers ?? [],
-        needs: input.needs ?? [],
-        description: input.description ?? '',
-        website: input.website ?? null,
-        contactEmail: input.contactEmail ?? null,
-        matchingOptOut: input.matchingOptOut ?? false,
-      });
+      const partner = this.partners.create(newPartnerFields(input, slug));
       try {
         const saved = await this.partners.save(partner);
         await this.changes.changed([saved.id], 'created');
@@ -86,7 +72,31 @@ export class PartnersService {
   }
 }
 
+/** The columns of a new partner: the validated input with every optional field defaulted. */
+export function newPartnerFields(input: CreatePartnerDto, slug: string): Partial<PartnerEntity> {
+  return {
+    ...input,
+    slug,
+    gemeenten: input.gemeenten ?? [],
+    leefdomeinen: input.leefdomeinen ?? [],
+    opgaven: input.opgaven ?? [],
+    kennisbronnen: input.kennisbronnen ?? [],
+    offers: input.offers ?? [],
+    needs: input.needs ?? [],
+    description: input.description ?? '',
+    website: input.website ?? null,
+    contactEmail: input.contactEmail ?? null,
+    matchingOptOut: input.matchingOptOut ?? false,
+  };
+}
+
 function assertScopeFits(scope: Scope, gemeenten: string[]): void {
+  const errors = scopeErrors(scope, gemeenten);
+  if (errors.length > 0) throw DomainException.validation(errors);
+}
+
+/** The cross-field rule class-validator cannot express: local and regional partners name gemeenten, national ones none. */
+export function scopeErrors(scope: Scope, gemeenten: string[]): FieldError[] {
   const errors: FieldError[] = [];
   if (scope !== 'national' && gemeenten.length === 0) {
     errors.push({ field: 'gemeenten', message: `a ${scope} partner needs at least one gemeente`, value: gemeenten });
@@ -94,10 +104,10 @@ function assertScopeFits(scope: Scope, gemeenten: string[]): void {
   if (scope === 'national' && gemeenten.length > 0) {
     errors.push({ field: 'gemeenten', message: 'a national partner works everywhere and lists no gemeenten', value: gemeenten });
   }
-  if (errors.length > 0) throw DomainException.validation(errors);
+  return errors;
 }
 
-function isUniqueViolation(error: unknown, constraint: string): boolean {
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
   const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
   return driverError?.code === '23505' && driverError.constraint === constraint;
 }

@@ -1,4 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import type { ValidatorOptions } from 'class-validator';
 import { DomainException, type FieldError } from './domain.exception';
 
 /** Flattens class-validator's tree into one entry per offending field path. */
@@ -10,13 +11,14 @@ export function toFieldErrors(errors: ValidationError[], parentPath = ''): Field
   });
 }
 
+/** Strict input: unknown fields are rejected, one error per field. Shared with the CSV import. */
+export const VALIDATOR_OPTIONS: ValidatorOptions = { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true };
+
 /** Strict input: unknown fields are rejected, and every error names its field. */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
+    ...VALIDATOR_OPTIONS,
     transform: true,
-    stopAtFirstError: true,
     exceptionFactory: (errors) => DomainException.validation(toFieldErrors(errors)),
   });
 }

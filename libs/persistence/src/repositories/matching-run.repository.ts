@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { In, Repository, type EntityManager } from 'typeorm';
+import { In, MoreThan, Repository, type EntityManager } from 'typeorm';
 import { MatchingRunEntity, type RunTrigger } from '../entities/matching-run.entity';
 
 @Injectable()
@@ -28,6 +28,11 @@ export class MatchingRunRepository {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('partnermatch:run-requests'))`);
       return work(tx);
     });
+  }
+
+  /** Runs that finished after `since`, oldest first. */
+  finishedSince(since: Date): Promise<MatchingRunEntity[]> {
+    return this.runs.find({ where: { finishedAt: MoreThan(since) }, order: { finishedAt: 'ASC' } });
   }
 
   async list(limit: number, offset: number): Promise<{ items: MatchingRunEntity[]; total: number }> {

@@ -93,6 +93,34 @@ export class PartnerRepository {
     return new Set(rows.map((row) => row.slug));
   }
 
+  /** Which of `slugs` are taken. */
+  async takenSlugs(slugs: string[]): Promise<Set<string>> {
+    if (slugs.length === 0) return new Set();
+    const rows = await this.partners
+      .createQueryBuilder('partner')
+      .select('partner.slug', 'slug')
+      .where('partner.slug = ANY(:slugs)', { slugs })
+      .getRawMany<{ slug: string }>();
+    return new Set(rows.map((row) => row.slug));
+  }
+
+  /** Every partner by name, for the export. */
+  findAllByName(): Promise<PartnerEntity[]> {
+    return this.partners.find({ order: { name: 'ASC', id: 'ASC' } });
+  }
+
+  /** Inserts all or none, in batches inside one transaction; the new ids in input order. */
+  insertAll(partners: Partial<PartnerEntity>[], batchSize = 500): Promise<string[]> {
+    return this.partners.manager.transaction(async (tx) => {
+      const ids: string[] = [];
+      for (let start = 0; start < partners.length; start += batchSize) {
+        const result = await tx.getRepository(PartnerEntity).insert(partners.slice(start, start + batchSize));
+        ids.push(...result.identifiers.map((identifier) => identifier.id as string));
+      }
+      return ids;
+    });
+  }
+
   create(fields: Partial<PartnerEntity>): PartnerEntity {
     return this.partners.create(fields);
   }

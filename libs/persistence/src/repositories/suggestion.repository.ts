@@ -131,6 +131,16 @@ export class SuggestionRepository {
     return { items: entities.map((suggestion) => ({ suggestion, match: statusOf.get(suggestion.rank)! })), total };
   }
 
+  /** How many partners have a list in a run, the lists' total length, and the shortest and longest. */
+  async listSizes(runId: string): Promise<{ lists: number; suggestions: number; shortest: number; longest: number }> {
+    const [sizes] = await this.dataSource.query(
+      `SELECT count(*)::int AS lists, coalesce(sum(n), 0)::int AS suggestions, coalesce(min(n), 0)::int AS shortest, coalesce(max(n), 0)::int AS longest
+       FROM (SELECT count(*) AS n FROM suggestion WHERE run_id = $1 GROUP BY partner_id) AS list`,
+      [runId],
+    );
+    return sizes;
+  }
+
   /** How many partners' lists in a run contain this candidate. */
   async countListsContaining(runId: string, candidateId: string): Promise<number> {
     const [{ count }] = await this.dataSource.query(`SELECT count(DISTINCT partner_id)::int AS count FROM suggestion WHERE run_id = $1 AND candidate_id = $2`, [runId, candidateId]);
