@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { bearer } from './api-keys';
 
 const ROOT = join(__dirname, '..', '..');
 export const BUILT_API = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
@@ -67,8 +68,9 @@ export function startBuiltService(entry: string, env: Record<string, string>): B
   };
 }
 
-export async function getJson<T = any>(url: string): Promise<{ status: number; body: T }> {
-  const response = await fetch(url);
+/** A GET with the test admin key (public routes ignore it). */
+export async function getJson<T = any>(url: string, headers: Record<string, string> = bearer()): Promise<{ status: number; body: T }> {
+  const response = await fetch(url, { headers });
   return { status: response.status, body: (await response.json()) as T };
 }
 

@@ -18,6 +18,7 @@ import { Client } from 'pg';
 import { BUILT_API, BUILT_WORKER, freePort, getJson, startBuiltService, type BuiltService } from './built-service';
 import { eventually } from './eventually';
 import { createTestDatabase, type TestDatabase } from './test-database';
+import { TEST_ADMIN_API_KEY } from './api-keys';
 
 /** The real Redis of the development and CI machines; override for another server. */
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -30,7 +31,7 @@ export function uniqueQueuePrefix(label: string): string {
 /** Settings of an API or worker on `databaseUrl`; with a queue prefix the jobs go through BullMQ. */
 export function serviceEnv(databaseUrl: string, queuePrefix?: string, extra: Record<string, string> = {}): Record<string, string> {
   const queue: Record<string, string> = queuePrefix ? { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix } : {};
-  return { DATABASE_URL: databaseUrl, MATCHING_CRON: 'off', ...queue, ...extra };
+  return { DATABASE_URL: databaseUrl, MATCHING_CRON: 'off', ADMIN_API_KEY: TEST_ADMIN_API_KEY, ...queue, ...extra };
 }
 
 export interface RunningApi {

@@ -2,11 +2,15 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import request from 'supertest';
+import { bearer, TEST_ADMIN_API_KEY } from './api-keys';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface TestApp {
   app: INestApplication;
-  http: () => ReturnType<typeof request>;
+  /** Requests with the bootstrap admin key. */
+  http: () => ReturnType<typeof request.agent>;
+  /** Requests with another key, or with none. */
+  as: (key: string | null) => ReturnType<typeof request.agent>;
   database: TestDatabase;
   openApi: OpenAPIObject;
   close(): Promise<void>;
@@ -24,6 +28,7 @@ export async function startTestApp(label: string): Promise<TestApp> {
   // Request lines would bury the test report (Nest's own errors still show); the logs are
   // tested on a built app in test/operations.e2e-spec.ts.
   process.env.LOG_LEVEL = 'silent';
+  process.env.ADMIN_API_KEY = TEST_ADMIN_API_KEY;
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { ApiModule } = require('../../apps/api/src/api.module') as typeof import('../../apps/api/src/api.module');
   const { configureApi } = require('../../apps/api/src/api.setup') as typeof import('../../apps/api/src/api.setup');
@@ -33,7 +38,8 @@ export async function startTestApp(label: string): Promise<TestApp> {
   await app.init();
   return {
     app,
-    http: () => request(app.getHttpServer()),
+    http: () => request.agent(app.getHttpServer()).set(bearer()),
+    as: (key) => (key === null ? request.agent(app.getHttpServer()) : request.agent(app.getHttpServer()).set(bearer(key))),
     database,
     openApi,
     close: async () => {
