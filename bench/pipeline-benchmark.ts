@@ -74,7 +74,7 @@ async function measureSize(n: number, data: Dataset, coreSeconds: number, stack:
   await seedNetwork(stack.databaseUrl, data.partners, data.connections);
   const seedSeconds = (performance.now() - seedStarted) / 1000;
 
-  const client = new PipelineClient(stack.baseUrl);
+  const client = new PipelineClient(stack.baseUrl, stack.adminApiKey);
   const queue = new QueueRecords(REDIS_URL, stack.queuePrefix);
   teardown.add('close the queue records', () => queue.close());
   const samplePartner = data.partners.find((partner) => !partner.matchingOptOut)!;

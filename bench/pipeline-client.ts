@@ -13,7 +13,10 @@ export interface RunRecord {
 
 /** The public API calls the benchmark times; any unexpected status is an error. */
 export class PipelineClient {
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly apiKey: string,
+  ) {}
 
   startRun(): Promise<RunRecord> {
     return this.request('POST', '/v1/matching/runs', 202);
@@ -36,7 +39,7 @@ export class PipelineClient {
   private async request<T>(method: string, path: string, expected: number, body?: unknown): Promise<T> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
-      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${this.apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();

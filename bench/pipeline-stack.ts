@@ -23,6 +23,8 @@ export interface StackOptions {
 /** The production layout: the API and its workers on their own database and queue namespace. */
 export interface PipelineStack {
   baseUrl: string;
+  /** The bootstrap admin key the API was started with. */
+  adminApiKey: string;
   databaseUrl: string;
   queuePrefix: string;
   services: ChildService[];
@@ -38,7 +40,8 @@ export async function startPipelineStack(teardown: Teardown, options: StackOptio
   teardown.add(`drop database ${database.name}`, database.drop);
   const queuePrefix = `pm-bench-${randomBytes(6).toString('hex')}`;
   teardown.add(`delete the Redis keys ${queuePrefix}:*`, () => deleteRedisKeys(`${queuePrefix}:*`));
-  const env = { DATABASE_URL: database.url, REDIS_URL, QUEUE_PREFIX: queuePrefix, MATCHING_CRON: 'off' };
+  const adminApiKey = `pm_bench-${randomBytes(18).toString('base64url')}`;
+  const env = { DATABASE_URL: database.url, REDIS_URL, QUEUE_PREFIX: queuePrefix, MATCHING_CRON: 'off', ADMIN_API_KEY: adminApiKey };
 
   // Port 0: the system picks a free port as the API binds it, so no other process can take it first.
   // The API migrates the fresh database; workers start after it, so they never race it.
@@ -46,7 +49,7 @@ export async function startPipelineStack(teardown: Teardown, options: StackOptio
   teardown.add('stop the api', () => api.stop());
   const [, port] = API_LISTENING.exec(await api.waitForLine(API_LISTENING, START_TIMEOUT_MS))!;
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitUntilAnswering(`${baseUrl}/v1/matching/runs`, api);
+  await waitUntilAnswering(`${baseUrl}/health/live`, api);
 
   const services = [api];
   for (let number = 1; number <= options.workers; number++) {
@@ -58,6 +61,7 @@ export async function startPipelineStack(teardown: Teardown, options: StackOptio
 
   return {
     baseUrl,
+    adminApiKey,
     databaseUrl: database.url,
     queuePrefix,
     services,

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bearer } from './support/api-keys';
 import { BUILT_API, freePort, getJson, isCleanStop, startBuiltService, type BuiltService } from './support/built-service';
 
 /** The embedded default as a user runs it: the built API, no DATABASE_URL, a fresh data directory. */
@@ -17,23 +18,29 @@ describe('embedded default (built app, PGlite, demo data)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  // Generated and printed at the first start, when ADMIN_API_KEY is not set.
+  let adminKey = '';
+
   const start = async (): Promise<string> => {
     const port = await freePort();
     service = startBuiltService(BUILT_API, { PORT: String(port), DATA_DIR: dataDir });
     await service.waitForOutput('API on', 30_000);
+    adminKey ||= /shown this once: (pm_[\w-]+)/.exec(service.output())?.[1] ?? '';
     return `http://127.0.0.1:${port}`;
   };
 
-  it('starts with no services, seeds about 300 demo partners and serves them', async () => {
+  it('starts with no services, prints a generated admin key, seeds about 300 demo partners and serves them', async () => {
     const base = await start();
-    const { status, body } = await getJson(`${base}/v1/partners?limit=500`);
+    expect(adminKey).toMatch(/^pm_[\w-]{32}$/);
+    expect((await getJson(`${base}/v1/partners`, {})).status).toBe(401);
+    const { status, body } = await getJson(`${base}/v1/partners?limit=500`, bearer(adminKey));
     expect(status).toBe(200);
     expect(body.total).toBeGreaterThanOrEqual(300);
     expect(body.items.length).toBe(body.total);
     const sectors = new Set(body.items.map((partner: { sector: string }) => partner.sector));
     expect(sectors.size).toBe(8);
     expect(service!.output()).toMatch(/Seeded 300 demo partners and \d+ connections/);
-    const { body: connections } = await getJson(`${base}/v1/connections?limit=1`);
+    const { body: connections } = await getJson(`${base}/v1/connections?limit=1`, bearer(adminKey));
     expect(connections.total).toBeGreaterThan(50);
   }, 60_000);
 
@@ -41,17 +48,18 @@ describe('embedded default (built app, PGlite, demo data)', () => {
     const base = await start();
     const created = await fetch(`${base}/v1/partners`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...bearer(adminKey) },
       body: JSON.stringify({ name: 'Blijft Bestaan', sector: 'gemeente', scope: 'local', gemeenten: ['GM0363'] }),
     });
     expect(created.status).toBe(201);
     expect(isCleanStop(await service!.stop())).toBe(true);
 
     const again = await start();
-    const { body } = await getJson(`${again}/v1/partners?limit=500`);
+    const { body } = await getJson(`${again}/v1/partners?limit=500`, bearer(adminKey));
     expect(body.total).toBe(301);
-    expect((await fetch(`${again}/v1/partners/blijft-bestaan`)).status).toBe(200);
+    expect((await fetch(`${again}/v1/partners/blijft-bestaan`, { headers: bearer(adminKey) })).status).toBe(200);
     expect(service!.output()).not.toContain('Seeded');
+    expect(service!.output()).not.toContain('shown this once');
   }, 60_000);
 
   it('refuses to start on a wrong setting, naming the variable', async () => {

@@ -1,6 +1,7 @@
 import { DEFAULT_MATCHING_PROFILE, pairKey, type Connection, type SyntheticPartner } from '@app/matching';
 import { SHARD_SIZE } from '@app/suggestions';
 import { Client } from 'pg';
+import { bearer } from './support/api-keys';
 import type { BuiltService } from './support/built-service';
 import { eventually } from './support/eventually';
 import {
@@ -124,7 +125,7 @@ describe('matching pipeline through BullMQ (built API and workers, PostgreSQL, R
 
       const response = await fetch(`${stack!.api.baseUrl}/v1/partners/${mover.id}`, {
         method: 'PATCH',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...bearer() },
         body: JSON.stringify(changes),
       });
       expect(response.status).toBe(200);

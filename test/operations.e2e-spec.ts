@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { bearer } from './support/api-keys';
 import { freePort, getJson, type BuiltService } from './support/built-service';
 import { serviceEnv, startApi, startWorker, type RunningApi } from './support/pipeline';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
@@ -25,9 +26,9 @@ describe('operations: health, metrics and request logs (built API and worker, re
   });
 
   it('echoes an incoming request id, makes one up otherwise, and logs it with the request', async () => {
-    const echoed = await fetch(`${api.baseUrl}/v1/taxonomy/sectors`, { headers: { 'x-request-id': 'ops-check-1' } });
+    const echoed = await fetch(`${api.baseUrl}/v1/taxonomy/sectors`, { headers: { 'x-request-id': 'ops-check-1', ...bearer() } });
     expect(echoed.headers.get('x-request-id')).toBe('ops-check-1');
-    const generated = await fetch(`${api.baseUrl}/v1/taxonomy/sectors`);
+    const generated = await fetch(`${api.baseUrl}/v1/taxonomy/sectors`, { headers: bearer() });
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     await api.service.waitForOutput(/"id":"ops-check-1".*"msg":"request completed"/, 5_000);
     const line = JSON.parse(api.service.output().split('\n').find((text) => text.includes('"id":"ops-check-1"'))!);
@@ -43,7 +44,7 @@ describe('operations: health, metrics and request logs (built API and worker, re
   });
 
   it('serves Prometheus metrics with request durations under the route template', async () => {
-    await fetch(`${api.baseUrl}/v1/partners/bestaat-niet`);
+    await fetch(`${api.baseUrl}/v1/partners/bestaat-niet`, { headers: bearer() });
     const response = await fetch(`${api.baseUrl}/metrics`);
     expect(response.headers.get('content-type')).toContain('text/plain');
     const text = await response.text();

@@ -1,4 +1,5 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { PROTECTED_ROUTES, PUBLIC_DOCUMENTED_ROUTES, type RouteAccess } from './support/route-access';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('taxonomy API and OpenAPI document', () => {
@@ -63,49 +64,7 @@ describe('taxonomy API and OpenAPI document', () => {
   });
 
   describe('/docs-json', () => {
-    const routes: [string, string][] = [
-      ['get', '/v1/taxonomy'],
-      ['get', '/v1/taxonomy/leefdomeinen'],
-      ['get', '/v1/taxonomy/opgaven'],
-      ['get', '/v1/taxonomy/sectors'],
-      ['get', '/v1/taxonomy/kennisbronnen'],
-      ['get', '/v1/taxonomy/provinces'],
-      ['get', '/v1/taxonomy/gemeenten'],
-      ['get', '/v1/taxonomy/gemeenten/{code}'],
-      ['post', '/v1/partners'],
-      ['get', '/v1/partners'],
-      ['get', '/v1/partners/{idOrSlug}'],
-      ['patch', '/v1/partners/{idOrSlug}'],
-      ['delete', '/v1/partners/{idOrSlug}'],
-      ['post', '/v1/partners/import'],
-      ['get', '/v1/partners/export.csv'],
-      ['post', '/v1/connections'],
-      ['get', '/v1/connections'],
-      ['delete', '/v1/connections/{id}'],
-      ['get', '/v1/partners/{idOrSlug}/suggestions'],
-      ['post', '/v1/matching/runs'],
-      ['get', '/v1/matching/runs'],
-      ['get', '/v1/matching/runs/{id}'],
-      ['get', '/v1/gemeenten/{code}/coalition'],
-      ['get', '/v1/gemeenten/{code}/gaps'],
-      ['get', '/v1/gaps'],
-      ['post', '/v1/partners/{idOrSlug}/suggestions/{candidateIdOrSlug}/feedback'],
-      ['get', '/v1/reviews'],
-      ['get', '/v1/matches/{id}'],
-      ['patch', '/v1/matches/{id}'],
-      ['get', '/v1/matches/{id}/history'],
-      ['post', '/v1/matches/bulk'],
-      ['get', '/v1/partners/{idOrSlug}/export'],
-      ['get', '/v1/matching/profile'],
-      ['put', '/v1/matching/profile'],
-      ['get', '/v1/matching/profile/versions'],
-      ['post', '/v1/matching/profile/preview'],
-    ];
-    // The probes answer 503 with the terminus-style report, not a problem; /metrics is not in OpenAPI.
-    const healthRoutes: [string, string][] = [
-      ['get', '/health/live'],
-      ['get', '/health/ready'],
-    ];
+    const routes = PROTECTED_ROUTES.map(({ method, path }) => [method, path]);
 
     it('is a valid OpenAPI 3 document', async () => {
       const { body } = await api.http().get('/docs-json').expect(200);
@@ -123,10 +82,28 @@ describe('taxonomy API and OpenAPI document', () => {
       expect(operation.responses['503'].content['application/problem+json'].schema.$ref).toBe('#/components/schemas/ProblemDetailsDto');
     });
 
+    it.each(PROTECTED_ROUTES.map((route) => [route.method, route.path, route]))(
+      'documents %s %s as needing a key of its roles, with 401, 403 and 429',
+      async (method, path, route) => {
+        const { body } = await api.http().get('/docs-json').expect(200);
+        const operation = body.paths[path as string][method as string];
+        expect(operation.security).toEqual([{ 'api-key': [] }]);
+        expect([...operation['x-roles']].sort()).toEqual(['admin', ...(route as RouteAccess).roles].sort());
+        for (const status of ['401', '403', '429']) expect(operation.responses[status].content['application/problem+json']).toBeDefined();
+      },
+    );
+
+    it('documents the bearer scheme and leaves the probes open', async () => {
+      const { body } = await api.http().get('/docs-json').expect(200);
+      expect(body.components.securitySchemes['api-key']).toMatchObject({ type: 'http', scheme: 'bearer' });
+      for (const [method, path] of PUBLIC_DOCUMENTED_ROUTES) expect(body.paths[path][method].security).toBeUndefined();
+    });
+
     it('documents every route the app serves, and only those', async () => {
       const { body } = await api.http().get('/docs-json').expect(200);
       const documented = Object.entries(body.paths).flatMap(([path, operations]) => Object.keys(operations as object).map((method) => `${method} ${path}`));
-      expect(documented.sort()).toEqual([...routes, ...healthRoutes].map(([method, path]) => `${method} ${path}`).sort());
+      const expected = [...PROTECTED_ROUTES.map(({ method, path }) => [method, path]), ...PUBLIC_DOCUMENTED_ROUTES];
+      expect(documented.sort()).toEqual(expected.map(([method, path]) => `${method} ${path}`).sort());
     });
 
     it('documents the readiness probe with its report for 200 and 503', async () => {

@@ -6,6 +6,8 @@ import { HealthModule, LoggingModule } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
 import { QueueModule } from '@app/queue';
 import { SuggestionsModule } from '@app/suggestions';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AuthModule } from './auth/auth.module';
 import { ConnectionsModule } from './connections/connections.module';
 import { GemeentenModule } from './gemeenten/gemeenten.module';
 import { MatchesModule } from './matches/matches.module';
@@ -27,6 +29,8 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module';
     QueueModule.forRoot(),
     SuggestionsModule.forRoot({ processJobs: false }),
     DemoDataModule,
+    AuthModule,
+    ApiKeysModule,
     TaxonomyModule,
     PartnersModule,
     ConnectionsModule,

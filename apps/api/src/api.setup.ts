@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import helmet from 'helmet';
+import { BEARER_SCHEME } from './auth/access.decorators';
 import { ProblemDetailsDto } from './problems/problem-details.dto';
 import { createValidationPipe } from './problems/validation';
 
@@ -10,7 +11,9 @@ export function configureApi(app: INestApplication): OpenAPIObject {
   // load. No upgrade-insecure-requests: the embedded default is served over plain http.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  // On SIGTERM: the listener closes, requests in flight finish, then the database; exit code 0
+  // rather than Nest re-raising the signal (143 to an orchestrator), and pino flushes on 'exit'.
+  app.enableShutdownHooks([], { useProcessExit: true });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -20,6 +23,17 @@ export function configureApi(app: INestApplication): OpenAPIObject {
           '(`application/problem+json`) with a per-field `errors` list.',
       )
       .setVersion('1')
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'An API key (`pm_…`). Roles: `admin` everything; `team` reads all, reviews, runs and profiles; `partner` its own ' +
+            'partner (profile, approved suggestions, feedback, export); `portal` the embed routes. Each operation lists its ' +
+            'roles in `x-roles`; a missing or bad key is 401, a role or partner it may not use is 403.',
+        },
+        BEARER_SCHEME,
+      )
       .build(),
     { extraModels: [ProblemDetailsDto] },
   );

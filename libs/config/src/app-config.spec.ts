@@ -22,6 +22,8 @@ describe('buildAppConfig', () => {
       reviewRequired: true,
       workerHealthPort: null,
       logLevel: 'info',
+      adminApiKey: null,
+      rateLimitPerMinute: 1200,
     });
   });
 
@@ -46,6 +48,9 @@ describe('buildAppConfig', () => {
     ['QUEUE_CONCURRENCY', '0'],
     ['WORKER_HEALTH_PORT', '-1'],
     ['LOG_LEVEL', 'verbose'],
+    ['ADMIN_API_KEY', 'too-short'],
+    ['ADMIN_API_KEY', 'has a space in it 0123456789'],
+    ['RATE_LIMIT_PER_MINUTE', '0'],
   ])('stops on %s=%s, naming the variable', (name, value) => {
     expect(() => buildAppConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));
   });

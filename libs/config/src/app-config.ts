@@ -21,6 +21,8 @@ export interface AppConfig {
   /** Null when the worker serves no health endpoints. */
   workerHealthPort: number | null;
   logLevel: LogLevel;
+  adminApiKey: string | null;
+  rateLimitPerMinute: number;
 }
 
 export function buildAppConfig(raw: Record<string, unknown>): AppConfig {
@@ -38,6 +40,8 @@ export function buildAppConfig(raw: Record<string, unknown>): AppConfig {
     reviewRequired: env.REVIEW_REQUIRED === 'true',
     workerHealthPort: env.WORKER_HEALTH_PORT || null,
     logLevel: env.LOG_LEVEL,
+    adminApiKey: env.ADMIN_API_KEY ?? null,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
   };
 }
 

@@ -72,12 +72,29 @@ export class EnvironmentVariables {
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 
+  /**
+   * A bootstrap admin key, accepted besides the keys stored in the database. Unset with the
+   * embedded database: one is generated at first start and printed once.
+   */
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{24,200}$/, { message: 'ADMIN_API_KEY must be 24-200 printable characters without spaces' })
+  ADMIN_API_KEY?: string;
+
+  /** Requests one key (or, without a key, one client address) may make per minute. */
+  @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be an integer between 1 and 100000000' })
+  @Min(1, { message: 'RATE_LIMIT_PER_MINUTE must be an integer between 1 and 100000000' })
+  @Max(100_000_000, { message: 'RATE_LIMIT_PER_MINUTE must be an integer between 1 and 100000000' })
+  RATE_LIMIT_PER_MINUTE: number = 1200;
+
   /** Whether the embedded default seeds the demo partners on first start. */
   @Matches(/^(true|false)$/, { message: 'SEED_DEMO_DATA must be true or false' })
   SEED_DEMO_DATA: string = 'true';
 }
 
-const ENVIRONMENT_KEYS = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'DATA_DIR', 'QUEUE_PREFIX', 'QUEUE_LOCK_DURATION_MS', 'QUEUE_CONCURRENCY', 'MATCHING_CRON', 'REVIEW_REQUIRED', 'SEED_DEMO_DATA', 'WORKER_HEALTH_PORT', 'LOG_LEVEL'] as const;
+const ENVIRONMENT_KEYS = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'DATA_DIR', 'QUEUE_PREFIX', 'QUEUE_LOCK_DURATION_MS', 'QUEUE_CONCURRENCY', 'MATCHING_CRON', 'REVIEW_REQUIRED', 'SEED_DEMO_DATA', 'WORKER_HEALTH_PORT', 'LOG_LEVEL', 'ADMIN_API_KEY', 'RATE_LIMIT_PER_MINUTE'] as const;
+
+/** Never echoed back in a start-up error: logs outlive the mistake. */
+const SECRET_KEYS = new Set<string>(['ADMIN_API_KEY']);
 
 export class InvalidEnvironmentError extends Error {}
 
@@ -89,7 +106,8 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   const env = plainToInstance(EnvironmentVariables, present, { enableImplicitConversion: true });
   const errors = validateSync(env, { skipMissingProperties: false });
   if (errors.length > 0) {
-    const lines = errors.map((error) => `  ${error.property}=${JSON.stringify(raw[error.property])}: ${Object.values(error.constraints ?? {})[0]}`);
+    const shown = (name: string) => (SECRET_KEYS.has(name) ? '(hidden)' : JSON.stringify(raw[name]));
+    const lines = errors.map((error) => `  ${error.property}=${shown(error.property)}: ${Object.values(error.constraints ?? {})[0]}`);
     throw new InvalidEnvironmentError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return env;

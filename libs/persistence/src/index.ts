@@ -2,6 +2,7 @@ export * from './entities';
 export * from './migrations';
 export * from './persistence.module';
 export * from './postgres-options';
+export * from './repositories/api-key.repository';
 export * from './repositories/connection.repository';
 export * from './repositories/erasure.repository';
 export * from './repositories/feedback.repository';

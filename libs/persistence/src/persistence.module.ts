@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { appConfig, type AppConfig } from '@app/config';
 import { EmbeddedPostgres } from './embedded/embedded-postgres';
 import { EmbeddedPostgresModule } from './embedded/embedded-postgres.module';
+import { ApiKeyRepository } from './repositories/api-key.repository';
 import { ConnectionRepository } from './repositories/connection.repository';
 import { ErasureRepository } from './repositories/erasure.repository';
 import { FeedbackRepository } from './repositories/feedback.repository';
@@ -28,6 +29,7 @@ const REPOSITORIES = [
   MatchRepository,
   FeedbackRepository,
   ErasureRepository,
+  ApiKeyRepository,
 ];
 
 /**

@@ -1,20 +1,38 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtension, ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { API_KEY_ROLES, type ApiKeyRole } from '@app/persistence';
+import { ProblemDetailsDto } from '../problems/problem-details.dto';
 
-export const API_ROLES = ['admin', 'team', 'portal', 'partner'] as const;
-export type ApiRole = (typeof API_ROLES)[number];
+export const API_ROLES = API_KEY_ROLES;
+export type ApiRole = ApiKeyRole;
 
 export const ROLES_KEY = 'partnermatch:roles';
-export const PUBLIC_KEY = 'partnermatch:public';
 export const OWN_PARTNER_PARAM_KEY = 'partnermatch:own-partner-param';
+export const BEARER_SCHEME = 'api-key';
+
+const ACCESS_PROBLEMS: Record<number, string> = {
+  401: 'No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`',
+  403: "The key's role may not call this route, or a partner key asked for another partner",
+  429: 'Too many requests with this key; `Retry-After` says when to try again',
+};
 
 /**
- * The roles that may call a route (or every route of a controller). Admin may always;
- * a route without this or @Public() is refused to everyone but admin.
+ * The roles that may call a route (or every route of a controller); admin always may.
+ * A route with neither this nor @Public() is refused to everyone but admin. Documents the
+ * bearer scheme, the roles (`x-roles`) and the 401/403/429 answers in OpenAPI.
  */
-export const Roles = (...roles: ApiRole[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, roles);
+export const Roles = (...roles: ApiRole[]): MethodDecorator & ClassDecorator =>
+  applyDecorators(
+    SetMetadata(ROLES_KEY, roles),
+    ApiBearerAuth(BEARER_SCHEME),
+    ApiExtension('x-roles', ['admin', ...roles.filter((role) => role !== 'admin')]),
+    ApiExtraModels(ProblemDetailsDto),
+    ...Object.entries(ACCESS_PROBLEMS).map(([status, description]) =>
+      ApiResponse({ status: Number(status), description, content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } } }),
+    ),
+  );
 
-/** No key needed: probes, the API description and the widget's static files. */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_KEY, true);
+export { Public, PUBLIC_KEY } from '@app/access';
 
 /**
  * A partner key may call the route only for its own partner, named by this path parameter

@@ -5,6 +5,7 @@ import { ConnectionsService } from './connections.service';
 import { ConnectionDto, ConnectionListDto } from './dtos/connection.dto';
 import { CreateConnectionDto } from './dtos/create-connection.dto';
 import { ListConnectionsQueryDto } from './dtos/list-connections-query.dto';
+import { Roles } from '../auth/access.decorators';
 
 @ApiTags('connections')
 @Controller('v1/connections')
@@ -13,6 +14,7 @@ export class ConnectionsController {
 
   /** Records an existing collaboration between two partners; such pairs are never suggested. */
   @Post()
+  @Roles('admin')
   @ApiCreatedResponse({ type: ConnectionDto })
   @ApiProblems(400, 404, 409)
   async create(@Body() body: CreateConnectionDto): Promise<ConnectionDto> {
@@ -21,6 +23,7 @@ export class ConnectionsController {
 
   /** Lists connections, newest first. */
   @Get()
+  @Roles('team')
   @ApiOkResponse({ type: ConnectionListDto })
   @ApiProblems(400, 404)
   async list(@Query() query: ListConnectionsQueryDto): Promise<ConnectionListDto> {
@@ -29,6 +32,7 @@ export class ConnectionsController {
   }
 
   @Delete(':id')
+  @Roles('admin')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiProblems(404)

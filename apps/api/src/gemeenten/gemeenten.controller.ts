@@ -4,10 +4,12 @@ import { ApiProblems } from '../problems/api-problems.decorator';
 import { CoalitionDto, CoalitionQueryDto } from './dtos/coalition.dto';
 import { GapsRankingDto, GapsRankingQueryDto, GemeenteGapsDto } from './dtos/gaps.dto';
 import { GemeentenService } from './gemeenten.service';
+import { Roles } from '../auth/access.decorators';
 
 const GEMEENTE_CODE = { name: 'code', description: 'CBS gemeentecode, e.g. GM0344 (Utrecht)' };
 
 @ApiTags('gemeenten')
+@Roles('team')
 @Controller('v1')
 export class GemeentenController {
   constructor(private readonly gemeenten: GemeentenService) {}

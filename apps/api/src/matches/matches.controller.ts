@@ -4,8 +4,10 @@ import { ApiProblems } from '../problems/api-problems.decorator';
 import { MatchDto, MatchEventDto, MatchHistoryDto, MatchListDto } from './dtos/match.dto';
 import { BulkUpdateMatchesDto, UpdateMatchDto } from './dtos/update-match.dto';
 import { MatchesService } from './matches.service';
+import { Roles } from '../auth/access.decorators';
 
 @ApiTags('review')
+@Roles('team')
 @Controller('v1/matches')
 export class MatchesController {
   constructor(private readonly matches: MatchesService) {}

@@ -3,8 +3,10 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../problems/api-problems.decorator';
 import { ReviewItemDto, ReviewListDto, ReviewQueryDto } from './dtos/review.dto';
 import { MatchesService } from './matches.service';
+import { Roles } from '../auth/access.decorators';
 
 @ApiTags('review')
+@Roles('team')
 @Controller('v1/reviews')
 export class ReviewsController {
   constructor(private readonly matches: MatchesService) {}

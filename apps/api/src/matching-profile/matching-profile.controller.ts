@@ -7,8 +7,10 @@ import { ApiProblems } from '../problems/api-problems.decorator';
 import { MatchingProfileActivationDto, MatchingProfileDto, MatchingProfileListDto, MatchingProfilePreviewDto } from './dtos/matching-profile.dto';
 import { MatchingProfileSettingsDto, SaveMatchingProfileDto } from './dtos/matching-profile-settings.dto';
 import { MatchingProfileService } from './matching-profile.service';
+import { Roles } from '../auth/access.decorators';
 
 @ApiTags('matching profile')
+@Roles('team')
 @Controller('v1/matching/profile')
 export class MatchingProfileController {
   constructor(

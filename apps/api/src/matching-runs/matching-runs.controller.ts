@@ -7,8 +7,10 @@ import { PaginationQueryDto } from '../common/pagination-query.dto';
 import { ApiProblems } from '../problems/api-problems.decorator';
 import { DomainException } from '../problems/domain.exception';
 import { MatchingRunDto, MatchingRunListDto } from './dtos/matching-run.dto';
+import { Roles } from '../auth/access.decorators';
 
 @ApiTags('matching runs')
+@Roles('team')
 @Controller('v1/matching/runs')
 export class MatchingRunsController {
   constructor(

@@ -6,6 +6,7 @@ import { ApiProblems } from '../problems/api-problems.decorator';
 import { DomainException } from '../problems/domain.exception';
 import { PartnerImportDto } from './dtos/partner-import.dto';
 import { CSV_COLUMNS, MAX_CSV_ROWS, PartnersCsvService } from './partners-csv.service';
+import { Roles } from '../auth/access.decorators';
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const CSV_TYPES = new Set(['text/csv', 'application/csv', 'text/plain', 'application/vnd.ms-excel']);
@@ -24,6 +25,7 @@ export class PartnersCsvController {
   constructor(private readonly csv: PartnersCsvService) {}
 
   @Post('import')
+  @Roles('admin')
   @ApiOperation({
     summary: 'Imports partners from a CSV file: all rows or none',
     description:
@@ -47,6 +49,7 @@ export class PartnersCsvController {
   }
 
   @Get('export.csv')
+  @Roles('team')
   @ApiOperation({ summary: 'Every partner as CSV, contact e-mail included; imports again as it is', description: LAYOUT })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'The partners by name', content: { 'text/csv': { schema: { type: 'string' } } } })

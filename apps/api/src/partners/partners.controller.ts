@@ -8,6 +8,7 @@ import { RemovePartnerQueryDto } from './dtos/remove-partner-query.dto';
 import { UpdatePartnerDto } from './dtos/update-partner.dto';
 import { PartnerErasureService } from './partner-erasure.service';
 import { PartnersService } from './partners.service';
+import { OwnPartnerOnly, Roles } from '../auth/access.decorators';
 
 const ID_OR_SLUG = { name: 'idOrSlug', description: 'The partner uuid or its slug' };
 
@@ -21,6 +22,7 @@ export class PartnersController {
 
   /** Registers a partner organisation; the slug is derived from the name. */
   @Post()
+  @Roles('admin')
   @ApiCreatedResponse({ type: PartnerDto })
   @ApiProblems(400)
   async create(@Body() body: CreatePartnerDto): Promise<PartnerDto> {
@@ -29,6 +31,7 @@ export class PartnersController {
 
   /** Lists partners by name, filtered; filters combine with AND. */
   @Get()
+  @Roles('team')
   @ApiOkResponse({ type: PartnerListDto })
   @ApiProblems(400)
   async list(@Query() query: ListPartnersQueryDto): Promise<PartnerListDto> {
@@ -37,6 +40,8 @@ export class PartnersController {
   }
 
   @Get(':idOrSlug')
+  @Roles('team', 'partner')
+  @OwnPartnerOnly()
   @ApiParam(ID_OR_SLUG)
   @ApiOkResponse({ type: PartnerDto })
   @ApiProblems(404)
@@ -46,6 +51,8 @@ export class PartnersController {
 
   /** Changes the given fields only. */
   @Patch(':idOrSlug')
+  @Roles('partner')
+  @OwnPartnerOnly()
   @ApiParam(ID_OR_SLUG)
   @ApiOkResponse({ type: PartnerDto })
   @ApiProblems(400, 404)
@@ -58,6 +65,7 @@ export class PartnersController {
    * in are repaired. With `erase=true` its mentions elsewhere are anonymised too.
    */
   @Delete(':idOrSlug')
+  @Roles('admin')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiParam(ID_OR_SLUG)
   @ApiNoContentResponse({ description: 'Removed' })

@@ -3,8 +3,11 @@ import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../problems/api-problems.decorator';
 import { PartnerExportDto } from './partner-export.dto';
 import { PrivacyService } from './privacy.service';
+import { OwnPartnerOnly, Roles } from '../auth/access.decorators';
 
 @ApiTags('privacy')
+@Roles('team', 'partner')
+@OwnPartnerOnly()
 @Controller('v1/partners/:idOrSlug/export')
 export class PrivacyController {
   constructor(private readonly privacy: PrivacyService) {}

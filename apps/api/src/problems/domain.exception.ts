@@ -1,4 +1,4 @@
-export type ProblemCode = 'validation-failed' | 'not-found' | 'conflict' | 'service-unavailable';
+export type ProblemCode = 'validation-failed' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'service-unavailable';
 
 export interface FieldError {
   field: string;
@@ -18,6 +18,14 @@ export class DomainException extends Error {
 
   static validation(errors: FieldError[]): DomainException {
     return new DomainException('validation-failed', errors.map((error) => error.message).join('; '), errors);
+  }
+
+  static unauthorized(message: string): DomainException {
+    return new DomainException('unauthorized', message);
+  }
+
+  static forbidden(message: string): DomainException {
+    return new DomainException('forbidden', message);
   }
 
   static notFound(what: string, key: string, field?: string): DomainException {

@@ -4,6 +4,8 @@ import { DomainException, type FieldError, type ProblemCode } from './domain.exc
 
 const STATUS_OF: Record<ProblemCode, number> = {
   'validation-failed': HttpStatus.BAD_REQUEST,
+  unauthorized: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
   'not-found': HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   'service-unavailable': HttpStatus.SERVICE_UNAVAILABLE,
@@ -11,11 +13,14 @@ const STATUS_OF: Record<ProblemCode, number> = {
 
 const TITLE_OF: Record<number, string> = {
   400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
   404: 'Not found',
   405: 'Method not allowed',
   409: 'Conflict',
   413: 'Payload too large',
   415: 'Unsupported media type',
+  429: 'Too many requests',
   500: 'Internal server error',
   503: 'Service unavailable',
 };
@@ -45,6 +50,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error(`${request.method} ${request.path}: ${describe(exception)}`);
     }
     if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
+    if (problem.status === HttpStatus.UNAUTHORIZED) response.setHeader('WWW-Authenticate', 'Bearer');
     response
       .status(problem.status)
       .type('application/problem+json')

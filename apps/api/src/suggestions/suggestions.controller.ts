@@ -4,14 +4,19 @@ import { appConfig, type AppConfig } from '@app/config';
 import { SuggestionRepository } from '@app/persistence';
 import { PartnerRefDto } from '../connections/dtos/connection.dto';
 import { PartnersService } from '../partners/partners.service';
+import { CurrentCaller, type Caller } from '../auth/caller';
 import { ApiProblems } from '../problems/api-problems.decorator';
+import { DomainException } from '../problems/domain.exception';
 import { FeedbackDto, GiveFeedbackDto } from './dtos/feedback.dto';
 import { ListSuggestionsQueryDto } from './dtos/list-suggestions-query.dto';
 import { SuggestionDto, SuggestionListDto } from './dtos/suggestion.dto';
 import { FeedbackService } from './feedback.service';
 import { visibleStatuses } from './visible-statuses';
+import { OwnPartnerOnly, Roles } from '../auth/access.decorators';
 
 @ApiTags('suggestions')
+@Roles('team', 'partner')
+@OwnPartnerOnly()
 @Controller('v1/partners/:idOrSlug/suggestions')
 export class SuggestionsController {
   constructor(
@@ -30,7 +35,10 @@ export class SuggestionsController {
   @ApiParam({ name: 'idOrSlug', description: 'The partner uuid or its slug' })
   @ApiOkResponse({ type: SuggestionListDto })
   @ApiProblems(400, 404)
-  async list(@Param('idOrSlug') idOrSlug: string, @Query() query: ListSuggestionsQueryDto): Promise<SuggestionListDto> {
+  async list(@Param('idOrSlug') idOrSlug: string, @Query() query: ListSuggestionsQueryDto, @CurrentCaller() caller?: Caller): Promise<SuggestionListDto> {
+    if (caller?.role === 'partner' && query.view === 'team') {
+      throw DomainException.forbidden('A partner key sees the partner view only (view=partner)');
+    }
     const partner = await this.partners.get(idOrSlug);
     const runId = await this.suggestions.activeRunId();
     const statuses = visibleStatuses(query.view, this.config.reviewRequired);

@@ -4,9 +4,11 @@ import { findGemeente, taxonomy } from '@app/taxonomy';
 import { ApiProblems } from '../problems/api-problems.decorator';
 import { DomainException } from '../problems/domain.exception';
 import { GemeenteDto, GemeentenQueryDto, OpgaveDto, TaxonomyDto, TermDto } from './dtos/taxonomy.dto';
+import { Roles } from '../auth/access.decorators';
 
 @ApiTags('taxonomy')
 @ApiProblems()
+@Roles('team', 'partner')
 @Controller('v1/taxonomy')
 export class TaxonomyController {
   /** The alliance's lists in one document: leefdomeinen, opgaven, sectors, kennisbronnen, provinces and gemeenten. */

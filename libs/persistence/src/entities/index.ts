@@ -1,3 +1,4 @@
+import { ApiKeyEntity } from './api-key.entity';
 import { ConnectionEntity } from './connection.entity';
 import { FeedbackEntity } from './feedback.entity';
 import { MatchEventEntity } from './match-event.entity';
@@ -8,6 +9,7 @@ import { PartnerEntity } from './partner.entity';
 import { SuggestionEntity } from './suggestion.entity';
 import { SystemStateEntity } from './system-state.entity';
 
+export * from './api-key.entity';
 export * from './feedback.entity';
 export * from './match-event.entity';
 export * from './match.entity';
@@ -15,4 +17,4 @@ export * from './matching-profile.entity';
 export * from './matching-run.entity';
 export { ConnectionEntity, PartnerEntity, SuggestionEntity, SystemStateEntity };
 
-export const ENTITIES = [PartnerEntity, ConnectionEntity, SystemStateEntity, MatchingRunEntity, SuggestionEntity, MatchEntity, MatchEventEntity, FeedbackEntity, MatchingProfileEntity];
+export const ENTITIES = [PartnerEntity, ConnectionEntity, SystemStateEntity, MatchingRunEntity, SuggestionEntity, MatchEntity, MatchEventEntity, FeedbackEntity, MatchingProfileEntity, ApiKeyEntity];

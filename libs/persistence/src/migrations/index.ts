@@ -2,6 +2,7 @@ import { CreatePartnersAndConnections1763884800000 } from './1763884800000-Creat
 import { CreateMatchingRunsAndSuggestions1763899200000 } from './1763899200000-CreateMatchingRunsAndSuggestions';
 import { CreateMatchesAndFeedback1763913600000 } from './1763913600000-CreateMatchesAndFeedback';
 import { CreateMatchingProfiles1763917200000 } from './1763917200000-CreateMatchingProfiles';
+import { CreateApiKeys1763920800000 } from './1763920800000-CreateApiKeys';
 
 /** In order; listed explicitly so the compiled app needs no glob over its own files. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateMatchingRunsAndSuggestions1763899200000,
   CreateMatchesAndFeedback1763913600000,
   CreateMatchingProfiles1763917200000,
+  CreateApiKeys1763920800000,
 ];

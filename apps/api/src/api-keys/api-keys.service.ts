@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { ApiKeyRepository, PartnerRepository } from '@app/persistence';
+import { generateApiKey, hashApiKey, keyPrefix } from '../auth/api-key-secret';
+import { DomainException } from '../problems/domain.exception';
+import { ApiKeyDto, CreatedApiKeyDto } from './dtos/api-key.dto';
+import type { CreateApiKeyDto } from './dtos/create-api-key.dto';
+
+@Injectable()
+export class ApiKeysService {
+  constructor(
+    private readonly keys: ApiKeyRepository,
+    private readonly partners: PartnerRepository,
+  ) {}
+
+  async create(request: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
+    const partnerId = await this.partnerOf(request);
+    const origins = request.allowedOrigins ?? [];
+    if (origins.length && request.role !== 'portal') {
+      throw DomainException.validation([{ field: 'allowedOrigins', message: 'allowedOrigins is for portal keys only', value: origins }]);
+    }
+    const key = generateApiKey();
+    const saved = await this.keys.create({ name: request.name, role: request.role, partnerId, allowedOrigins: origins, keyHash: hashApiKey(key), keyPrefix: keyPrefix(key) });
+    return { ...ApiKeyDto.from(saved), key };
+  }
+
+  async list(): Promise<ApiKeyDto[]> {
+    return (await this.keys.list()).map(ApiKeyDto.from);
+  }
+
+  async remove(id: string): Promise<void> {
+    if (!(await this.keys.delete(id))) throw DomainException.notFound('API key', id, 'id');
+  }
+
+  private async partnerOf(request: CreateApiKeyDto): Promise<string | null> {
+    if (request.role !== 'partner') {
+      if (request.partner !== undefined) throw DomainException.validation([{ field: 'partner', message: 'partner is for partner keys only', value: request.partner }]);
+      return null;
+    }
+    if (request.partner === undefined) throw DomainException.validation([{ field: 'partner', message: 'a partner key needs partner (id or slug)' }]);
+    const partner = await this.partners.findByIdOrSlug(request.partner);
+    if (!partner) throw DomainException.notFound('Partner', request.partner, 'partner');
+    return partner.id;
+  }
+}

@@ -1,0 +1,42 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { appConfig, type AppConfig } from '@app/config';
+import { ApiKeyRepository } from '@app/persistence';
+import type { Request } from 'express';
+import { DomainException } from '../problems/domain.exception';
+import { hashApiKey, sameHash } from './api-key-secret';
+import type { Caller } from './caller';
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+export const BOOTSTRAP_ADMIN: Caller = { id: 'bootstrap', role: 'admin', partnerId: null, partnerSlug: null, allowedOrigins: [] };
+
+/** Finds the key a request carries: the bootstrap admin key from ADMIN_API_KEY, or a stored one. */
+@Injectable()
+export class ApiKeyAuthenticator {
+  private readonly bootstrapHash: string | null;
+
+  constructor(
+    @Inject(appConfig.KEY) config: AppConfig,
+    private readonly keys: ApiKeyRepository,
+  ) {
+    this.bootstrapHash = config.adminApiKey ? hashApiKey(config.adminApiKey) : null;
+  }
+
+  /** The caller, or a 401 saying what is wrong with the Authorization header. */
+  async authenticate(request: Request): Promise<Caller> {
+    const header = request.headers.authorization;
+    if (!header) throw DomainException.unauthorized('This route needs an API key: send `Authorization: Bearer <key>`');
+    const token = BEARER.exec(header)?.[1];
+    if (!token) throw DomainException.unauthorized('The Authorization header must be `Bearer <key>`');
+    const caller = await this.callerWith(token);
+    if (!caller) throw DomainException.unauthorized('This API key is not valid (unknown or deleted)');
+    return caller;
+  }
+
+  /** The caller a key belongs to, or null; for paths that must not fail on a bad key (CORS). */
+  async callerWith(token: string): Promise<Caller | null> {
+    const hash = hashApiKey(token);
+    if (this.bootstrapHash && sameHash(hash, this.bootstrapHash)) return BOOTSTRAP_ADMIN;
+    return this.keys.holderOf(hash);
+  }
+}

@@ -1,0 +1,28 @@
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { KeyThrottlerGuard } from '../rate-limit/key-throttler.guard';
+import { RateLimitModule } from '../rate-limit/rate-limit.module';
+import { ApiKeyAuthenticator } from './api-key-authenticator';
+import { ApiKeyGuard } from './api-key.guard';
+import { BootstrapAdminKey } from './bootstrap-admin-key';
+import { PortalCorsMiddleware } from './portal-cors.middleware';
+
+/**
+ * Who may call what: the key guard first (it names the caller), then the per-key rate
+ * limit, which counts by that name.
+ */
+@Module({
+  imports: [RateLimitModule],
+  providers: [
+    ApiKeyAuthenticator,
+    BootstrapAdminKey,
+    PortalCorsMiddleware,
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
+    { provide: APP_GUARD, useClass: KeyThrottlerGuard },
+  ],
+})
+export class AuthModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(PortalCorsMiddleware).forRoutes({ path: 'v1/embed/{*path}', method: RequestMethod.ALL });
+  }
+}

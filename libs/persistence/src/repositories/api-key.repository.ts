@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { ApiKeyEntity, type ApiKeyRole } from '../entities/api-key.entity';
+
+export interface NewApiKey {
+  name: string;
+  role: ApiKeyRole;
+  partnerId: string | null;
+  allowedOrigins: string[];
+  keyHash: string;
+  keyPrefix: string;
+}
+
+/** The key a request authenticates with, with the slug of its partner so routes can be matched by either. */
+export interface KeyHolder {
+  id: string;
+  role: ApiKeyRole;
+  partnerId: string | null;
+  partnerSlug: string | null;
+  allowedOrigins: string[];
+}
+
+@Injectable()
+export class ApiKeyRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(key: NewApiKey): Promise<ApiKeyEntity> {
+    const saved = await this.dataSource.manager.save(ApiKeyEntity, this.dataSource.manager.create(ApiKeyEntity, key));
+    return (await this.findById(saved.id))!;
+  }
+
+  list(): Promise<ApiKeyEntity[]> {
+    return this.dataSource.manager.find(ApiKeyEntity, { order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  async findById(id: string): Promise<ApiKeyEntity | null> {
+    return isUUID(id) ? this.dataSource.manager.findOneBy(ApiKeyEntity, { id }) : null;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    if (!isUUID(id)) return false;
+    const result = await this.dataSource.manager.delete(ApiKeyEntity, { id });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async holderOf(keyHash: string): Promise<KeyHolder | null> {
+    const rows: { id: string; role: ApiKeyRole; partner_id: string | null; slug: string | null; allowed_origins: string[] }[] =
+      await this.dataSource.query(
+        `SELECT k.id, k.role, k.partner_id, p.slug, k.allowed_origins
+           FROM api_key k LEFT JOIN partner p ON p.id = k.partner_id
+          WHERE k.key_hash = $1`,
+        [keyHash],
+      );
+    const row = rows[0];
+    return row ? { id: row.id, role: row.role, partnerId: row.partner_id, partnerSlug: row.slug, allowedOrigins: row.allowed_origins } : null;
+  }
+
+  /** Whether any portal key lists the origin: what a browser's preflight (which carries no key) can be told. */
+  async isPortalOrigin(origin: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM api_key WHERE role = 'portal' AND $1 = ANY (allowed_origins) LIMIT 1`, [origin]);
+    return rows.length > 0;
+  }
+
+  async countByRole(role: ApiKeyRole): Promise<number> {
+    return this.dataSource.manager.countBy(ApiKeyEntity, { role });
+  }
+}

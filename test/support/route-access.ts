@@ -1,0 +1,63 @@
+import type { ApiRole } from '../../apps/api/src/auth/access.decorators';
+
+/** A route and the roles besides admin that may call it; `ownPartner`: a partner key only for its own partner. */
+export interface RouteAccess {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  roles: Exclude<ApiRole, 'admin'>[];
+  ownPartner?: boolean;
+}
+
+/**
+ * Who may call what, as DESIGN and issue 6 say: admin everything; team reads all, reviews,
+ * runs and profiles; partner reads and edits its own profile, reads its own suggestions and
+ * gives feedback; portal reads only the embed routes. The OpenAPI test and the role × route
+ * matrix both check the app against this one table.
+ */
+export const PROTECTED_ROUTES: RouteAccess[] = [
+  { method: 'get', path: '/v1/taxonomy', roles: ['team', 'partner'] },
+  { method: 'get', path: '/v1/taxonomy/leefdomeinen', roles: ['team', 'partner'] },
+  { method: 'get', path: '/v1/taxonomy/opgaven', roles: ['team', 'partner'] },
+  { method: 'get', path: '/v1/taxonomy/sectors', roles: ['team', 'partner'] },
+  { method: 'get', path: '/v1/taxonomy/kennisbronnen', roles: ['team', 'partner'] },
+  { method: 'get', path: '/v1/taxonomy/provinces', roles: ['team', 'partner'] },
+  { method: 'get', path: '/v1/taxonomy/gemeenten', roles: ['team', 'partner'] },
+  { method: 'get', path: '/v1/taxonomy/gemeenten/{code}', roles: ['team', 'partner'] },
+  { method: 'post', path: '/v1/partners', roles: [] },
+  { method: 'get', path: '/v1/partners', roles: ['team'] },
+  { method: 'get', path: '/v1/partners/{idOrSlug}', roles: ['team', 'partner'], ownPartner: true },
+  { method: 'patch', path: '/v1/partners/{idOrSlug}', roles: ['partner'], ownPartner: true },
+  { method: 'delete', path: '/v1/partners/{idOrSlug}', roles: [] },
+  { method: 'post', path: '/v1/partners/import', roles: [] },
+  { method: 'get', path: '/v1/partners/export.csv', roles: ['team'] },
+  { method: 'get', path: '/v1/partners/{idOrSlug}/export', roles: ['team', 'partner'], ownPartner: true },
+  { method: 'post', path: '/v1/connections', roles: [] },
+  { method: 'get', path: '/v1/connections', roles: ['team'] },
+  { method: 'delete', path: '/v1/connections/{id}', roles: [] },
+  { method: 'get', path: '/v1/partners/{idOrSlug}/suggestions', roles: ['team', 'partner'], ownPartner: true },
+  { method: 'post', path: '/v1/partners/{idOrSlug}/suggestions/{candidateIdOrSlug}/feedback', roles: ['team', 'partner'], ownPartner: true },
+  { method: 'post', path: '/v1/matching/runs', roles: ['team'] },
+  { method: 'get', path: '/v1/matching/runs', roles: ['team'] },
+  { method: 'get', path: '/v1/matching/runs/{id}', roles: ['team'] },
+  { method: 'get', path: '/v1/matching/profile', roles: ['team'] },
+  { method: 'put', path: '/v1/matching/profile', roles: ['team'] },
+  { method: 'get', path: '/v1/matching/profile/versions', roles: ['team'] },
+  { method: 'post', path: '/v1/matching/profile/preview', roles: ['team'] },
+  { method: 'get', path: '/v1/gemeenten/{code}/coalition', roles: ['team'] },
+  { method: 'get', path: '/v1/gemeenten/{code}/gaps', roles: ['team'] },
+  { method: 'get', path: '/v1/gaps', roles: ['team'] },
+  { method: 'get', path: '/v1/reviews', roles: ['team'] },
+  { method: 'get', path: '/v1/matches/{id}', roles: ['team'] },
+  { method: 'patch', path: '/v1/matches/{id}', roles: ['team'] },
+  { method: 'get', path: '/v1/matches/{id}/history', roles: ['team'] },
+  { method: 'post', path: '/v1/matches/bulk', roles: ['team'] },
+  { method: 'post', path: '/v1/api-keys', roles: [] },
+  { method: 'get', path: '/v1/api-keys', roles: [] },
+  { method: 'delete', path: '/v1/api-keys/{id}', roles: [] },
+];
+
+/** In OpenAPI without a key: the probes. (/metrics, /docs and the widget's files are served but not described.) */
+export const PUBLIC_DOCUMENTED_ROUTES: [string, string][] = [
+  ['get', '/health/live'],
+  ['get', '/health/ready'],
+];
