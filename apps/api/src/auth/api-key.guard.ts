@@ -31,8 +31,8 @@ export class ApiKeyGuard implements CanActivate {
       throw DomainException.forbidden(`A ${caller.role} key may not call ${request.method} ${request.baseUrl}${request.route?.path ?? request.path}`);
     }
     const ownPartnerParam = this.reflector.getAllAndOverride<string | undefined>(OWN_PARTNER_PARAM_KEY, targets);
-    if (caller.role === 'partner') {
-      const named = ownPartnerParam ? request.params[ownPartnerParam] : undefined;
+    if (caller.role === 'partner' && ownPartnerParam) {
+      const named = request.params[ownPartnerParam];
       if (named !== caller.partnerId && named !== caller.partnerSlug) {
         throw DomainException.forbidden('A partner key may only read and change its own partner');
       }

@@ -25,7 +25,9 @@ export class PortalCorsMiddleware implements NestMiddleware {
   }
 
   use(request: Request, response: Response, next: NextFunction): void {
-    this.handler(request, response, next);
+    // A refused preflight is answered too, without CORS headers, rather than falling through to a 404.
+    const refusePreflight = () => (request.method === 'OPTIONS' ? response.status(204).end() : next());
+    this.handler(request, response, (error?: unknown) => (error ? next(error) : refusePreflight()));
   }
 
   private async options(request: Request): Promise<CorsOptions> {
