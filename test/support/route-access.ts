@@ -54,6 +54,7 @@ export const PROTECTED_ROUTES: RouteAccess[] = [
   { method: 'post', path: '/v1/api-keys', roles: [] },
   { method: 'get', path: '/v1/api-keys', roles: [] },
   { method: 'delete', path: '/v1/api-keys/{id}', roles: [] },
+  { method: 'get', path: '/v1/embed/partners/{slug}/suggestions', roles: ['portal', 'team'] },
 ];
 
 /** In OpenAPI without a key: the probes. (/metrics, /docs and the widget's files are served but not described.) */

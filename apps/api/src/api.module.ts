@@ -9,6 +9,7 @@ import { SuggestionsModule } from '@app/suggestions';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
 import { ConnectionsModule } from './connections/connections.module';
+import { EmbedModule } from './embed/embed.module';
 import { GemeentenModule } from './gemeenten/gemeenten.module';
 import { MatchesModule } from './matches/matches.module';
 import { MatchingProfileModule } from './matching-profile/matching-profile.module';
@@ -39,6 +40,7 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module';
     GemeentenModule,
     MatchingProfileModule,
     MatchesModule,
+    EmbedModule,
     PrivacyModule,
     QueueDashboardModule.forRoot(),
     HealthModule,

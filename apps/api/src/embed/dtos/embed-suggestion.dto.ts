@@ -1,0 +1,56 @@
+import type { ListedSuggestion, PartnerEntity } from '@app/persistence';
+import { findGemeente, labelOf, taxonomy } from '@app/taxonomy';
+import { ApiProperty } from '@nestjs/swagger';
+import { PartnerRefDto } from '../../connections/dtos/connection.dto';
+import { LANGUAGES, type Language } from '../../suggestions/dtos/list-suggestions-query.dto';
+import { PublicPartnerDto, ReasonDto } from '../../suggestions/dtos/suggestion.dto';
+
+/** A suggested partner as a public page may show it, with its labels in the requested language. */
+export class EmbedPartnerDto extends PublicPartnerDto {
+  /** The sector's label in the requested language. */
+  sectorLabel: string;
+  /** Names of the gemeenten it works in, in the order of `gemeenten`; empty for a national partner. */
+  gemeenteNames: string[];
+
+  static withLabels(partner: PartnerEntity, lang: Language): EmbedPartnerDto {
+    return {
+      ...PublicPartnerDto.from(partner),
+      sectorLabel: labelOf(taxonomy.sectors, partner.sector, lang),
+      gemeenteNames: partner.gemeenten.map((code) => findGemeente(code)?.name ?? code),
+    };
+  }
+}
+
+/**
+ * One approved suggestion. Deliberately without the match id, its review status and the
+ * score components: those are the team's working data, not something to publish.
+ */
+export class EmbedSuggestionDto {
+  /** 1 is the best match. */
+  rank: number;
+  /** Weighted score in [0, 1]. */
+  score: number;
+  candidate: EmbedPartnerDto;
+  /** Why this partner is suggested, in the requested language. */
+  reasons: ReasonDto[];
+
+  static from({ suggestion }: ListedSuggestion, lang: Language): EmbedSuggestionDto {
+    return {
+      rank: suggestion.rank,
+      score: suggestion.score,
+      candidate: EmbedPartnerDto.withLabels(suggestion.candidate, lang),
+      reasons: suggestion.reasons.map((reason) => ReasonDto.from(reason, lang)),
+    };
+  }
+}
+
+export class EmbedSuggestionListDto {
+  /** The partner whose page shows the list. */
+  partner: PartnerRefDto;
+  @ApiProperty({ enum: LANGUAGES })
+  lang: Language;
+  items: EmbedSuggestionDto[];
+  /** Approved suggestions of this partner in all, of which `limit` at most are in `items`. */
+  total: number;
+  limit: number;
+}
