@@ -20,6 +20,7 @@ import { PortalCorsMiddleware } from './portal-cors.middleware';
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_GUARD, useClass: KeyThrottlerGuard },
   ],
+  exports: [ApiKeyAuthenticator],
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

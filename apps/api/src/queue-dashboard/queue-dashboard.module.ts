@@ -4,8 +4,11 @@ import { ExpressAdapter } from '@bull-board/express';
 import { DynamicModule, Module } from '@nestjs/common';
 import { buildAppConfig } from '@app/config';
 import { MATCHING_QUEUE } from '@app/queue';
+import { ApiKeyAuthenticator } from '../auth/api-key-authenticator';
+import { AuthModule } from '../auth/auth.module';
+import { adminOnly } from './admin-only.middleware';
 
-/** bull-board at /admin/queues, when jobs run on BullMQ (the in-process driver has no queue to show). */
+/** bull-board at /admin/queues for admin keys, when jobs run on BullMQ (the in-process driver has no queue to show). */
 @Module({})
 export class QueueDashboardModule {
   static forRoot(): DynamicModule {
@@ -13,7 +16,11 @@ export class QueueDashboardModule {
     return {
       module: QueueDashboardModule,
       imports: [
-        BullBoardModule.forRoot({ route: '/admin/queues', adapter: ExpressAdapter }),
+        BullBoardModule.forRootAsync({
+          imports: [AuthModule],
+          inject: [ApiKeyAuthenticator],
+          useFactory: (authenticator: ApiKeyAuthenticator) => ({ route: '/admin/queues', adapter: ExpressAdapter, middleware: adminOnly(authenticator) }),
+        }),
         BullBoardModule.forFeature({ name: MATCHING_QUEUE, adapter: BullMQAdapter }),
       ],
     };

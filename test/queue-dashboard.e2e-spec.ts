@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import { TEST_ADMIN_API_KEY } from './support/api-keys';
+import { serviceEnv, startApi, type RunningApi } from './support/pipeline';
+import { createTestDatabase, type TestDatabase } from './support/test-database';
+
+/** bull-board is an Express app of its own, outside the key guard: it checks keys itself. */
+describe('queue dashboard (built API on Redis)', () => {
+  let database: TestDatabase;
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('queue_dashboard');
+    api = await startApi(serviceEnv(database.url, `dash-${randomBytes(4).toString('hex')}`));
+  }, 60_000);
+
+  afterAll(async () => {
+    await api?.service.stop();
+    await database?.drop();
+  });
+
+  const dashboard = (authorization?: string) => fetch(`${api.baseUrl}/admin/queues`, { headers: authorization ? { authorization } : {} });
+
+  it('asks a browser for a key and refuses non-admin keys', async () => {
+    const anonymous = await dashboard();
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toContain('Basic');
+    const { key: teamKey } = (await (
+      await fetch(`${api.baseUrl}/v1/api-keys`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TEST_ADMIN_API_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Team', role: 'team' }),
+      })
+    ).json()) as { key: string };
+    expect((await dashboard(`Bearer ${teamKey}`)).status).toBe(401);
+    expect((await dashboard(`Basic ${Buffer.from(`team:${teamKey}`).toString('base64')}`)).status).toBe(401);
+  });
+
+  it('opens for the admin key, as a bearer header or as the Basic password', async () => {
+    const viaBearer = await dashboard(`Bearer ${TEST_ADMIN_API_KEY}`);
+    expect(viaBearer.status).toBe(200);
+    expect(await viaBearer.text()).toContain('<html');
+    expect((await dashboard(`Basic ${Buffer.from(`beheer:${TEST_ADMIN_API_KEY}`).toString('base64')}`)).status).toBe(200);
+  });
+});
