@@ -1,4 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findGemeente } from '@app/taxonomy';
@@ -307,6 +309,51 @@ describe('portal embed: API, widget and demo page (PostgreSQL, in-process queue,
       await openDemo(`partner=bestaat-niet&key=${encodeURIComponent(portalKey)}&lang=en`);
       await eventually(() => status.textContent(), (text) => text === 'The suggestions could not be loaded.');
       await expect(page.locator('partner-suggestions').getAttribute('data-state')).resolves.toBe('error');
+    });
+  });
+
+  describe('on a portal page of another origin, in Debian chromium', () => {
+    let browser: Browser;
+    let portal: Server;
+    let portalOrigin: string;
+    /** Renders the snippet exactly as a partner's website would hold it. */
+    const portalPage = (slug: string, key: string) => `<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><title>Portal</title></head>
+<body><h1>${slug}</h1>
+<script src="${origin}/embed/widget.js" defer></script>
+<partner-suggestions partner="${slug}" api-key="${key}" lang="nl" limit="5"></partner-suggestions>
+</body></html>`;
+
+    beforeAll(async () => {
+      if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: the browser tests need Debian's chromium (apt-get install chromium); see DEVELOPERS.md`);
+      portal = createServer((request, response) => {
+        const url = new URL(request.url ?? '/', 'http://portal');
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(portalPage(url.searchParams.get('partner') ?? '', url.searchParams.get('key') ?? ''));
+      });
+      await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
+      portalOrigin = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await new Promise((resolve) => portal?.close(resolve));
+    });
+
+    it('loads the widget from the API origin and reads the list with a key registered for the portal origin only', async () => {
+      const key = (await api.http().post('/v1/api-keys').send({ name: 'Portal elsewhere', role: 'portal', allowedOrigins: [portalOrigin] }).expect(201)).body.key;
+      const page = await browser.newPage();
+      await page.goto(`${portalOrigin}/?partner=${decided.introduced.slug}&key=${encodeURIComponent(key)}`);
+      const expected = await embedJson(decided.introduced.slug);
+      await page.locator('partner-suggestions article').first().waitFor();
+      await expect(page.locator('partner-suggestions h3').allTextContents()).resolves.toEqual(expected.items.map((item) => item.candidate.name));
+
+      // The first portal key names only the API's own origin, so this page may not read with it.
+      await page.goto(`${portalOrigin}/?partner=${decided.introduced.slug}&key=${encodeURIComponent(portalKey)}`);
+      const status = page.locator('partner-suggestions [role="status"]');
+      await eventually(() => status.textContent(), (text) => text === 'De suggesties konden niet worden geladen.');
+      await expect(page.locator('partner-suggestions article').count()).resolves.toBe(0);
+      await page.close();
     });
   });
 
