@@ -18,7 +18,8 @@ async function bootstrap(): Promise<void> {
   const http = workerHealthPort ? await NestFactory.create(WorkerModule, { bufferLogs: true }) : null;
   const app = http ?? (await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true }));
   app.useLogger(app.get(PinoLogger));
-  app.enableShutdownHooks();
+  // On SIGTERM the worker finishes the jobs it holds (MatchingProcessor), then exits with code 0.
+  app.enableShutdownHooks([], { useProcessExit: true });
   await http?.listen(workerHealthPort!, '0.0.0.0');
   new Logger('Partnermatch').log(workerHealthPort ? `Worker ready; health on port ${workerHealthPort}` : 'Worker ready');
 }

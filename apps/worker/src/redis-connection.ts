@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { appConfig, type AppConfig } from '@app/config';
+import { logConnectionErrors } from '@app/queue';
 import Redis from 'ioredis';
 
 /** The worker's Redis connection; start-up fails fast when Redis is unreachable. */
@@ -13,6 +14,7 @@ export class RedisConnection implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     // main() has checked that REDIS_URL is set.
     this.client = new Redis(this.config.redisUrl!, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    logConnectionErrors(this.client, this.logger);
     await this.client.connect();
     await this.client.ping();
     this.logger.log('Connected to Redis');

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Global, Module } from '@nestjs/common';
+import { Global, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { appConfig, type AppConfig } from '@app/config';
@@ -56,14 +56,17 @@ const REPOSITORIES = [
   providers: REPOSITORIES,
   exports: [...REPOSITORIES],
 })
-export class PersistenceModule implements BeforeApplicationShutdown {
+export class PersistenceModule implements OnApplicationShutdown {
   constructor(
     private readonly dataSource: DataSource,
     private readonly embedded: EmbeddedPostgres,
   ) {}
 
-  /** The pool must close before the embedded server under it stops. */
-  async beforeApplicationShutdown(): Promise<void> {
+  /**
+   * After the HTTP server has let its last request finish and the job handlers have drained
+   * (both happen earlier in Nest's shutdown); the pool closes before the embedded server under it.
+   */
+  async onApplicationShutdown(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
     await this.embedded.stop();
   }

@@ -1,8 +1,10 @@
 import { InjectFlowProducer, InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { buildAppConfig } from '@app/config';
 import { FlowProducer, Job, Queue, type JobsOptions } from 'bullmq';
 import { MatchingJobHandler, MatchingJobProducer } from './matching-job-ports';
+import { redisConnectionOptions } from './redis-connection-options';
+import { isRedisConnectionFailure, logConnectionErrors, QueueUnavailableException } from './redis-outage';
 import { isMatchingJobName, MATCHING_QUEUE, matchingJobId, type MatchingJob, type MatchingJobData } from './matching-jobs';
 
 export const MATCHING_FLOW_PRODUCER = 'matching-flow';
@@ -15,28 +17,33 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
+/** Enqueues on Redis; while Redis is down, fails at once with QueueUnavailableException. */
 @Injectable()
 export class BullMqProducer extends MatchingJobProducer {
+  private readonly logger = new Logger(BullMqProducer.name);
+
   constructor(
     @InjectQueue(MATCHING_QUEUE) private readonly queue: Queue,
     @InjectFlowProducer(MATCHING_FLOW_PRODUCER) private readonly flows: FlowProducer,
   ) {
     super();
+    logConnectionErrors(queue, this.logger);
+    logConnectionErrors(flows, this.logger);
   }
 
   async enqueue(job: MatchingJob): Promise<void> {
     if (job.name === 'partner-changed') {
       // Changes to one partner while its job waits collapse into that job; a change while
       // it runs is kept and runs right after, so no edit is lost.
-      await this.queue.add(job.name, job.data, { deduplication: { id: matchingJobId(job), keepLastIfActive: true } });
+      await reachingRedis(() => this.queue.add(job.name, job.data, { deduplication: { id: matchingJobId(job), keepLastIfActive: true } }));
       return;
     }
-    await this.queue.add(job.name, job.data, { jobId: matchingJobId(job) });
+    await reachingRedis(() => this.queue.add(job.name, job.data, { jobId: matchingJobId(job) }));
   }
 
   async enqueueShardedRun(finalise: MatchingJobData<'finalise-run'>, shards: MatchingJobData<'score-shard'>[]): Promise<void> {
     const parent: MatchingJob = { name: 'finalise-run', data: finalise };
-    await this.flows.add({
+    await reachingRedis(() => this.flows.add({
       name: parent.name,
       queueName: MATCHING_QUEUE,
       data: parent.data,
@@ -50,27 +57,55 @@ export class BullMqProducer extends MatchingJobProducer {
           opts: { ...DEFAULT_JOB_OPTIONS, jobId: matchingJobId(child), failParentOnFailure: true },
         };
       }),
-    });
+    }));
+  }
+}
+
+async function reachingRedis<T>(command: () => Promise<T>): Promise<T> {
+  try {
+    return await command();
+  } catch (error) {
+    throw isRedisConnectionFailure(error) ? new QueueUnavailableException(error) : error;
   }
 }
 
 /**
  * Worker options, read when this file loads (decorators are static). A job whose worker
  * died is picked up again after the lock expires and the stall check runs; twice per job
- * at most, then it fails.
+ * at most, then it fails. The worker gets a connection of its own: it would otherwise share
+ * the queue's producer settings, whose command timeout would cut its blocking waits short.
  */
 function workerOptions() {
-  const { queueLockDurationMs, queueConcurrency } = buildAppConfig(process.env);
-  return { concurrency: queueConcurrency, lockDuration: queueLockDurationMs, stalledInterval: queueLockDurationMs, maxStalledCount: 2 };
+  const { queueLockDurationMs, queueConcurrency, redisUrl } = buildAppConfig(process.env);
+  return {
+    concurrency: queueConcurrency,
+    lockDuration: queueLockDurationMs,
+    stalledInterval: queueLockDurationMs,
+    maxStalledCount: 2,
+    ...(redisUrl ? { connection: redisConnectionOptions(redisUrl) } : {}),
+  };
 }
 
-/** Binds the matching queue to the job handlers in a worker process. */
+/**
+ * Binds the matching queue to the job handlers in a worker process. On shutdown it stops
+ * taking jobs and finishes the ones it holds while the database is still open.
+ */
 @Processor(MATCHING_QUEUE, workerOptions())
-export class MatchingProcessor extends WorkerHost {
+export class MatchingProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MatchingProcessor.name);
 
   constructor(private readonly handler: MatchingJobHandler) {
     super();
+  }
+
+  onApplicationBootstrap(): void {
+    logConnectionErrors(this.worker, this.logger);
+  }
+
+  /** @nestjs/bullmq closes the worker only at onApplicationShutdown, after the database pool may be gone. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.logger.log('Finishing the jobs in hand before stopping');
+    await this.worker.close();
   }
 
   async process(job: Job): Promise<void> {

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { MatchingJobHandler, MatchingJobProducer } from './matching-job-ports';
 import { matchingJobId, type MatchingJob, type MatchingJobData } from './matching-jobs';
@@ -9,7 +9,7 @@ import { matchingJobId, type MatchingJob, type MatchingJobData } from './matchin
  * same id absorbs the newer one; a job already running lets the newer one queue behind it.
  */
 @Injectable()
-export class InProcessDriver extends MatchingJobProducer implements OnApplicationShutdown {
+export class InProcessDriver extends MatchingJobProducer implements BeforeApplicationShutdown {
   private readonly logger = new Logger(InProcessDriver.name);
   private readonly waiting = new Map<string, MatchingJob>();
   private tail: Promise<void> = Promise.resolve();
@@ -37,7 +37,8 @@ export class InProcessDriver extends MatchingJobProducer implements OnApplicatio
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Finishes the running job while the database is still open (it closes at onApplicationShutdown). */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.waiting.clear();
     await this.tail;

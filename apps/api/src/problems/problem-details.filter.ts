@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { QueueUnavailableException } from '@app/queue';
 import type { Request, Response } from 'express';
 import { DomainException, type FieldError, type ProblemCode } from './domain.exception';
 
@@ -97,10 +98,14 @@ function httpDetail(exception: HttpException): string {
 }
 
 function isUnavailable(exception: unknown): boolean {
+  if (exception instanceof QueueUnavailableException) return true;
   if (!(exception instanceof Error)) return false;
   const code = (exception as { code?: unknown }).code ?? (exception as { driverError?: { code?: unknown } }).driverError?.code;
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
-  return /Connection terminated|connection timeout|Cannot use a pool after calling end|Client has encountered a connection error/i.test(exception.message);
+  // pg's own words for a lost connection, a connect attempt past CONNECT_TIMEOUT_MS, and a pool with no free connection in time.
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Cannot use a pool after calling end|Client has encountered a connection error/i.test(
+    exception.message,
+  );
 }
 
 /** Express's body parser reports malformed or oversized bodies with a 4xx `status`. */

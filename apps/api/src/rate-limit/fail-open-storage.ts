@@ -20,13 +20,16 @@ export class FailOpenRedisStorage implements ThrottlerStorage, OnApplicationShut
     redisUrl: string,
     private readonly namespace: string,
   ) {
-    // No offline queue and one retry: a count that cannot be made now is made locally, not later.
-    this.redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 });
+    // Commands wait for the first connection (no race at start-up) but give up after one
+    // reconnect attempt or a second: a count that cannot be made now is made locally.
+    this.redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 1_000, connectTimeout: 2_000 });
     this.redis.on('error', () => undefined);
     this.shared = new ThrottlerStorageRedisService(this.redis);
   }
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+    // Known to be down: no request waits for it until it is back.
+    if (this.degraded && this.redis.status !== 'ready') return this.local.increment(key, ttl, limit, blockDuration, throttlerName);
     try {
       const record = await this.shared.increment(`${this.namespace}:rate:${key}`, ttl, limit, blockDuration, throttlerName);
       if (this.degraded) this.logger.log('Redis is back; rate limits are shared again');
