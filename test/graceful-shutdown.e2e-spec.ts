@@ -9,12 +9,12 @@ import {
   coreLists,
   finishedRun,
   listDifferences,
+  midShard,
   openStack,
   requestRun,
   rowCount,
   runStatus,
   serviceEnv,
-  shardInFlight,
   startApi,
   startWorker,
   storedLists,
@@ -99,16 +99,12 @@ describe('graceful shutdown on SIGTERM (built API and worker)', () => {
     }, 30_000);
 
     it('finishes the shard it holds, exits with code 0, and a new worker completes the run with exactly the core’s rows', async () => {
-      // One job at a time, so "one shard written, the next in flight" is a well-defined middle.
+      // One job at a time, so the middle of the run is one shard written and the next in flight.
       const env = serviceEnv(stack!.database.url, stack!.queuePrefix, { QUEUE_CONCURRENCY: '1' });
       const stopping = await startWorker(env);
       workers.push(stopping);
       const runId = await requestRun(stack!.api);
-      await eventually(
-        async () => ({ run: await runStatus(stack!.api, runId), shardInFlight: await shardInFlight(stack!.queue) }),
-        ({ run, shardInFlight }) => run.status === 'running' && run.shardsCompleted === 1 && shardInFlight,
-        60_000,
-      );
+      await midShard(stack!.api, stack!.queue, runId);
 
       const signalledAt = performance.now();
       stopping.process.kill('SIGTERM');

@@ -13,13 +13,13 @@ import {
   exclusionOf,
   finishedRun,
   listDifferences,
+  midShard,
   openStack,
   requestRun,
   rowCount,
   runStatus,
   serviceEnv,
   shardHoldersDuring,
-  shardInFlight,
   startApi,
   startWorker,
   storedLists,
@@ -228,11 +228,7 @@ describe('matching pipeline through BullMQ (built API and workers, PostgreSQL, R
       const [doomed] = await startWorkers(1, shortLock);
       const runId = await requestRun(stack!.api);
       // One shard written and the next one being scored: the middle of the run.
-      await eventually(
-        async () => ({ run: await runStatus(stack!.api, runId), shardInFlight: await shardInFlight(stack!.queue) }),
-        ({ run, shardInFlight }) => run.status === 'running' && run.shardsCompleted === 1 && shardInFlight,
-        60_000,
-      );
+      await midShard(stack!.api, stack!.queue, runId);
       doomed.process.kill('SIGKILL');
       expect((await doomed.exited).signal).toBe('SIGKILL');
       expect(await runStatus(stack!.api, runId)).toMatchObject({ status: 'running', shardsCompleted: 1 });

@@ -267,6 +267,15 @@ export async function shardInFlight(queue: Queue): Promise<boolean> {
   return (await queue.getActive()).some((job) => job.name === 'score-shard');
 }
 
+/** Waits for the middle of a sharded run: one shard written and the next one being scored. */
+export async function midShard(api: RunningApi, queue: Queue, runId: string): Promise<void> {
+  await eventually(
+    async () => ({ run: await runStatus(api, runId), scoring: await shardInFlight(queue) }),
+    ({ run, scoring }) => run.status === 'running' && run.shardsCompleted === 1 && scoring,
+    60_000,
+  );
+}
+
 /** One database with its API and queue namespace. */
 export interface Stack {
   queuePrefix: string;
