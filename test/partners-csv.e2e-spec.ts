@@ -3,13 +3,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InProcessDriver, MatchingJobProducer } from '@app/queue';
+import { OutboxRelayService } from '../apps/api/src/outbox/outbox-relay.service';
 import { BUILT_API, freePort, getJson, startBuiltService, type BuiltService } from './support/built-service';
 import { partnerBody } from './support/partner-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
-/** Lets the recomputes the imports queued finish before the database goes away. */
-const settle = (app: TestApp): Promise<void> => app.app.get<MatchingJobProducer, InProcessDriver>(MatchingJobProducer).drain();
+/** Lets the recomputes the imports recorded reach the queue and finish before the database goes away. */
+const settle = async (app: TestApp): Promise<void> => {
+  await app.app.get(OutboxRelayService).idle();
+  await app.app.get<MatchingJobProducer, InProcessDriver>(MatchingJobProducer).drain();
+};
 
 const HEADER = 'name,sector,scope,gemeenten,leefdomeinen,opgaven,kennisbronnen,offers,needs,description,website,contactEmail,matchingOptOut';
 const GOOD_ROWS = [

@@ -18,7 +18,7 @@ import { Client } from 'pg';
 import { BUILT_API, BUILT_WORKER, freePort, getJson, startBuiltService, type BuiltService } from './built-service';
 import { eventually } from './eventually';
 import { createTestDatabase, type TestDatabase } from './test-database';
-import { TEST_ADMIN_API_KEY } from './api-keys';
+import { bearer, TEST_ADMIN_API_KEY } from './api-keys';
 
 /** The real Redis of the development and CI machines; override for another server. */
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -85,7 +85,7 @@ export interface RunStatus {
 
 /** POST /v1/matching/runs; returns the new run's id. */
 export async function requestRun(api: RunningApi): Promise<string> {
-  const response = await fetch(`${api.baseUrl}/v1/matching/runs`, { method: 'POST' });
+  const response = await fetch(`${api.baseUrl}/v1/matching/runs`, { method: 'POST', headers: bearer() });
   if (response.status !== 202) throw new Error(`run not accepted: ${response.status} ${await response.text()}`);
   return ((await response.json()) as RunStatus).id;
 }

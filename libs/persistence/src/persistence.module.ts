@@ -12,6 +12,7 @@ import { MatchRepository } from './repositories/match.repository';
 import { MatchingProfileRepository } from './repositories/matching-profile.repository';
 import { MatchingRunRepository } from './repositories/matching-run.repository';
 import { PartnerRepository } from './repositories/partner.repository';
+import { PartnerChangeOutboxRepository } from './repositories/partner-change-outbox.repository';
 import { SuggestionRepository } from './repositories/suggestion.repository';
 import { SeedRepository } from './repositories/seed.repository';
 import { SystemStateRepository } from './repositories/system-state.repository';
@@ -30,6 +31,7 @@ const REPOSITORIES = [
   FeedbackRepository,
   ErasureRepository,
   ApiKeyRepository,
+  PartnerChangeOutboxRepository,
 ];
 
 /**

@@ -25,9 +25,12 @@ export class ConnectionsService {
     if (existing) {
       throw new DomainException('conflict', `${partnerA.name} and ${partnerB.name} are already connected (connection ${existing.id})`);
     }
-    const connection = await this.connections.insert(partnerA.id, partnerB.id, input.note ?? null);
-    await this.changes.changed([partnerA.id, partnerB.id], 'connection');
-    return connection;
+    const id = await this.changes.transaction(async (tx, recompute) => {
+      const inserted = await this.connections.insert(partnerA.id, partnerB.id, input.note ?? null, tx);
+      await recompute([partnerA.id, partnerB.id], 'connection');
+      return inserted;
+    });
+    return (await this.connections.findById(id))!;
   }
 
   async list(query: ListConnectionsQueryDto): Promise<{ items: ConnectionEntity[]; total: number }> {
@@ -43,7 +46,9 @@ export class ConnectionsService {
   async remove(id: string): Promise<void> {
     const connection = await this.connections.findById(id);
     if (!connection) throw DomainException.notFound('Connection', id);
-    await this.connections.delete(connection.id);
-    await this.changes.changed([connection.partnerAId, connection.partnerBId], 'connection');
+    await this.changes.transaction(async (tx, recompute) => {
+      await this.connections.delete(connection.id, tx);
+      await recompute([connection.partnerAId, connection.partnerBId], 'connection');
+    });
   }
 }

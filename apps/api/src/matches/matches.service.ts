@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { ConnectionRepository, MatchRepository, SuggestionRepository, type MatchEntity, type MatchEventEntity } from '@app/persistence';
-import { DataSource } from 'typeorm';
 import { mergeGemeenteFilters } from '../common/gemeente-filter';
 import { PartnerChangesService } from '../partners/partner-changes.service';
 import { DomainException } from '../problems/domain.exception';
@@ -15,7 +14,6 @@ const DEFAULT_ACTOR = 'team';
 @Injectable()
 export class MatchesService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly matches: MatchRepository,
     private readonly connections: ConnectionRepository,
     private readonly suggestions: SuggestionRepository,
@@ -66,11 +64,11 @@ export class MatchesService {
   /**
    * Applies one decision to the matches in one transaction with their rows locked: every
    * move must be allowed or nothing changes. A collaboration becomes a connection; moves
-   * that take a pair out of the lists (or back in) queue the recompute of both partners.
+   * that take a pair out of the lists (or back in) record the recompute of both partners.
    */
   private async decide(ids: string[], decision: UpdateMatchDto, unknown: (id: string) => DomainException): Promise<MatchEntity[]> {
     const to = decision.status;
-    const changed = await this.dataSource.transaction(async (tx) => {
+    const changed = await this.changes.transaction(async (tx, recompute) => {
       const locked = await this.matches.lockMany(ids, tx);
       const missing = ids.find((id) => !locked.has(id));
       if (missing) throw unknown(missing);
@@ -87,10 +85,10 @@ export class MatchesService {
       if (to === 'collaborating') {
         for (const match of matches) await this.connections.ensure(match.partnerAId, match.partnerBId, decision.note ?? 'Samenwerking na introductie', tx);
       }
+      const affected = matches.filter((match) => changesLists(match.status, to)).flatMap((match) => [match.partnerAId, match.partnerBId]);
+      await recompute([...new Set(affected)], 'match-decision');
       return matches;
     });
-    const affected = changed.filter((match) => changesLists(match.status, to)).flatMap((match) => [match.partnerAId, match.partnerBId]);
-    if (affected.length > 0) await this.changes.changed([...new Set(affected)], 'match-decision');
     return Promise.all(changed.map((match) => this.get(match.id)));
   }
 }

@@ -1,6 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { MatchingRunRepository, SuggestionRepository } from '@app/persistence';
+import { MatchingRunRepository, PartnerChangeOutboxRepository, SuggestionRepository } from '@app/persistence';
 import { MATCHING_QUEUE } from '@app/queue';
 import type { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
@@ -39,11 +39,13 @@ export class MetricsService {
   constructor(
     private readonly runs: MatchingRunRepository,
     private readonly suggestions: SuggestionRepository,
+    private readonly outbox: PartnerChangeOutboxRepository,
     @Optional() @Inject(getQueueToken(MATCHING_QUEUE)) queue?: Queue,
   ) {
     collectDefaultMetrics({ register: this.registry });
     if (queue) this.registerQueueGauge(queue);
     this.registerListGauges();
+    this.registerOutboxGauges();
   }
 
   /** Express middleware: times each request under the route it matched, not its raw URL. */
@@ -80,8 +82,32 @@ export class MetricsService {
       labelNames: ['state'],
       registers: [this.registry],
       async collect() {
-        const counts = await queue.getJobCounts(...QUEUE_STATES);
+        // While Redis is down these series go missing instead of failing the scrape, whose outbox backlog matters most then.
+        const counts = await queue.getJobCounts(...QUEUE_STATES).catch(() => null);
+        this.reset();
+        if (!counts) return;
         for (const state of QUEUE_STATES) this.set({ state }, counts[state] ?? 0);
+      },
+    });
+  }
+
+  /** A growing or ageing backlog means partner changes are not reaching the queue (Redis down?). */
+  private registerOutboxGauges(): void {
+    const backlog = () => this.outbox.backlog();
+    new Gauge({
+      name: 'partnermatch_outbox_entries',
+      help: 'Partner changes waiting in the outbox for their recompute to be enqueued',
+      registers: [this.registry],
+      async collect() {
+        this.set((await backlog()).entries);
+      },
+    });
+    new Gauge({
+      name: 'partnermatch_outbox_oldest_age_seconds',
+      help: 'Age of the oldest partner change waiting in the outbox (0 when none waits)',
+      registers: [this.registry],
+      async collect() {
+        this.set((await backlog()).oldestAgeSeconds);
       },
     });
   }

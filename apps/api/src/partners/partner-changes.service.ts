@@ -1,21 +1,35 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { MatchingJobProducer, type PartnerChangeReason } from '@app/queue';
+import { Injectable } from '@nestjs/common';
+import { PartnerChangeOutboxRepository } from '@app/persistence';
+import type { PartnerChangeReason } from '@app/queue';
+import { DataSource, type EntityManager } from 'typeorm';
+import { OutboxRelayService } from '../outbox/outbox-relay.service';
 
-/** Tells the matching jobs that partners changed, so their lists and the lists they are in get repaired. */
+/** Records, inside the transaction of a change, which partners it touched. */
+export type RecomputeRecorder = (partnerIds: readonly string[], reason: PartnerChangeReason) => Promise<void>;
+
+/**
+ * Writes partner changes together with the fact that they must be recomputed: the lists of
+ * the partners they touch, and the lists those partners are in, get repaired through the
+ * queue once the change commits — even if the queue is down at that moment.
+ */
 @Injectable()
 export class PartnerChangesService {
-  private readonly logger = new Logger(PartnerChangesService.name);
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: PartnerChangeOutboxRepository,
+    private readonly relay: OutboxRelayService,
+  ) {}
 
-  constructor(private readonly producer: MatchingJobProducer) {}
-
-  async changed(partnerIds: string[], reason: PartnerChangeReason): Promise<void> {
-    for (const partnerId of partnerIds) {
-      try {
-        await this.producer.enqueue({ name: 'partner-changed', data: { partnerId, reason } });
-      } catch (error) {
-        // The change itself is saved; the next full run brings the lists up to date.
-        this.logger.warn(`Could not enqueue the recompute for partner ${partnerId}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
+  /** Runs `write` in one transaction; what it passes to `recompute` is enqueued after the commit. */
+  async transaction<T>(write: (tx: EntityManager, recompute: RecomputeRecorder) => Promise<T>): Promise<T> {
+    let recorded = false;
+    const result = await this.dataSource.transaction((tx) =>
+      write(tx, async (partnerIds, reason) => {
+        await this.outbox.add(partnerIds, reason, tx);
+        recorded ||= partnerIds.length > 0;
+      }),
+    );
+    if (recorded) this.relay.wake();
+    return result;
   }
 }

@@ -14,7 +14,9 @@ export class PartnerErasureService {
   /** Removes the partner and anonymises its mentions; the lists it was in are repaired. */
   async erase(idOrSlug: string): Promise<void> {
     const partner = await this.partners.get(idOrSlug);
-    await this.erasure.erase(partner.id, [partner.name, partner.slug, partner.contactEmail ?? '']);
-    await this.changes.changed([partner.id], 'deleted');
+    await this.changes.transaction(async (tx, recompute) => {
+      await this.erasure.erase(partner.id, [partner.name, partner.slug, partner.contactEmail ?? ''], tx);
+      await recompute([partner.id], 'deleted');
+    });
   }
 }

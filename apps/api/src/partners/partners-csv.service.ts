@@ -54,15 +54,17 @@ export class PartnersCsvService {
   async import(csv: Buffer): Promise<{ created: number; slugs: string[] }> {
     const rows = await this.check(readRecords(csv));
     const slugs = rows.map((row) => row.slug);
-    let ids: string[];
     try {
-      ids = await this.partners.insertAll(rows.map((row) => newPartnerFields(row.input, row.slug)));
+      const ids = await this.changes.transaction(async (tx, recompute) => {
+        const inserted = await this.partners.insertAll(rows.map((row) => newPartnerFields(row.input, row.slug)), tx);
+        await recompute(inserted, 'created');
+        return inserted;
+      });
+      return { created: ids.length, slugs };
     } catch (error) {
       if (!isUniqueViolation(error, 'partner_slug_unique')) throw error;
       throw new DomainException('conflict', 'a partner with one of these names was created during the import; nothing was stored');
     }
-    await this.changes.changed(ids, 'created');
-    return { created: ids.length, slugs };
   }
 
   async export(): Promise<string> {

@@ -24,9 +24,11 @@ export class PartnersService {
       const slug = firstFreeSlug(base, await this.partners.slugsStartingWith(base));
       const partner = this.partners.create(newPartnerFields(input, slug));
       try {
-        const saved = await this.partners.save(partner);
-        await this.changes.changed([saved.id], 'created');
-        return saved;
+        return await this.changes.transaction(async (tx, recompute) => {
+          const saved = await this.partners.save(partner, tx);
+          await recompute([saved.id], 'created');
+          return saved;
+        });
       } catch (error) {
         if (attempt < 3 && isUniqueViolation(error, 'partner_slug_unique')) continue;
         throw error;
@@ -60,15 +62,19 @@ export class PartnersService {
     assertScopeFits(scope, gemeenten);
     const optingOut = changes.matchingOptOut === true && !partner.matchingOptOut;
     Object.assign(partner, changes, { scope, gemeenten });
-    const saved = await this.partners.save(partner);
-    await this.changes.changed([saved.id], optingOut ? 'opted-out' : 'updated');
-    return saved;
+    return this.changes.transaction(async (tx, recompute) => {
+      const saved = await this.partners.save(partner, tx);
+      await recompute([saved.id], optingOut ? 'opted-out' : 'updated');
+      return saved;
+    });
   }
 
   async remove(idOrSlug: string): Promise<void> {
     const partner = await this.get(idOrSlug);
-    await this.partners.delete(partner.id);
-    await this.changes.changed([partner.id], 'deleted');
+    await this.changes.transaction(async (tx, recompute) => {
+      await this.partners.delete(partner.id, tx);
+      await recompute([partner.id], 'deleted');
+    });
   }
 }
 

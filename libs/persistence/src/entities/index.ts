@@ -5,6 +5,7 @@ import { MatchEventEntity } from './match-event.entity';
 import { MatchEntity } from './match.entity';
 import { MatchingProfileEntity } from './matching-profile.entity';
 import { MatchingRunEntity } from './matching-run.entity';
+import { PartnerChangeOutboxEntity } from './partner-change-outbox.entity';
 import { PartnerEntity } from './partner.entity';
 import { SuggestionEntity } from './suggestion.entity';
 import { SystemStateEntity } from './system-state.entity';
@@ -15,6 +16,7 @@ export * from './match-event.entity';
 export * from './match.entity';
 export * from './matching-profile.entity';
 export * from './matching-run.entity';
+export * from './partner-change-outbox.entity';
 export { ConnectionEntity, PartnerEntity, SuggestionEntity, SystemStateEntity };
 
-export const ENTITIES = [PartnerEntity, ConnectionEntity, SystemStateEntity, MatchingRunEntity, SuggestionEntity, MatchEntity, MatchEventEntity, FeedbackEntity, MatchingProfileEntity, ApiKeyEntity];
+export const ENTITIES = [PartnerEntity, ConnectionEntity, SystemStateEntity, MatchingRunEntity, SuggestionEntity, MatchEntity, MatchEventEntity, FeedbackEntity, MatchingProfileEntity, ApiKeyEntity, PartnerChangeOutboxEntity];

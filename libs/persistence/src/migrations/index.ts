@@ -3,6 +3,7 @@ import { CreateMatchingRunsAndSuggestions1763899200000 } from './1763899200000-C
 import { CreateMatchesAndFeedback1763913600000 } from './1763913600000-CreateMatchesAndFeedback';
 import { CreateMatchingProfiles1763917200000 } from './1763917200000-CreateMatchingProfiles';
 import { CreateApiKeys1763920800000 } from './1763920800000-CreateApiKeys';
+import { CreatePartnerChangeOutbox1763924400000 } from './1763924400000-CreatePartnerChangeOutbox';
 
 /** In order; listed explicitly so the compiled app needs no glob over its own files. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateMatchesAndFeedback1763913600000,
   CreateMatchingProfiles1763917200000,
   CreateApiKeys1763920800000,
+  CreatePartnerChangeOutbox1763924400000,
 ];

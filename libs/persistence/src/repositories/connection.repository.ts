@@ -40,10 +40,11 @@ export class ConnectionRepository {
     return { items, total };
   }
 
-  async insert(first: string, second: string, note: string | null): Promise<ConnectionEntity> {
+  /** Inserts the pair in the caller's transaction; its id. */
+  async insert(first: string, second: string, note: string | null, tx: EntityManager): Promise<string> {
     const [partnerAId, partnerBId] = orderedPair(first, second);
-    const saved = await this.connections.save(this.connections.create({ partnerAId, partnerBId, note }));
-    return (await this.findById(saved.id))!;
+    const result = await tx.getRepository(ConnectionEntity).insert({ partnerAId, partnerBId, note });
+    return result.identifiers[0].id as string;
   }
 
   /** Every connection as a pair of partner ids. */
@@ -77,7 +78,7 @@ export class ConnectionRepository {
     return rows.map((row) => ({ a: row.partnerAId, b: row.partnerBId }));
   }
 
-  async delete(id: string): Promise<void> {
-    await this.connections.delete({ id });
+  async delete(id: string, tx: EntityManager): Promise<void> {
+    await tx.getRepository(ConnectionEntity).delete({ id });
   }
 }

@@ -109,28 +109,26 @@ export class PartnerRepository {
     return this.partners.find({ order: { name: 'ASC', id: 'ASC' } });
   }
 
-  /** Inserts all or none, in batches inside one transaction; the new ids in input order. */
-  insertAll(partners: Partial<PartnerEntity>[], batchSize = 500): Promise<string[]> {
-    return this.partners.manager.transaction(async (tx) => {
-      const ids: string[] = [];
-      for (let start = 0; start < partners.length; start += batchSize) {
-        const result = await tx.getRepository(PartnerEntity).insert(partners.slice(start, start + batchSize));
-        ids.push(...result.identifiers.map((identifier) => identifier.id as string));
-      }
-      return ids;
-    });
+  /** Inserts in batches inside the caller's transaction, so all or none are stored; the new ids in input order. */
+  async insertAll(partners: Partial<PartnerEntity>[], tx: EntityManager, batchSize = 500): Promise<string[]> {
+    const ids: string[] = [];
+    for (let start = 0; start < partners.length; start += batchSize) {
+      const result = await tx.getRepository(PartnerEntity).insert(partners.slice(start, start + batchSize));
+      ids.push(...result.identifiers.map((identifier) => identifier.id as string));
+    }
+    return ids;
   }
 
   create(fields: Partial<PartnerEntity>): PartnerEntity {
     return this.partners.create(fields);
   }
 
-  save(partner: PartnerEntity): Promise<PartnerEntity> {
-    return this.partners.save(partner);
+  save(partner: PartnerEntity, tx: EntityManager): Promise<PartnerEntity> {
+    return tx.getRepository(PartnerEntity).save(partner);
   }
 
-  async delete(id: string): Promise<void> {
-    await this.partners.delete({ id });
+  async delete(id: string, tx: EntityManager): Promise<void> {
+    await tx.getRepository(PartnerEntity).delete({ id });
   }
 
   /** Every partner with just the fields matching needs, in id order. */

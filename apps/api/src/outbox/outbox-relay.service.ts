@@ -1,0 +1,128 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { PartnerChangeOutboxRepository, type OutboxEntry, type RelayOutcome } from '@app/persistence';
+import { MatchingJobProducer } from '@app/queue';
+
+/** Entries locked per transaction; a longer backlog is sent in several. */
+const BATCH_SIZE = 100;
+/** Picks up entries committed by other API processes, or left by one that crashed. */
+export const OUTBOX_POLL_INTERVAL_MS = 1000;
+/** After a failed enqueue: wait this long, doubling per further failure up to the maximum. */
+const RETRY_FIRST_MS = 250;
+const RETRY_MAX_MS = 4000;
+/** An enqueue that has not answered by then counts as failed, so a stuck queue cannot hold the transaction open. */
+const ENQUEUE_TIMEOUT_MS = 5000;
+
+/**
+ * Moves the outbox of partner changes onto the matching queue: the recompute of a change is
+ * stored with the change and enqueued afterwards, so a queue that is down (Redis) loses
+ * nothing — the entries wait and go once it is back. One pass at a time per process; passes
+ * of several processes share the backlog through row locks.
+ */
+@Injectable()
+export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(OutboxRelayService.name);
+  private pass: Promise<void> | null = null;
+  private passRequested = false;
+  private timer: NodeJS.Timeout | null = null;
+  private failures = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly outbox: PartnerChangeOutboxRepository,
+    private readonly producer: MatchingJobProducer,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.runPass();
+  }
+
+  /** Stops before the database pool closes, letting a pass in flight commit. */
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.pass;
+  }
+
+  /** A transaction with outbox entries committed in this process: send them now, unless backing off. */
+  wake(): void {
+    if (this.failures === 0) this.runPass();
+  }
+
+  /** Resolves once no pass is running or requested. */
+  async idle(): Promise<void> {
+    while (this.pass) await this.pass;
+  }
+
+  private runPass(): void {
+    if (this.stopped) return;
+    if (this.pass) {
+      this.passRequested = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.pass = this.sendBacklog().finally(() => {
+      this.pass = null;
+      if (this.passRequested && this.failures === 0) {
+        this.passRequested = false;
+        this.runPass();
+      } else {
+        this.passRequested = false;
+        this.scheduleNextPass();
+      }
+    });
+  }
+
+  private scheduleNextPass(): void {
+    if (this.stopped) return;
+    const delay = this.failures === 0 ? OUTBOX_POLL_INTERVAL_MS : Math.min(RETRY_FIRST_MS * 2 ** (this.failures - 1), RETRY_MAX_MS);
+    this.timer = setTimeout(() => this.runPass(), delay);
+    this.timer.unref();
+  }
+
+  /** Batches until the outbox is empty or an enqueue fails. */
+  private async sendBacklog(): Promise<void> {
+    let sent = 0;
+    try {
+      for (;;) {
+        const { claimed, outcome } = await this.outbox.claimOldest(BATCH_SIZE, (entries) => this.enqueue(entries));
+        sent += outcome.sentIds.length;
+        if (outcome.failed) throw new Error(outcome.failed.error);
+        if (claimed < BATCH_SIZE || this.stopped) break;
+      }
+      if (this.failures > 0) this.logger.log(`Partner changes reach the queue again after ${this.failures} failed attempts; ${sent} sent`);
+      this.failures = 0;
+    } catch (error) {
+      // One warning per outage; the entries stay in the outbox and the backlog shows on /metrics.
+      if (this.failures === 0) this.logger.warn(`Partner changes wait in the outbox until the queue takes them: ${describe(error)}`);
+      this.failures++;
+    }
+  }
+
+  /** One job per partner: later entries of the same partner are covered by the same recompute. */
+  private async enqueue(entries: OutboxEntry[]): Promise<RelayOutcome> {
+    const byPartner = new Map<string, OutboxEntry[]>();
+    for (const entry of entries) byPartner.set(entry.partnerId, [...(byPartner.get(entry.partnerId) ?? []), entry]);
+    const groups = [...byPartner.values()];
+    const results = await Promise.allSettled(
+      groups.map((group) =>
+        withTimeout(this.producer.enqueue({ name: 'partner-changed', data: { partnerId: group[0].partnerId, reason: group[group.length - 1].reason } })),
+      ),
+    );
+    const idsOf = (wanted: PromiseSettledResult<void>['status']) => groups.filter((_, index) => results[index].status === wanted).flat().map((entry) => entry.id);
+    const rejection = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    return { sentIds: idsOf('fulfilled'), failed: rejection ? { ids: idsOf('rejected'), error: describe(rejection.reason) } : null };
+  }
+}
+
+function withTimeout(enqueued: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the queue did not answer within ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
+  });
+  return Promise.race([enqueued, timeout]).finally(() => clearTimeout(timer));
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
