@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InProcessDriver, MatchingJobProducer } from '@app/queue';
 import { OutboxRelayService } from '../apps/api/src/outbox/outbox-relay.service';
+import { TEST_ADMIN_API_KEY } from './support/api-keys';
 import { BUILT_API, freePort, getJson, startBuiltService, type BuiltService } from './support/built-service';
 import { partnerBody } from './support/partner-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -126,7 +127,7 @@ describe('npm run import (the built CLI against the built API)', () => {
     database = await createTestDatabase('partners_csv_cli');
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    service = startBuiltService(BUILT_API, { DATABASE_URL: database.url, PORT: String(port) });
+    service = startBuiltService(BUILT_API, { DATABASE_URL: database.url, PORT: String(port), ADMIN_API_KEY: TEST_ADMIN_API_KEY });
     await service.waitForOutput('API on');
   });
 
@@ -135,13 +136,21 @@ describe('npm run import (the built CLI against the built API)', () => {
     await database?.drop();
   });
 
-  const runCli = (csv: string): Promise<{ code: number; stdout: string; stderr: string }> => {
+  const runCli = (csv: string, apiKey: string | null = TEST_ADMIN_API_KEY): Promise<{ code: number; stdout: string; stderr: string }> => {
     const file = join(mkdtempSync(join(tmpdir(), 'partners-csv-')), 'partners.csv');
     writeFileSync(file, csv);
+    const env = { ...process.env, PARTNERMATCH_API_KEY: apiKey ?? '' };
     return new Promise((resolve) =>
-      execFile(process.execPath, [cli, file, '--url', url], (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr })),
+      execFile(process.execPath, [cli, file, '--url', url], { env }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr })),
     );
   };
+
+  it('needs an admin key from PARTNERMATCH_API_KEY and stores nothing without one', async () => {
+    expect(await runCli([HEADER, ...GOOD_ROWS].join('\n'), null)).toMatchObject({ code: 1, stderr: expect.stringContaining('PARTNERMATCH_API_KEY') });
+    const wrong = await runCli([HEADER, ...GOOD_ROWS].join('\n'), 'pm_not-a-key-of-this-installation-000');
+    expect(wrong).toMatchObject({ code: 1, stderr: expect.stringContaining('HTTP 401') });
+    expect((await getJson(`${url}/v1/partners?limit=1`)).body.total).toBe(0);
+  });
 
   it('imports a good file with exit code 0', async () => {
     const result = await runCli([HEADER, ...GOOD_ROWS].join('\n'));

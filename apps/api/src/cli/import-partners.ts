@@ -1,6 +1,8 @@
-// `npm run import -- partners.csv [--url http://127.0.0.1:3000]`: uploads the file to
-// POST /v1/partners/import of a running API, so the shell import checks exactly what the
-// route checks; all rows are stored or none. Exit code 0 when stored, 1 otherwise.
+// `PARTNERMATCH_API_KEY=pm_… npm run import -- partners.csv [--url http://127.0.0.1:3000]`:
+// uploads the file to POST /v1/partners/import of a running API, so the shell import checks
+// exactly what the route checks; all rows are stored or none. Exit code 0 when stored, 1
+// otherwise. The admin key comes from the environment, not an argument: arguments are
+// visible to every user of the machine in the process list.
 import { SingleBar, Presets } from 'cli-progress';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
@@ -19,7 +21,12 @@ interface Answer {
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({ allowPositionals: true, options: { url: { type: 'string', default: 'http://127.0.0.1:3000' } } });
   if (positionals.length !== 1) {
-    console.error('usage: npm run import -- partners.csv [--url http://127.0.0.1:3000]');
+    console.error('usage: PARTNERMATCH_API_KEY=<admin key> npm run import -- partners.csv [--url http://127.0.0.1:3000]');
+    return 1;
+  }
+  const apiKey = process.env.PARTNERMATCH_API_KEY;
+  if (!apiKey) {
+    console.error('Set PARTNERMATCH_API_KEY to an admin API key (importing partners is for admin keys)');
     return 1;
   }
   const [file] = positionals;
@@ -30,7 +37,7 @@ async function main(): Promise<number> {
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   const url = new URL('/v1/partners/import', values.url);
-  const answer = await upload(url, body, boundary);
+  const answer = await upload(url, body, boundary, apiKey);
   if (answer.status === 201) {
     const slugs = answer.body.slugs ?? [];
     const more = slugs.length > SHOWN_SLUGS ? `, … and ${slugs.length - SHOWN_SLUGS} more` : '';
@@ -45,13 +52,16 @@ async function main(): Promise<number> {
 }
 
 /** Writes the body in chunks so the bar follows the upload; the server answers once it has checked every row. */
-function upload(url: URL, body: Buffer, boundary: string): Promise<Answer> {
+function upload(url: URL, body: Buffer, boundary: string, apiKey: string): Promise<Answer> {
   const bar = new SingleBar({ format: 'Uploading {bar} {percentage}% | {value}/{total} bytes' }, Presets.shades_classic);
   return new Promise((resolve, reject) => {
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const req = send(
       url,
-      { method: 'POST', headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': body.length } },
+      {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': body.length },
+      },
       (response: IncomingMessage) => {
         let text = '';
         response.setEncoding('utf8');
