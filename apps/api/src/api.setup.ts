@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { BEARER_SCHEME } from './auth/access.decorators';
+import { BodyMediaTypeInterceptor } from './common/body-media-type.interceptor';
 import { ProblemDetailsDto } from './problems/problem-details.dto';
 import { createValidationPipe } from './problems/validation';
 
@@ -11,6 +12,7 @@ export function configureApi(app: INestApplication): OpenAPIObject {
   // load. No upgrade-insecure-requests: the embedded default is served over plain http.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new BodyMediaTypeInterceptor());
   // On SIGTERM: the listener closes, requests in flight finish, then the database; exit code 0
   // rather than Nest re-raising the signal (143 to an orchestrator), and pino flushes on 'exit'.
   app.enableShutdownHooks([], { useProcessExit: true });

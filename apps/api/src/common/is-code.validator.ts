@@ -8,8 +8,9 @@ import { ValidateBy } from 'class-validator';
  */
 export function IsCode(allowed: readonly string[], shape: { array?: boolean; optional?: boolean } = {}): PropertyDecorator {
   const known = new Set(allowed);
+  // A list where one code is expected is itself the unknown value: ["gemeente"] is no sector.
   const unknownIn = (value: unknown): unknown[] =>
-    (Array.isArray(value) ? value : [value]).filter((item) => typeof item !== 'string' || !known.has(item));
+    (shape.array && Array.isArray(value) ? value : [value]).filter((item) => typeof item !== 'string' || !known.has(item));
   const validate = ValidateBy({
     name: 'isCode',
     validator: {

@@ -1,14 +1,13 @@
 /// <reference types="multer" />
 import { Controller, Get, Header, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../problems/api-problems.decorator';
 import { DomainException } from '../problems/domain.exception';
+import { CsvFileInterceptor, MAX_CSV_FILE_BYTES } from './csv-file.interceptor';
 import { PartnerImportDto } from './dtos/partner-import.dto';
 import { CSV_COLUMNS, MAX_CSV_ROWS, PartnersCsvService } from './partners-csv.service';
 import { Roles } from '../auth/access.decorators';
 
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const CSV_TYPES = new Set(['text/csv', 'application/csv', 'text/plain', 'application/vnd.ms-excel']);
 
 const LAYOUT =
@@ -31,7 +30,7 @@ export class PartnersCsvController {
     description:
       `${LAYOUT} Every row is checked as POST /v1/partners checks a body, and a name may not give the slug of another row ` +
       `or of a stored partner. Any error answers 400 with \`errors\` naming \`rows[i].field\` (i counts data rows from 0; ` +
-      `the message gives the file line) and stores nothing. At most ${MAX_FILE_BYTES / 1024 / 1024} MB and ${MAX_CSV_ROWS} rows.`,
+      `the message gives the file line) and stores nothing. At most ${MAX_CSV_FILE_BYTES / 1024 / 1024} MB and ${MAX_CSV_ROWS} rows.`,
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -39,12 +38,14 @@ export class PartnersCsvController {
   })
   @ApiCreatedResponse({ type: PartnerImportDto })
   @ApiProblems(400, 409, 413)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES, files: 1 } }))
+  @UseInterceptors(CsvFileInterceptor)
   async import(@UploadedFile() file: Express.Multer.File | undefined): Promise<PartnerImportDto> {
     if (!file) throw DomainException.validation([{ field: 'file', message: 'send the CSV as multipart/form-data in a part named file' }]);
     if (!CSV_TYPES.has(file.mimetype) && !file.originalname.toLowerCase().endsWith('.csv')) {
       throw DomainException.validation([{ field: 'file', message: 'file must be a CSV file (text/csv)', value: file.mimetype }]);
     }
+    // No text CSV holds a NUL byte (UTF-16 files do), and PostgreSQL text cannot store one.
+    if (file.buffer.includes(0)) throw DomainException.validation([{ field: 'file', message: 'file holds NUL bytes: save it as UTF-8 CSV' }]);
     return this.csv.import(file.buffer);
   }
 
