@@ -18,6 +18,8 @@ export interface StackOptions {
   workers: number;
   /** Where the workers write V8 CPU profiles (`--cpu-prof`), if anywhere. */
   cpuProfileDir?: string;
+  /** More variables for the API and the workers, e.g. REVIEW_REQUIRED or LOG_LEVEL. */
+  env?: Record<string, string>;
 }
 
 /** The production layout: the API and its workers on their own database and queue namespace. */
@@ -41,7 +43,7 @@ export async function startPipelineStack(teardown: Teardown, options: StackOptio
   const queuePrefix = `pm-bench-${randomBytes(6).toString('hex')}`;
   teardown.add(`delete the Redis keys ${queuePrefix}:*`, () => deleteRedisKeys(`${queuePrefix}:*`));
   const adminApiKey = `pm_bench-${randomBytes(18).toString('base64url')}`;
-  const env = { DATABASE_URL: database.url, REDIS_URL, QUEUE_PREFIX: queuePrefix, MATCHING_CRON: 'off', ADMIN_API_KEY: adminApiKey };
+  const env = { DATABASE_URL: database.url, REDIS_URL, QUEUE_PREFIX: queuePrefix, MATCHING_CRON: 'off', ADMIN_API_KEY: adminApiKey, ...options.env };
 
   // Port 0: the system picks a free port as the API binds it, so no other process can take it first.
   // The API migrates the fresh database; workers start after it, so they never race it.

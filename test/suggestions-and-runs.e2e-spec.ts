@@ -111,6 +111,9 @@ describe('suggestions and matching runs API (PostgreSQL, in-process queue)', () 
     const page = await suggestionsOf(school, '?limit=2&offset=1');
     expect(page).toMatchObject({ total: 5, limit: 2, offset: 1 });
     expect(page.items.map((item: { candidate: { slug: string } }) => item.candidate.slug)).toEqual(all.slice(1, 3));
+    // The total comes with the page's rows; a page past the end has none and still tells it.
+    expect(await suggestionsOf(school, '?limit=2&offset=10')).toMatchObject({ items: [], total: 5 });
+    expect(await suggestionsOf(school, '?sector=rijksoverheid&limit=1&offset=1')).toMatchObject({ items: [], total: 1 });
   });
 
   it.each([

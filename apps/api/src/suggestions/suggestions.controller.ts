@@ -39,8 +39,8 @@ export class SuggestionsController {
     if (caller?.role === 'partner' && query.view === 'team') {
       throw DomainException.forbidden('A partner key sees the partner view only (view=partner)');
     }
-    const partner = await this.partners.get(idOrSlug);
-    const runId = await this.suggestions.activeRunId();
+    // Independent lookups, so the partner's and the run's round trips overlap.
+    const [partner, runId] = await Promise.all([this.partners.get(idOrSlug), this.suggestions.activeRunId()]);
     const statuses = visibleStatuses(query.view, this.config.reviewRequired);
     const { items, total } =
       runId && !partner.matchingOptOut ? await this.suggestions.listFor(runId, partner.id, { ...query, statuses }) : { items: [], total: 0 };

@@ -123,8 +123,15 @@ export class SuggestionRepository {
       // A national candidate works everywhere, so it is always within reach.
       query.andWhere('(suggestion.distanceKm IS NULL OR suggestion.distanceKm <= :maxDistanceKm)', { maxDistanceKm: search.maxDistanceKm });
     }
-    const total = await query.getCount();
-    const { entities, raw } = await query.orderBy('suggestion.rank', 'ASC').limit(search.limit).offset(search.offset).getRawAndEntities();
+    // The page carries the count of all matching rows: one round trip instead of two on the
+    // hottest read. Only a page past the end has no row to carry it.
+    const { entities, raw } = await query
+      .addSelect('count(*) OVER ()', 'total')
+      .orderBy('suggestion.rank', 'ASC')
+      .limit(search.limit)
+      .offset(search.offset)
+      .getRawAndEntities();
+    const total = raw.length > 0 ? Number(raw[0].total) : search.offset > 0 ? await query.getCount() : 0;
     const statusOf = new Map<number, Pick<MatchEntity, 'id' | 'status'>>(
       raw.map((row: { suggestion_rank: number; match_id: string; match_status: MatchStatus }) => [row.suggestion_rank, { id: row.match_id, status: row.match_status }]),
     );
