@@ -249,9 +249,9 @@ describe('coalitions and gaps API (PostgreSQL)', () => {
 
   it('documents the three routes with their problem responses', () => {
     const paths = api.openApi.paths;
-    expect(Object.keys(paths['/v1/gemeenten/{code}/coalition'].get!.responses).sort()).toEqual(['200', '400', '404', '503']);
-    expect(Object.keys(paths['/v1/gemeenten/{code}/gaps'].get!.responses).sort()).toEqual(['200', '404', '503']);
-    expect(Object.keys(paths['/v1/gaps'].get!.responses).sort()).toEqual(['200', '400', '503']);
+    expect(Object.keys(paths['/v1/gemeenten/{code}/coalition'].get!.responses).sort()).toEqual(['200', '400', '401', '403', '404', '429', '503']);
+    expect(Object.keys(paths['/v1/gemeenten/{code}/gaps'].get!.responses).sort()).toEqual(['200', '401', '403', '404', '429', '503']);
+    expect(Object.keys(paths['/v1/gaps'].get!.responses).sort()).toEqual(['200', '400', '401', '403', '429', '503']);
     const parameters = paths['/v1/gemeenten/{code}/coalition'].get!.parameters as { name: string; required: boolean; schema?: object }[];
     expect(parameters.find((parameter) => parameter.name === 'size')).toMatchObject({ required: false, schema: { minimum: 3, maximum: 6, default: 4 } });
     expect(parameters.find((parameter) => parameter.name === 'lang')).toMatchObject({ required: false, schema: { enum: ['nl', 'en'] } });

@@ -348,12 +348,18 @@ describe('portal embed: API, widget and demo page (PostgreSQL, in-process queue,
       await page.locator('partner-suggestions article').first().waitFor();
       await expect(page.locator('partner-suggestions h3').allTextContents()).resolves.toEqual(expected.items.map((item) => item.candidate.name));
 
-      // The first portal key names only the API's own origin, so this page may not read with it.
-      await page.goto(`${portalOrigin}/?partner=${decided.introduced.slug}&key=${encodeURIComponent(portalKey)}`);
-      const status = page.locator('partner-suggestions [role="status"]');
-      await eventually(() => status.textContent(), (text) => text === 'De suggesties konden niet worden geladen.');
-      await expect(page.locator('partner-suggestions article').count()).resolves.toBe(0);
       await page.close();
+
+      // The first portal key names only the API's own origin, so this page may not read with it.
+      // A context of its own: the server's CORS answer is under test, not the browser's cache
+      // of the list it was just allowed to read.
+      const stranger = await browser.newContext();
+      const refused = await stranger.newPage();
+      await refused.goto(`${portalOrigin}/?partner=${decided.introduced.slug}&key=${encodeURIComponent(portalKey)}`);
+      const status = refused.locator('partner-suggestions [role="status"]');
+      await eventually(() => status.textContent(), (text) => text === 'De suggesties konden niet worden geladen.');
+      await expect(refused.locator('partner-suggestions article').count()).resolves.toBe(0);
+      await stranger.close();
     });
   });
 
