@@ -1,4 +1,5 @@
 export * from './entities';
+export * from './list-change-feed';
 export * from './migrations';
 export * from './persistence.module';
 export * from './postgres-options';

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { appConfig, type AppConfig } from '@app/config';
 import { EmbeddedPostgres } from './embedded/embedded-postgres';
 import { EmbeddedPostgresModule } from './embedded/embedded-postgres.module';
+import { ListChangeFeed } from './list-change-feed';
 import { ApiKeyRepository } from './repositories/api-key.repository';
 import { ConnectionRepository } from './repositories/connection.repository';
 import { ErasureRepository } from './repositories/erasure.repository';
@@ -20,6 +21,7 @@ import { ENTITIES } from './entities';
 import { postgresOptions } from './postgres-options';
 
 const REPOSITORIES = [
+  ListChangeFeed,
   PartnerRepository,
   ConnectionRepository,
   SystemStateRepository,

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { appConfig, type AppConfig } from '@app/config';
-import { SuggestionRepository } from '@app/persistence';
+import { SuggestionRepository, type MatchStatus } from '@app/persistence';
+import type { Response } from 'express';
 import { PartnerRefDto } from '../connections/dtos/connection.dto';
 import { PartnersService } from '../partners/partners.service';
 import { CurrentCaller, type Caller } from '../auth/caller';
@@ -11,6 +12,7 @@ import { FeedbackDto, GiveFeedbackDto } from './dtos/feedback.dto';
 import { ListSuggestionsQueryDto } from './dtos/list-suggestions-query.dto';
 import { SuggestionDto, SuggestionListDto } from './dtos/suggestion.dto';
 import { FeedbackService } from './feedback.service';
+import { SuggestionListCache } from './suggestion-list-cache';
 import { visibleStatuses } from './visible-statuses';
 import { OwnPartnerOnly, Roles } from '../auth/access.decorators';
 
@@ -24,6 +26,7 @@ export class SuggestionsController {
     private readonly partners: PartnersService,
     private readonly suggestions: SuggestionRepository,
     private readonly feedback: FeedbackService,
+    private readonly cache: SuggestionListCache,
   ) {}
 
   /**
@@ -35,13 +38,27 @@ export class SuggestionsController {
   @ApiParam({ name: 'idOrSlug', description: 'The partner uuid or its slug' })
   @ApiOkResponse({ type: SuggestionListDto })
   @ApiProblems(400, 404)
-  async list(@Param('idOrSlug') idOrSlug: string, @Query() query: ListSuggestionsQueryDto, @CurrentCaller() caller?: Caller): Promise<SuggestionListDto> {
+  async list(
+    @Param('idOrSlug') idOrSlug: string,
+    @Query() query: ListSuggestionsQueryDto,
+    @Res({ passthrough: true }) response: Response,
+    @CurrentCaller() caller?: Caller,
+  ): Promise<string> {
     if (caller?.role === 'partner' && query.view === 'team') {
       throw DomainException.forbidden('A partner key sees the partner view only (view=partner)');
     }
+    const statuses = visibleStatuses(query.view, this.config.reviewRequired);
+    // Kept serialised: the hottest read then costs no JSON encoding either.
+    const body = await this.cache.read(JSON.stringify([idOrSlug, statuses, query]), async () =>
+      JSON.stringify(await this.readList(idOrSlug, query, statuses)),
+    );
+    response.type('application/json');
+    return body;
+  }
+
+  private async readList(idOrSlug: string, query: ListSuggestionsQueryDto, statuses: MatchStatus[]): Promise<SuggestionListDto> {
     // Independent lookups, so the partner's and the run's round trips overlap.
     const [partner, runId] = await Promise.all([this.partners.get(idOrSlug), this.suggestions.activeRunId()]);
-    const statuses = visibleStatuses(query.view, this.config.reviewRequired);
     const { items, total } =
       runId && !partner.matchingOptOut ? await this.suggestions.listFor(runId, partner.id, { ...query, statuses }) : { items: [], total: 0 };
     return {

@@ -4,6 +4,7 @@ import { CreateMatchesAndFeedback1763913600000 } from './1763913600000-CreateMat
 import { CreateMatchingProfiles1763917200000 } from './1763917200000-CreateMatchingProfiles';
 import { CreateApiKeys1763920800000 } from './1763920800000-CreateApiKeys';
 import { CreatePartnerChangeOutbox1763924400000 } from './1763924400000-CreatePartnerChangeOutbox';
+import { NotifyListChanges1763928000000 } from './1763928000000-NotifyListChanges';
 
 /** In order; listed explicitly so the compiled app needs no glob over its own files. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateMatchingProfiles1763917200000,
   CreateApiKeys1763920800000,
   CreatePartnerChangeOutbox1763924400000,
+  NotifyListChanges1763928000000,
 ];
