@@ -1,5 +1,5 @@
 /**
- * npm run bench:api [-- --rate 500] [--duration 30] [--n 1000] [--json]
+ * npm run bench:api [-- --rate 500] [--duration 30] [--connections 4] [--n 1000] [--json]
  *
  * Read latency of the built API on PostgreSQL under a fixed request rate: a synthetic network
  * of n partners, one completed matching run (REVIEW_REQUIRED=false, so every list is what a
@@ -33,6 +33,7 @@ const option = (name: string, fallback: number) => {
 const rate = option('rate', 500);
 const durationSeconds = option('duration', 30);
 const n = option('n', 1000);
+const connections = option('connections', 4);
 const json = args.includes('--json');
 const log = (line = '') => console.log(line);
 
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
     });
     const paths = await prepareNetwork(stack);
     const headers = { authorization: `Bearer ${stack.adminApiKey}` };
-    const load = (routePaths: readonly string[], seconds = durationSeconds) => fixedRateLoad({ baseUrl: stack!.baseUrl, paths: routePaths, headers, rate, durationSeconds: seconds });
+    const load = (routePaths: readonly string[], seconds = durationSeconds) => fixedRateLoad({ baseUrl: stack!.baseUrl, paths: routePaths, headers, rate, durationSeconds: seconds, connections });
 
     await load(paths, WARM_UP_SECONDS);
     const floor = await load(['/health/live']);
@@ -104,7 +105,7 @@ async function getJson<T>(stack: PipelineStack, path: string): Promise<T> {
 
 function printReport(partners: number, floor: LoadFigures, suggestions: LoadFigures): void {
   log();
-  log(`${rate} req/s for ${durationSeconds} s each (autocannon overallRate, 20 connections, loopback); latency in ms`);
+  log(`${rate} req/s for ${durationSeconds} s each (autocannon overallRate, ${connections} connections, each sending its share of a second back to back; loopback); latency in ms`);
   log('route                                         |    p50 |    p99 |    max |   rps | requests | errors | non-2xx');
   const row = (label: string, figures: LoadFigures) =>
     log(

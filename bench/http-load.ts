@@ -7,6 +7,7 @@ export interface LoadOptions {
   headers: Record<string, string>;
   rate: number;
   durationSeconds: number;
+  connections: number;
 }
 
 export interface LoadFigures {
@@ -20,16 +21,24 @@ export interface LoadFigures {
   non2xx: number;
 }
 
-/** Enough sockets that 500 req/s never wait for a free one at a few ms each. */
-const CONNECTIONS = 20;
-
-/** A fixed request rate (autocannon's overallRate) for a fixed time, on loopback. */
+/**
+ * A fixed request rate (autocannon's overallRate) for a fixed time, on loopback.
+ *
+ * How autocannon keeps a rate shapes the figures: each connection sends its share of the
+ * second's requests back to back as soon as the second starts, then waits for the next — so
+ * `connections` requests are in flight at once for part of every second, a harsher load than
+ * the same rate spread evenly (which keeps about one in flight at these latencies). Its
+ * coordinated-omission correction is off: with overallRate it assumes one request every
+ * ceil(1000 / rate per connection / 1000) = 1 ms per connection and adds a made-up sample for
+ * every millisecond any response took beyond that, which describes no schedule it keeps.
+ */
 export async function fixedRateLoad(options: LoadOptions): Promise<LoadFigures> {
   let next = 0;
   const result = await autocannon({
     url: options.baseUrl,
-    connections: CONNECTIONS,
+    connections: options.connections,
     overallRate: options.rate,
+    ignoreCoordinatedOmission: true,
     duration: options.durationSeconds,
     headers: options.headers,
     requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: options.paths[next++ % options.paths.length] }) }],
