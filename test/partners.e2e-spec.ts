@@ -33,6 +33,15 @@ describe('partners API (PostgreSQL)', () => {
       expect(second.body.slug).toBe('jeugdfonds-zwolle-2');
     });
 
+    it('gives racing creations of one name each their own slug, never a 500', async () => {
+      const responses = await Promise.all(Array.from({ length: 12 }, () => api.http().post('/v1/partners').send(partnerBody({ name: 'Stichting Gelijktijdig' }))));
+      const statuses = responses.map((response) => response.status);
+      expect(statuses.every((status) => status === 201 || status === 409)).toBe(true);
+      const slugs = responses.filter((response) => response.status === 201).map((response) => response.body.slug);
+      expect(new Set(slugs).size).toBe(slugs.length);
+      expect(slugs.length).toBeGreaterThan(0);
+    });
+
     it.each([
       ['sector', { sector: 'bakkerij' }, 'bakkerij'],
       ['opgaven', { opgaven: ['meedoen', 'wereldvrede'] }, 'wereldvrede'],

@@ -9,6 +9,9 @@ import type { ListPartnersQueryDto } from './dtos/list-partners-query.dto';
 import type { UpdatePartnerDto } from './dtos/update-partner.dto';
 import { PartnerChangesService } from './partner-changes.service';
 
+/** Racing creations of one name each take the next free slug; past this many lost races, a 409. */
+const MAX_SLUG_ATTEMPTS = 10;
+
 @Injectable()
 export class PartnersService {
   constructor(
@@ -30,8 +33,10 @@ export class PartnersService {
           return saved;
         });
       } catch (error) {
-        if (attempt < 3 && isUniqueViolation(error, 'partner_slug_unique')) continue;
-        throw error;
+        if (!isUniqueViolation(error, 'partner_slug_unique')) throw error;
+        if (attempt >= MAX_SLUG_ATTEMPTS) {
+          throw new DomainException('conflict', `Too many partners named "${input.name}" are being created at once; try again`);
+        }
       }
     }
   }
