@@ -245,6 +245,7 @@ describe('rate limit per key', () => {
     expect(statuses).toEqual([200, 200, 200, 200, 429]);
     const limited = await api.http().get('/v1/taxonomy/sectors').expect(429);
     expect(limited.headers['content-type']).toContain('application/problem+json');
+    expect(limited.body.detail).toBe('This API key made more than 5 requests in a minute; Retry-After says when to go on');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     const other = await api.as(second.key).get('/v1/taxonomy/sectors').expect(200);
     expect(other.headers['x-ratelimit-limit']).toBe('5');

@@ -12,6 +12,7 @@ const MINUTE_MS = 60_000;
       inject: [appConfig.KEY],
       useFactory: (config: AppConfig) => ({
         throttlers: [{ name: 'default', ttl: MINUTE_MS, limit: config.rateLimitPerMinute }],
+        errorMessage: `This API key made more than ${config.rateLimitPerMinute} requests in a minute; Retry-After says when to go on`,
         storage: config.redisUrl ? new FailOpenRedisStorage(config.redisUrl, config.queuePrefix) : new ThrottlerStorageService(),
       }),
     }),
