@@ -6,13 +6,13 @@ import type { Response } from 'express';
 import { PartnerRefDto } from '../connections/dtos/connection.dto';
 import { PartnersService } from '../partners/partners.service';
 import { CurrentCaller, type Caller } from '../auth/caller';
+import { SuggestionListCache } from '../list-cache/suggestion-list-cache';
 import { ApiProblems } from '../problems/api-problems.decorator';
 import { DomainException } from '../problems/domain.exception';
 import { FeedbackDto, GiveFeedbackDto } from './dtos/feedback.dto';
 import { ListSuggestionsQueryDto } from './dtos/list-suggestions-query.dto';
 import { SuggestionDto, SuggestionListDto } from './dtos/suggestion.dto';
 import { FeedbackService } from './feedback.service';
-import { SuggestionListCache } from './suggestion-list-cache';
 import { visibleStatuses } from './visible-statuses';
 import { OwnPartnerOnly, Roles } from '../auth/access.decorators';
 
@@ -49,7 +49,7 @@ export class SuggestionsController {
     }
     const statuses = visibleStatuses(query.view, this.config.reviewRequired);
     // Kept serialised: the hottest read then costs no JSON encoding either.
-    const body = await this.cache.read(JSON.stringify([idOrSlug, statuses, query]), async () =>
+    const body = await this.cache.read(JSON.stringify(['partner', idOrSlug, statuses, query]), async () =>
       JSON.stringify(await this.readList(idOrSlug, query, statuses)),
     );
     response.type('application/json');
