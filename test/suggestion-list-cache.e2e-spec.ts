@@ -62,6 +62,20 @@ describe('suggestion lists kept in memory (PostgreSQL LISTEN/NOTIFY)', () => {
     expect((await firstCandidate()).name).toBe('Ongemerkt');
   });
 
+  it('keeps the keys it has seen until a key changes in any process', async () => {
+    const { body: key } = await api.http().post('/v1/api-keys').send({ name: 'Bewaarde sleutel', role: 'team' }).expect(201);
+    await api.as(key.key).get('/v1/taxonomy/sectors').expect(200);
+    await outsider.query('BEGIN');
+    await outsider.query(`SET LOCAL session_replication_role = replica`);
+    await outsider.query(`UPDATE api_key SET role = 'portal' WHERE id = $1`, [key.id]);
+    await outsider.query('COMMIT');
+    // Changed without an announcement: the kept key still has its old role.
+    await api.as(key.key).get('/v1/taxonomy/sectors').expect(200);
+
+    await outsider.query(`DELETE FROM api_key WHERE id = $1`, [key.id]);
+    await eventually(async () => (await api.as(key.key).get('/v1/taxonomy/sectors')).status, (status) => status === 401, 5_000);
+  });
+
   it('reads from the database while the feed is down, and keeps lists again once it is back', async () => {
     const candidate = await firstCandidate();
     await outsider.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`);

@@ -1,4 +1,5 @@
 export * from './entities';
+export * from './kept-until-changed';
 export * from './list-change-feed';
 export * from './migrations';
 export * from './persistence.module';

@@ -6,8 +6,8 @@ const CHANNEL = 'partnermatch_lists_changed';
 const RECONNECT_MS = [500, 1_000, 2_000, 5_000, 10_000];
 
 /**
- * A counter that moves whenever something a suggestion list shows may have changed, in any
- * process: a PostgreSQL LISTEN on the notifications the list tables send on commit, plus
+ * A counter that moves whenever something a suggestion list shows (or an API key) may have
+ * changed, in any process: a PostgreSQL LISTEN on the notifications the list tables send on commit, plus
  * `changed()` for this process's own writes, which must count before their response is sent.
  * `generation()` is null while no LISTEN is up (the embedded database, or PostgreSQL out of
  * reach): then nothing may be served from memory. Starts on first use, so the worker, which

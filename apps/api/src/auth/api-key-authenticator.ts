@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { appConfig, type AppConfig } from '@app/config';
-import { ApiKeyRepository } from '@app/persistence';
+import { ApiKeyRepository, KeptUntilChanged, ListChangeFeed } from '@app/persistence';
 import type { Request } from 'express';
 import { DomainException } from '../problems/domain.exception';
 import { hashApiKey, sameHash } from './api-key-secret';
 import type { Caller } from './caller';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
+const MAX_KEPT_KEYS = 10_000;
 
 export const BOOTSTRAP_ADMIN: Caller = { id: 'bootstrap', role: 'admin', partnerId: null, partnerSlug: null, allowedOrigins: [] };
 
@@ -14,12 +15,16 @@ export const BOOTSTRAP_ADMIN: Caller = { id: 'bootstrap', role: 'admin', partner
 @Injectable()
 export class ApiKeyAuthenticator {
   private readonly bootstrapHash: string | null;
+  /** Keys seen lately, so a request costs no query; unknown keys are always looked up (a flood of them keeps nothing). */
+  private readonly holders: KeptUntilChanged<Caller | null>;
 
   constructor(
     @Inject(appConfig.KEY) config: AppConfig,
     private readonly keys: ApiKeyRepository,
+    changes: ListChangeFeed,
   ) {
     this.bootstrapHash = config.adminApiKey ? hashApiKey(config.adminApiKey) : null;
+    this.holders = new KeptUntilChanged(changes, MAX_KEPT_KEYS);
   }
 
   /** The caller, or a 401 saying what is wrong with the Authorization header. */
@@ -37,6 +42,6 @@ export class ApiKeyAuthenticator {
   async callerWith(token: string): Promise<Caller | null> {
     const hash = hashApiKey(token);
     if (this.bootstrapHash && sameHash(hash, this.bootstrapHash)) return BOOTSTRAP_ADMIN;
-    return this.keys.holderOf(hash);
+    return this.holders.read(hash, () => this.keys.holderOf(hash), (holder) => holder !== null);
   }
 }

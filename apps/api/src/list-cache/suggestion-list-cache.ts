@@ -1,39 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { ListChangeFeed } from '@app/persistence';
+import { KeptUntilChanged, ListChangeFeed } from '@app/persistence';
 
 /** Enough for every list of a network of a few thousand partners in its usual query. */
-const MAX_ENTRIES = 5_000;
+const MAX_LISTS = 5_000;
 
-/**
- * The hottest read — a partner's suggestion list — answered from memory until anything it
- * shows changes. An answer is kept only if no change was announced while it was being read,
- * so a list read before a commit is never served after it; while the change feed is down
- * nothing is kept or served.
- */
+/** Serialised suggestion lists — the hottest reads — answered from memory until anything they show changes. */
 @Injectable()
 export class SuggestionListCache {
-  private readonly entries = new Map<string, { generation: number; value: unknown }>();
+  private readonly lists: KeptUntilChanged<string>;
 
-  constructor(private readonly changes: ListChangeFeed) {}
-
-  async read<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const generation = this.changes.generation();
-    if (generation === null) return load();
-    const kept = this.entries.get(key);
-    if (kept?.generation === generation) {
-      // Most recently used last: the first entry is the one to drop when full.
-      this.entries.delete(key);
-      this.entries.set(key, kept);
-      return kept.value as T;
-    }
-    const value = await load();
-    if (this.changes.generation() === generation) this.keep(key, generation, value);
-    return value;
+  constructor(changes: ListChangeFeed) {
+    this.lists = new KeptUntilChanged(changes, MAX_LISTS);
   }
 
-  private keep(key: string, generation: number, value: unknown): void {
-    this.entries.delete(key);
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(key, { generation, value });
+  read(key: string, load: () => Promise<string>): Promise<string> {
+    return this.lists.read(key, load);
   }
 }

@@ -5,6 +5,7 @@ import { CreateMatchingProfiles1763917200000 } from './1763917200000-CreateMatch
 import { CreateApiKeys1763920800000 } from './1763920800000-CreateApiKeys';
 import { CreatePartnerChangeOutbox1763924400000 } from './1763924400000-CreatePartnerChangeOutbox';
 import { NotifyListChanges1763928000000 } from './1763928000000-NotifyListChanges';
+import { NotifyApiKeyChanges1763931600000 } from './1763931600000-NotifyApiKeyChanges';
 
 /** In order; listed explicitly so the compiled app needs no glob over its own files. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateApiKeys1763920800000,
   CreatePartnerChangeOutbox1763924400000,
   NotifyListChanges1763928000000,
+  NotifyApiKeyChanges1763931600000,
 ];
