@@ -29,5 +29,7 @@ export class BootstrapAdminKey implements OnApplicationBootstrap {
       `Generated an admin API key, shown this once: ${key} — send it as "Authorization: Bearer ${key}". ` +
         'Create team, partner and portal keys with POST /v1/api-keys. Lost it? Start with ADMIN_API_KEY=<a key of your choice>.',
     );
+    // Someone at a terminal would hardly spot it among the JSON start-up lines.
+    if (process.stderr.isTTY) process.stderr.write(`\n  Admin API key (shown once): ${key}\n  curl -H "Authorization: Bearer ${key}" localhost:${this.config.port}/v1/partners\n\n`);
   }
 }
