@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { bearer } from './support/api-keys';
 import { freePort, getJson, type BuiltService } from './support/built-service';
-import { serviceEnv, startApi, startWorker, type RunningApi } from './support/pipeline';
+import { removeQueueKeys, type RunningApi, serviceEnv, startApi, startWorker, uniqueQueuePrefix } from './support/pipeline';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 /** Health, metrics and logs of the built apps, read the way an orchestrator and Prometheus read them. */
@@ -56,7 +55,7 @@ describe('operations: health, metrics and request logs (built API and worker, re
 
   it('serves the same probes from a worker on WORKER_HEALTH_PORT, Redis included', async () => {
     const port = await freePort();
-    const prefix = `ops-${randomBytes(4).toString('hex')}`;
+    const prefix = uniqueQueuePrefix('ops');
     let worker: BuiltService | undefined;
     try {
       worker = await startWorker(serviceEnv(database.url, prefix, { WORKER_HEALTH_PORT: String(port) }));
@@ -68,6 +67,7 @@ describe('operations: health, metrics and request logs (built API and worker, re
       });
     } finally {
       await worker?.stop();
+      await removeQueueKeys(prefix);
     }
   }, 60_000);
 

@@ -1,21 +1,22 @@
-import { randomBytes } from 'node:crypto';
 import { TEST_ADMIN_API_KEY } from './support/api-keys';
-import { serviceEnv, startApi, type RunningApi } from './support/pipeline';
+import { removeQueueKeys, serviceEnv, startApi, uniqueQueuePrefix, type RunningApi } from './support/pipeline';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 /** bull-board is an Express app of its own, outside the key guard: it checks keys itself. */
 describe('queue dashboard (built API on Redis)', () => {
   let database: TestDatabase;
   let api: RunningApi;
+  const queuePrefix = uniqueQueuePrefix('dash');
 
   beforeAll(async () => {
     database = await createTestDatabase('queue_dashboard');
-    api = await startApi(serviceEnv(database.url, `dash-${randomBytes(4).toString('hex')}`));
+    api = await startApi(serviceEnv(database.url, queuePrefix));
   }, 60_000);
 
   afterAll(async () => {
     await api?.service.stop();
     await database?.drop();
+    await removeQueueKeys(queuePrefix);
   });
 
   const dashboard = (authorization?: string) => fetch(`${api.baseUrl}/admin/queues`, { headers: authorization ? { authorization } : {} });
