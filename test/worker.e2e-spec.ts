@@ -1,9 +1,12 @@
 import { BUILT_WORKER, isCleanStop, startBuiltService, type BuiltService } from './support/built-service';
+import { removeQueueKeys, serviceEnv, uniqueQueuePrefix } from './support/pipeline';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 describe('worker process (built, real PostgreSQL and Redis)', () => {
   let database: TestDatabase;
   let service: BuiltService | undefined;
+  // Its own namespace: the scheduler it starts must not land in another installation's queue.
+  const queuePrefix = uniqueQueuePrefix('worker');
 
   beforeAll(async () => {
     database = await createTestDatabase('worker');
@@ -16,10 +19,11 @@ describe('worker process (built, real PostgreSQL and Redis)', () => {
 
   afterAll(async () => {
     await database.drop();
+    await removeQueueKeys(queuePrefix);
   });
 
   it('connects to PostgreSQL and Redis, migrates, and stops cleanly on SIGTERM', async () => {
-    service = startBuiltService(BUILT_WORKER, { DATABASE_URL: database.url, REDIS_URL: 'redis://127.0.0.1:6379' });
+    service = startBuiltService(BUILT_WORKER, serviceEnv(database.url, queuePrefix, { MATCHING_CRON: '0 3 * * *' }));
     await service.waitForOutput('Worker ready');
     expect(service.output()).toContain('Connected to Redis');
     expect(isCleanStop(await service.stop())).toBe(true);
