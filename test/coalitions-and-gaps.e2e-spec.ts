@@ -1,6 +1,6 @@
 import { buildMatchContext, scorePairReference, type PartnerProfile } from '@app/matching';
 import { eventually } from './support/eventually';
-import { partnerBody } from './support/partner-fixtures';
+import { createPartner, partnerBody } from './support/partner-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const UTRECHT = 'GM0344';
@@ -54,11 +54,7 @@ describe('coalitions and gaps API (PostgreSQL)', () => {
 
   beforeAll(async () => {
     api = await startTestApp('coalitions');
-    for (const [name, fields] of Object.entries(FIXTURES)) {
-      const response = await api.http().post('/v1/partners').send(partnerBody({ offers: [], needs: [], ...fields }));
-      if (response.status !== 201) throw new Error(`could not create ${name}: ${response.text}`);
-      created.set(name, response.body);
-    }
+    for (const [name, fields] of Object.entries(FIXTURES)) created.set(name, await createPartner(api, partnerBody({ offers: [], needs: [], ...fields })));
   });
 
   afterAll(async () => {

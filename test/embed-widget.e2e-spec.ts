@@ -7,7 +7,7 @@ import { findGemeente } from '@app/taxonomy';
 import { eventually } from './support/eventually';
 import { completeFullRun } from './support/full-run';
 import { serviceEnv, startApi } from './support/pipeline';
-import { partnerBody } from './support/partner-fixtures';
+import { createPartner, NATIONAL_KNOWLEDGE_PARTNER, partnerBody, UTRECHT_PARTNERS } from './support/partner-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
 interface CreatedPartner {
@@ -56,18 +56,8 @@ describe('portal embed: API, widget and demo page (PostgreSQL, in-process queue,
     await api.app.listen(0, '127.0.0.1');
     origin = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
 
-    const fixtures = [
-      { name: 'Voedselbank Utrecht' },
-      { name: 'OBS De Regenboog Utrecht', sector: 'onderwijs', offers: ['locatie', 'bereik-gezinnen'], needs: ['voedsel'] },
-      { name: 'Buurtsuper Het Hoekje Utrecht', sector: 'bedrijfsleven', offers: ['schoolontbijt', 'voedsel'] },
-      { name: 'Gemeente Utrecht', sector: 'gemeente', offers: ['financiering'], opgaven: ['meedoen', 'bestaanszekerheid'] },
-      { name: 'GGD Regio Utrecht', sector: 'jeugdgezondheidszorg', scope: 'regional', gemeenten: ['GM0344', 'GM0307', 'GM0353'] },
-      { name: 'Kenniscentrum Kansrijk Opgroeien', sector: 'kennisinstelling', scope: 'national', gemeenten: [] },
-    ];
-    for (const fixture of fixtures) {
-      const response = await api.http().post('/v1/partners').send(partnerBody(fixture));
-      if (response.status !== 201) throw new Error(`could not create ${fixture.name}: ${response.text}`);
-      partners.push(response.body);
+    for (const fixture of [...UTRECHT_PARTNERS, NATIONAL_KNOWLEDGE_PARTNER]) {
+      partners.push(await createPartner(api, partnerBody(fixture)));
     }
     school = partners[1];
 

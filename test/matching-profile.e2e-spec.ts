@@ -1,7 +1,7 @@
 import { LEEFDOMEIN_CODES, OPGAVE_CODES, SECTOR_CODES } from '@app/taxonomy';
 import { DataSource } from 'typeorm';
 import { eventually } from './support/eventually';
-import { partnerBody } from './support/partner-fixtures';
+import { createPartner, partnerBody } from './support/partner-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
 jest.setTimeout(60_000);
@@ -61,10 +61,7 @@ describe('matching profile API (PostgreSQL, in-process queue)', () => {
   beforeAll(async () => {
     api = await startTestApp('profile');
     db = api.app.get(DataSource);
-    for (let i = 0; i < 32; i++) {
-      const response = await api.http().post('/v1/partners').send(syntheticPartner(i));
-      if (response.status !== 201) throw new Error(`could not create partner ${i}: ${response.text}`);
-    }
+    for (let i = 0; i < 32; i++) await createPartner(api, syntheticPartner(i));
     const run = await api.http().post('/v1/matching/runs').expect(202);
     expect((await finished(run.body.id)).status).toBe('completed');
   });

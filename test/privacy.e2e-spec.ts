@@ -1,5 +1,5 @@
 import { eventually } from './support/eventually';
-import { partnerBody } from './support/partner-fixtures';
+import { createPartner, partnerBody } from './support/partner-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
 jest.setTimeout(30_000);
@@ -8,11 +8,7 @@ describe('privacy: export of everything held about a partner, opt-out (PostgreSQ
   let api: TestApp;
   const slugs: string[] = [];
 
-  const create = async (overrides: Record<string, unknown>): Promise<string> => {
-    const response = await api.http().post('/v1/partners').send(partnerBody(overrides));
-    if (response.status !== 201) throw new Error(`could not create ${String(overrides.name)}: ${response.text}`);
-    return response.body.slug;
-  };
+  const create = async (overrides: Record<string, unknown>): Promise<string> => (await createPartner(api, partnerBody(overrides))).slug;
   const teamList = async (slug: string): Promise<string[]> =>
     (await api.http().get(`/v1/partners/${slug}/suggestions?view=team`).expect(200)).body.items.map((item: { candidate: { slug: string } }) => item.candidate.slug);
 

@@ -1,5 +1,6 @@
 import { eventually } from './support/eventually';
-import { partnerBody } from './support/partner-fixtures';
+import { completeFullRun } from './support/full-run';
+import { createPartner, NATIONAL_KNOWLEDGE_PARTNER, partnerBody, UTRECHT_PARTNERS } from './support/partner-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
 interface CreatedPartner {
@@ -22,11 +23,6 @@ describe('team review, decisions and partner feedback (PostgreSQL, in-process qu
   let api: TestApp;
   const partners: CreatedPartner[] = [];
 
-  const create = async (overrides: Record<string, unknown>): Promise<CreatedPartner> => {
-    const response = await api.http().post('/v1/partners').send(partnerBody(overrides));
-    if (response.status !== 201) throw new Error(`could not create ${String(overrides.name)}: ${response.text}`);
-    return response.body;
-  };
   const listOf = async (partner: CreatedPartner, view: 'partner' | 'team') =>
     (await api.http().get(`/v1/partners/${partner.slug}/suggestions?view=${view}`).expect(200)).body;
   const candidates = async (partner: CreatedPartner, view: 'partner' | 'team' = 'team'): Promise<string[]> =>
@@ -34,29 +30,13 @@ describe('team review, decisions and partner feedback (PostgreSQL, in-process qu
   const reviews = async (query = ''): Promise<{ items: ReviewItem[]; total: number }> =>
     (await api.http().get(`/v1/reviews${query}`).expect(200)).body;
   const decide = (id: string, status: string, note?: string) => api.http().patch(`/v1/matches/${id}`).send({ status, note, actor: 'sardes@example.org' });
-  const fullRun = async () => {
-    const started = await api.http().post('/v1/matching/runs').expect(202);
-    const run = await eventually(
-      async () => (await api.http().get(`/v1/matching/runs/${started.body.id}`).expect(200)).body,
-      (current) => current.status === 'completed' || current.status === 'failed',
-    );
-    expect(run.status).toBe('completed');
-  };
   const other = (item: ReviewItem, partner: CreatedPartner) => (item.partnerA.id === partner.id ? item.partnerB : item.partnerA);
 
   beforeAll(async () => {
     api = await startTestApp('reviews');
-    const fixtures = [
-      { name: 'Voedselbank Utrecht' },
-      { name: 'OBS De Regenboog Utrecht', sector: 'onderwijs', offers: ['locatie', 'bereik-gezinnen'], needs: ['voedsel'] },
-      { name: 'Buurtsuper Het Hoekje Utrecht', sector: 'bedrijfsleven', offers: ['schoolontbijt', 'voedsel'] },
-      { name: 'Gemeente Utrecht', sector: 'gemeente', offers: ['financiering'], opgaven: ['meedoen', 'bestaanszekerheid'] },
-      { name: 'GGD Regio Utrecht', sector: 'jeugdgezondheidszorg', scope: 'regional', gemeenten: ['GM0344', 'GM0307', 'GM0353'] },
-      { name: 'Jeugdfonds Sport & Cultuur Zeist', gemeenten: ['GM0355'], offers: ['sportaanbod'] },
-      { name: 'Kenniscentrum Kansrijk Opgroeien', sector: 'kennisinstelling', scope: 'national', gemeenten: [] },
-    ];
-    for (const fixture of fixtures) partners.push(await create(fixture));
-    await fullRun();
+    const fixtures = [...UTRECHT_PARTNERS, { name: 'Jeugdfonds Sport & Cultuur Zeist', gemeenten: ['GM0355'], offers: ['sportaanbod'] }, NATIONAL_KNOWLEDGE_PARTNER];
+    for (const fixture of fixtures) partners.push(await createPartner(api, partnerBody(fixture)));
+    await completeFullRun(api);
   }, 60_000);
 
   afterAll(async () => {
@@ -118,7 +98,7 @@ describe('team review, decisions and partner feedback (PostgreSQL, in-process qu
     ]);
     // The other partner sees the same approved pair, and the decision outlives a recompute.
     expect(await candidates(other(approved, school), 'partner')).toEqual([school.id]);
-    await fullRun();
+    await completeFullRun(api);
     expect(await candidates(school, 'partner')).toEqual([other(approved, school).id]);
     expect((await api.http().get(`/v1/matches/${approved.id}`).expect(200)).body.status).toBe('approved');
   });
@@ -132,7 +112,7 @@ describe('team review, decisions and partner feedback (PostgreSQL, in-process qu
     expect(await candidates(second)).not.toContain(first.id);
     // The incremental repair recomputes both lists without the pair (the stored rows, not a read filter).
     await eventually(() => candidates(first), (ids) => ids.length === 5);
-    await fullRun();
+    await completeFullRun(api);
     expect(await candidates(first)).not.toContain(second.id);
     expect(await candidates(second)).not.toContain(first.id);
     expect((await reviews('?status=rejected')).items.length).toBe(0); // rejected pairs are in no list, so in no queue
@@ -201,7 +181,7 @@ describe('team review, decisions and partner feedback (PostgreSQL, in-process qu
     const [viewer, stranger] = [partners[0], partners[3]]; // rejected above: no longer suggested, but once was
     const bad = await api.http().post(`/v1/partners/${viewer.slug}/suggestions/${stranger.slug}/feedback`).send({ verdict: 'meh' }).expect(400);
     expect(bad.body.errors[0].field).toBe('verdict');
-    const newcomer = await create({ name: 'Speelgoedbank Maastricht', gemeenten: ['GM0935'] });
+    const newcomer = await createPartner(api, partnerBody({ name: 'Speelgoedbank Maastricht', gemeenten: ['GM0935'] }));
     await api.http().post(`/v1/partners/${viewer.slug}/suggestions/${newcomer.slug}/feedback`).send({ verdict: 'interested' }).expect(404);
     await api.http().post(`/v1/partners/${viewer.slug}/suggestions/bestaat-niet/feedback`).send({ verdict: 'interested' }).expect(404);
   });

@@ -1,7 +1,7 @@
 import { SuggestionRepository } from '@app/persistence';
 import { DataSource } from 'typeorm';
 import { eventually } from './support/eventually';
-import { partnerBody } from './support/partner-fixtures';
+import { createPartner, partnerBody } from './support/partner-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
 interface CreatedPartner {
@@ -18,11 +18,7 @@ describe('suggestions and matching runs API (PostgreSQL, in-process queue)', () 
   let groningen: CreatedPartner;
   let ministerie: CreatedPartner;
 
-  const create = async (overrides: Record<string, unknown>): Promise<CreatedPartner> => {
-    const response = await api.http().post('/v1/partners').send(partnerBody(overrides));
-    if (response.status !== 201) throw new Error(`could not create ${String(overrides.name)}: ${response.text}`);
-    return response.body;
-  };
+  const create = (overrides: Record<string, unknown>): Promise<CreatedPartner> => createPartner(api, partnerBody(overrides));
   // The team's view: every open pair, before anyone reviewed it.
   const suggestionsOf = async (partner: CreatedPartner, query = '') =>
     (await api.http().get(`/v1/partners/${partner.slug}/suggestions${query ? `${query}&` : '?'}view=team`).expect(200)).body;

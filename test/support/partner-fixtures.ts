@@ -1,3 +1,5 @@
+import type { TestApp } from './test-app';
+
 /** A valid partner body; override what a test is about. */
 export function partnerBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -16,3 +18,22 @@ export function partnerBody(overrides: Record<string, unknown> = {}): Record<str
     ...overrides,
   };
 }
+
+/** Registers a partner through the API; a setup that cannot create it stops the file with the answer. */
+export async function createPartner<Created = { id: string; slug: string }>(api: TestApp, body: Record<string, unknown>): Promise<Created> {
+  const response = await api.http().post('/v1/partners').send(body);
+  if (response.status !== 201) throw new Error(`could not create ${String(body.name)}: ${response.text}`);
+  return response.body;
+}
+
+/** Five Utrecht partners of five sectors around one school breakfast: a local network to review and embed. */
+export const UTRECHT_PARTNERS: Record<string, unknown>[] = [
+  { name: 'Voedselbank Utrecht' },
+  { name: 'OBS De Regenboog Utrecht', sector: 'onderwijs', offers: ['locatie', 'bereik-gezinnen'], needs: ['voedsel'] },
+  { name: 'Buurtsuper Het Hoekje Utrecht', sector: 'bedrijfsleven', offers: ['schoolontbijt', 'voedsel'] },
+  { name: 'Gemeente Utrecht', sector: 'gemeente', offers: ['financiering'], opgaven: ['meedoen', 'bestaanszekerheid'] },
+  { name: 'GGD Regio Utrecht', sector: 'jeugdgezondheidszorg', scope: 'regional', gemeenten: ['GM0344', 'GM0307', 'GM0353'] },
+];
+
+/** A national knowledge partner, in every local list's reach. */
+export const NATIONAL_KNOWLEDGE_PARTNER: Record<string, unknown> = { name: 'Kenniscentrum Kansrijk Opgroeien', sector: 'kennisinstelling', scope: 'national', gemeenten: [] };

@@ -21,7 +21,6 @@ import { ENTITIES } from './entities';
 import { postgresOptions } from './postgres-options';
 
 const REPOSITORIES = [
-  ListChangeFeed,
   PartnerRepository,
   ConnectionRepository,
   SystemStateRepository,
@@ -57,8 +56,8 @@ const REPOSITORIES = [
     TypeOrmModule.forFeature(ENTITIES),
     EmbeddedPostgresModule,
   ],
-  providers: REPOSITORIES,
-  exports: [...REPOSITORIES],
+  providers: [...REPOSITORIES, ListChangeFeed],
+  exports: [...REPOSITORIES, ListChangeFeed],
 })
 export class PersistenceModule implements OnApplicationShutdown {
   constructor(

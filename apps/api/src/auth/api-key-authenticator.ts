@@ -3,10 +3,9 @@ import { appConfig, type AppConfig } from '@app/config';
 import { ApiKeyRepository, KeptUntilChanged, ListChangeFeed } from '@app/persistence';
 import type { Request } from 'express';
 import { DomainException } from '../problems/domain.exception';
-import { hashApiKey, sameHash } from './api-key-secret';
+import { bearerToken, hashApiKey, sameHash } from './api-key-secret';
 import type { Caller } from './caller';
 
-const BEARER = /^Bearer\s+(\S+)\s*$/i;
 const MAX_KEPT_KEYS = 10_000;
 
 export const BOOTSTRAP_ADMIN: Caller = { id: 'bootstrap', role: 'admin', partnerId: null, partnerSlug: null, allowedOrigins: [] };
@@ -31,7 +30,7 @@ export class ApiKeyAuthenticator {
   async authenticate(request: Request): Promise<Caller> {
     const header = request.headers.authorization;
     if (!header) throw DomainException.unauthorized('This route needs an API key: send `Authorization: Bearer <key>`');
-    const token = BEARER.exec(header)?.[1];
+    const token = bearerToken(header);
     if (!token) throw DomainException.unauthorized('The Authorization header must be `Bearer <key>`');
     const caller = await this.callerWith(token);
     if (!caller) throw DomainException.unauthorized('This API key is not valid (unknown or deleted)');

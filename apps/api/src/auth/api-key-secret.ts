@@ -18,3 +18,10 @@ export function keyPrefix(key: string): string {
 export function sameHash(a: string, b: string): boolean {
   return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/** The key of an `Authorization: Bearer <key>` header, or undefined for any other header. */
+export function bearerToken(header: string | undefined): string | undefined {
+  return header ? BEARER.exec(header)?.[1] : undefined;
+}

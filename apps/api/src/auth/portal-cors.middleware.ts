@@ -3,8 +3,7 @@ import { ApiKeyRepository } from '@app/persistence';
 import cors, { type CorsOptions } from 'cors';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ApiKeyAuthenticator } from './api-key-authenticator';
-
-const BEARER = /^Bearer\s+(\S+)\s*$/i;
+import { bearerToken } from './api-key-secret';
 
 /**
  * CORS for the embed routes: a page may read them only from an origin registered on the
@@ -44,7 +43,7 @@ export class PortalCorsMiddleware implements NestMiddleware {
 
   private async allows(request: Request, origin: string): Promise<boolean> {
     if (request.method === 'OPTIONS') return this.keys.isPortalOrigin(origin);
-    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    const token = bearerToken(request.headers.authorization);
     const caller = token ? await this.authenticator.callerWith(token) : null;
     return caller?.role === 'portal' && caller.allowedOrigins.includes(origin);
   }

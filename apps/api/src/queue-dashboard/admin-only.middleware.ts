@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { ApiKeyAuthenticator } from '../auth/api-key-authenticator';
+import { bearerToken } from '../auth/api-key-secret';
 
-const BEARER = /^Bearer\s+(\S+)\s*$/i;
 const BASIC = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i;
 
 /**
@@ -13,7 +13,7 @@ export function adminOnly(authenticator: ApiKeyAuthenticator): RequestHandler {
   return (request, response, next) => {
     const header = request.headers.authorization ?? '';
     const basic = BASIC.exec(header)?.[1];
-    const token = BEARER.exec(header)?.[1] ?? (basic ? Buffer.from(basic, 'base64').toString('utf8').split(':').slice(1).join(':') : undefined);
+    const token = bearerToken(header) ?? (basic ? Buffer.from(basic, 'base64').toString('utf8').split(':').slice(1).join(':') : undefined);
     const caller = token ? authenticator.callerWith(token) : Promise.resolve(null);
     caller.then(
       (holder) => {

@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
-import { PartnerEntity } from './partner.entity';
+import { Column, Entity, Unique, UpdateDateColumn } from 'typeorm';
+import { PartnerPair } from './partner-pair';
 
 /**
  * Where a suggested pair stands with the team and the partners. `pending` until the team
@@ -20,33 +20,9 @@ export const NEVER_SUGGESTED_STATUSES: readonly MatchStatus[] = ['rejected', 'de
  */
 @Entity({ name: 'match' })
 @Unique('match_pair_unique', ['partnerAId', 'partnerBId'])
-export class MatchEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'partner_a_id', type: 'uuid' })
-  partnerAId: string;
-
-  @Column({ name: 'partner_b_id', type: 'uuid' })
-  partnerBId: string;
-
-  @ManyToOne(() => PartnerEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'partner_a_id' })
-  partnerA: PartnerEntity;
-
-  @ManyToOne(() => PartnerEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'partner_b_id' })
-  partnerB: PartnerEntity;
-
+export class MatchEntity extends PartnerPair {
   @Column({ type: 'text', default: 'pending' })
   status: MatchStatus;
-
-  /** The team's note with the last decision. */
-  @Column({ type: 'text', nullable: true })
-  note: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;

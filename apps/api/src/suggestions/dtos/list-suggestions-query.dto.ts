@@ -1,6 +1,7 @@
-import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { PaginationQueryDto } from '../../common/pagination-query.dto';
 import { TaxonomyFiltersDto } from '../../common/taxonomy-filters.dto';
 
 export const LANGUAGES = ['nl', 'en'] as const;
@@ -10,7 +11,7 @@ export const SUGGESTION_VIEWS = ['partner', 'team'] as const;
 export type SuggestionView = (typeof SUGGESTION_VIEWS)[number];
 
 /** Filters on the candidate: its sector, opgave, leefdomein, distance. */
-export class ListSuggestionsQueryDto extends PickType(TaxonomyFiltersDto, ['sector', 'opgave', 'leefdomein']) {
+export class ListSuggestionsQueryDto extends IntersectionType(PickType(TaxonomyFiltersDto, ['sector', 'opgave', 'leefdomein']), PickType(PaginationQueryDto, ['offset'])) {
   /**
    * `partner`: what the partner may see — only pairs the team approved (or introduced), unless
    * review is switched off. `team`: every pair still open, pending ones included.
@@ -41,11 +42,4 @@ export class ListSuggestionsQueryDto extends PickType(TaxonomyFiltersDto, ['sect
   @Max(100)
   @ApiPropertyOptional({ default: 20 })
   limit: number = 20;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @ApiPropertyOptional({ default: 0 })
-  offset: number = 0;
 }
