@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { PartnerRepository } from '@app/persistence';
 import { DomainException } from '../problems/domain.exception';
 import { OWN_PARTNER_PARAM_KEY, PUBLIC_KEY, ROLES_KEY, type ApiRole } from './access.decorators';
 import { ApiKeyAuthenticator } from './api-key-authenticator';
@@ -14,6 +15,7 @@ export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly authenticator: ApiKeyAuthenticator,
+    private readonly partners: PartnerRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -32,8 +34,11 @@ export class ApiKeyGuard implements CanActivate {
     }
     const ownPartnerParam = this.reflector.getAllAndOverride<string | undefined>(OWN_PARTNER_PARAM_KEY, targets);
     if (caller.role === 'partner' && ownPartnerParam) {
+      // The partner the route will act on, resolved as the route resolves it: comparing the
+      // raw value let a slug shaped like another partner's id pass for that partner.
       const named = request.params[ownPartnerParam];
-      if (named !== caller.partnerId && named !== caller.partnerSlug) {
+      const partnerId = typeof named === 'string' ? await this.partners.idOf(named) : null;
+      if (partnerId === null || partnerId !== caller.partnerId) {
         throw DomainException.forbidden('A partner key may only read and change its own partner');
       }
     }

@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import { PartnerRepository, slugify, type PartnerEntity } from '@app/persistence';
 import { DomainException, type FieldError } from '../problems/domain.exception';
 import { toFieldErrors, VALIDATOR_OPTIONS } from '../problems/validation';
+import { guardFormula, unguardFormula } from './csv-formula-guard';
 import { CreatePartnerDto } from './dtos/create-partner.dto';
 import { PartnerChangesService } from './partner-changes.service';
 import { isUniqueViolation, newPartnerFields, scopeErrors } from './partners.service';
@@ -69,7 +70,7 @@ export class PartnersCsvService {
 
   async export(): Promise<string> {
     const partners = await this.partners.findAllByName();
-    return stringify(partners.map(toCsvRow), { header: true, columns: [...CSV_COLUMNS] });
+    return stringify(partners.map(toCsvRow), { header: true, columns: [...CSV_COLUMNS], cast: { string: (cell) => guardFormula(cell) } });
   }
 
   private async check(records: CsvRecord[]): Promise<CheckedRow[]> {
@@ -128,7 +129,8 @@ function fileError(message: string, value?: unknown): DomainException {
 /** CSV cells to the body POST /v1/partners takes; empty cells are left out so the DTO's defaults apply. */
 function fromCsvRow(record: Record<string, string>): Record<string, unknown> {
   const body: Record<string, unknown> = {};
-  for (const [column, cell] of Object.entries(record) as [CsvColumn, string][]) {
+  for (const [column, exported] of Object.entries(record) as [CsvColumn, string][]) {
+    const cell = unguardFormula(exported);
     if (LIST_COLUMNS.has(column)) body[column] = cell.split(';').map((item) => item.trim()).filter(Boolean);
     else if (column === 'matchingOptOut') body[column] = cell === '' ? undefined : ({ true: true, false: false }[cell.toLowerCase()] ?? cell);
     else if (OPTIONAL_TEXT_COLUMNS.has(column)) body[column] = cell === '' ? undefined : cell;

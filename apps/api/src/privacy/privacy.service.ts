@@ -1,12 +1,13 @@
-import { Injectable } from '@nestjs/common';
-import { ConnectionRepository, FeedbackRepository, MatchRepository, SuggestionRepository } from '@app/persistence';
+import { Inject, Injectable } from '@nestjs/common';
+import { appConfig, type AppConfig } from '@app/config';
+import { ConnectionRepository, FeedbackRepository, MatchRepository, SuggestionRepository, type PartnerEntity } from '@app/persistence';
 import { ConnectionDto } from '../connections/dtos/connection.dto';
 import { MatchDto, MatchEventDto } from '../matches/dtos/match.dto';
 import { PartnerDto } from '../partners/dtos/partner.dto';
 import { PartnersService } from '../partners/partners.service';
 import { SuggestionDto } from '../suggestions/dtos/suggestion.dto';
 import { visibleStatuses } from '../suggestions/visible-statuses';
-import { ExportedFeedbackDto, PartnerExportDto } from './partner-export.dto';
+import { ExportedFeedbackDto, SharedMatchDto, SharedMatchEventDto, type ExportView, type OwnPartnerExportDto, type PartnerExportDto } from './partner-export.dto';
 
 /** A partner has a connection, a list and a match per candidate at most; far below this. */
 const EVERYTHING = 100_000;
@@ -14,6 +15,7 @@ const EVERYTHING = 100_000;
 @Injectable()
 export class PrivacyService {
   constructor(
+    @Inject(appConfig.KEY) private readonly config: AppConfig,
     private readonly partners: PartnersService,
     private readonly connections: ConnectionRepository,
     private readonly matches: MatchRepository,
@@ -21,8 +23,12 @@ export class PrivacyService {
     private readonly suggestions: SuggestionRepository,
   ) {}
 
-  async export(idOrSlug: string): Promise<PartnerExportDto> {
+  async export(idOrSlug: string, view: ExportView): Promise<PartnerExportDto | OwnPartnerExportDto> {
     const partner = await this.partners.get(idOrSlug);
+    return view === 'partner' ? this.ownExport(partner) : this.teamExport(partner);
+  }
+
+  private async teamExport(partner: PartnerEntity): Promise<PartnerExportDto> {
     const runId = await this.suggestions.activeRunId();
     const [connections, matches, feedback, list, inListsOf] = await Promise.all([
       this.connections.list({ partnerId: partner.id, limit: EVERYTHING, offset: 0 }),
@@ -32,6 +38,7 @@ export class PrivacyService {
       runId ? this.suggestions.countListsContaining(runId, partner.id) : 0,
     ]);
     return {
+      view: 'team',
       exportedAt: new Date(),
       partner: PartnerDto.from(partner),
       connections: connections.items.map(ConnectionDto.from),
@@ -39,6 +46,30 @@ export class PrivacyService {
       feedback: feedback.map(ExportedFeedbackDto.from),
       suggestions: list.items.map((item) => SuggestionDto.from(item, 'nl')),
       inListsOf,
+    };
+  }
+
+  /** What the partner's own views showed it: the review gate applies here as it does there. */
+  private async ownExport(partner: PartnerEntity): Promise<OwnPartnerExportDto> {
+    const shown = visibleStatuses('partner', this.config.reviewRequired);
+    const runId = await this.suggestions.activeRunId();
+    const [connections, matches, feedback, list] = await Promise.all([
+      this.connections.list({ partnerId: partner.id, limit: EVERYTHING, offset: 0 }),
+      this.matches.involving(partner.id),
+      this.feedback.involving(partner.id),
+      runId && !partner.matchingOptOut ? this.suggestions.listFor(runId, partner.id, { statuses: shown, limit: EVERYTHING, offset: 0 }) : { items: [] },
+    ]);
+    // A pair counts as shown once it reached a status the partner view lists, even if the team later took it back.
+    const wasShown = ({ match, events }: (typeof matches)[number]) =>
+      shown.includes(match.status) || events.some((event) => shown.includes(event.fromStatus) || shown.includes(event.toStatus));
+    return {
+      view: 'partner',
+      exportedAt: new Date(),
+      partner: PartnerDto.from(partner),
+      connections: connections.items.map(ConnectionDto.from),
+      matches: matches.filter(wasShown).map(({ match, events }) => ({ match: SharedMatchDto.from(match), history: events.map(SharedMatchEventDto.from) })),
+      feedback: feedback.filter((answer) => answer.partnerId === partner.id).map(ExportedFeedbackDto.from),
+      suggestions: list.items.map((item) => SuggestionDto.from(item, 'nl')),
     };
   }
 }

@@ -1,22 +1,33 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { appConfig, type AppConfig } from '@app/config';
 import { FeedbackRepository, MatchRepository } from '@app/persistence';
 import { PartnersService } from '../partners/partners.service';
 import { DomainException } from '../problems/domain.exception';
 import { FeedbackDto, type GiveFeedbackDto } from './dtos/feedback.dto';
+import type { SuggestionView } from './dtos/list-suggestions-query.dto';
+import { visibleStatuses } from './visible-statuses';
 
 @Injectable()
 export class FeedbackService {
   constructor(
+    @Inject(appConfig.KEY) private readonly config: AppConfig,
     private readonly partners: PartnersService,
     private readonly matches: MatchRepository,
     private readonly feedback: FeedbackRepository,
   ) {}
 
-  /** Records a partner's answer on a candidate that was suggested to it. */
-  async give(idOrSlug: string, candidateIdOrSlug: string, body: GiveFeedbackDto): Promise<FeedbackDto> {
+  /**
+   * Records a partner's answer on a candidate that was suggested to it. From the partner view
+   * (a partner key) only on a pair that view shows: a pending pair it has not seen answers the
+   * same 404 as a partner never suggested, so answers cannot probe the hidden list. The team
+   * view answers on any pair the matching suggested.
+   */
+  async give(idOrSlug: string, candidateIdOrSlug: string, body: GiveFeedbackDto, view: SuggestionView): Promise<FeedbackDto> {
     const partner = await this.partners.get(idOrSlug);
     const candidate = await this.partners.get(candidateIdOrSlug);
-    if (!(await this.matches.findPair(partner.id, candidate.id))) {
+    const pair = await this.matches.findPair(partner.id, candidate.id);
+    const seen = pair !== null && (view === 'team' || visibleStatuses('partner', this.config.reviewRequired).includes(pair.status));
+    if (!seen) {
       throw new DomainException('not-found', `"${candidate.slug}" has not been suggested to "${partner.slug}"`, [
         { field: 'candidateIdOrSlug', message: 'not among the suggestions of this partner', value: candidateIdOrSlug },
       ]);

@@ -76,6 +76,8 @@ export class SuggestionsController {
   /**
    * The partner's answer to one suggestion. `not-relevant` takes the candidate out of this
    * partner's list; when both partners are `interested` the team sees the pair flagged.
+   * A partner key answers only on candidates its partner view shows; any other candidate,
+   * pending review or never suggested, is the same 404.
    */
   @Post(':candidateIdOrSlug/feedback')
   @HttpCode(HttpStatus.OK) // the latest answer replaces an earlier one
@@ -83,7 +85,12 @@ export class SuggestionsController {
   @ApiParam({ name: 'candidateIdOrSlug', description: 'The suggested partner (uuid or slug)' })
   @ApiOkResponse({ type: FeedbackDto })
   @ApiProblems(400, 404)
-  give(@Param('idOrSlug') idOrSlug: string, @Param('candidateIdOrSlug') candidateIdOrSlug: string, @Body() body: GiveFeedbackDto): Promise<FeedbackDto> {
-    return this.feedback.give(idOrSlug, candidateIdOrSlug, body);
+  give(
+    @Param('idOrSlug') idOrSlug: string,
+    @Param('candidateIdOrSlug') candidateIdOrSlug: string,
+    @Body() body: GiveFeedbackDto,
+    @CurrentCaller() caller?: Caller,
+  ): Promise<FeedbackDto> {
+    return this.feedback.give(idOrSlug, candidateIdOrSlug, body, caller?.role === 'partner' ? 'partner' : 'team');
   }
 }

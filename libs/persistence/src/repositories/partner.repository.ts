@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { isUUID } from 'class-validator';
 import { Brackets, In, Repository, type EntityManager } from 'typeorm';
 import { PartnerEntity } from '../entities/partner.entity';
+import { hasIdShape } from '../slug';
 
 export interface PartnerSearch {
   sector?: string;
@@ -79,9 +79,16 @@ export class PartnerRepository {
     return ids.length === 0 ? Promise.resolve([]) : this.partners.findBy({ id: In(ids) });
   }
 
-  /** Path parameters accept either the uuid or the slug. */
+  /** Path parameters accept either the uuid or the slug; a value of the shape of an id is an id (no slug has that shape). */
   findByIdOrSlug(idOrSlug: string): Promise<PartnerEntity | null> {
-    return this.partners.findOneBy(isUUID(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug.toLowerCase() });
+    return this.partners.findOneBy(hasIdShape(idOrSlug) ? { id: idOrSlug.toLowerCase() } : { slug: idOrSlug.toLowerCase() });
+  }
+
+  /** The id of the partner a path parameter names, resolved as findByIdOrSlug does; null for an unknown slug. */
+  async idOf(idOrSlug: string): Promise<string | null> {
+    if (hasIdShape(idOrSlug)) return idOrSlug.toLowerCase();
+    const partner = await this.partners.findOne({ select: { id: true }, where: { slug: idOrSlug.toLowerCase() } });
+    return partner?.id ?? null;
   }
 
   async slugsStartingWith(base: string): Promise<Set<string>> {

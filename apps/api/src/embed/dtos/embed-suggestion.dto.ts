@@ -1,6 +1,6 @@
-import type { ListedSuggestion, PartnerEntity } from '@app/persistence';
+import type { ListedSuggestion, PartnerEntity, SuggestionEntity } from '@app/persistence';
 import { findGemeente, labelOf, taxonomy } from '@app/taxonomy';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { PartnerRefDto } from '../../connections/dtos/connection.dto';
 import { LANGUAGES, type Language } from '../../suggestions/dtos/list-suggestions-query.dto';
 import { PublicPartnerDto, ReasonDto } from '../../suggestions/dtos/suggestion.dto';
@@ -22,8 +22,19 @@ export class EmbedPartnerDto extends PublicPartnerDto {
 }
 
 /**
+ * A reason as a public page may show it: without its share of the score, which is a weight
+ * times a score component. In the order the reasons explain most of the score first.
+ */
+export class EmbedReasonDto extends OmitType(ReasonDto, ['share']) {
+  static from(reason: SuggestionEntity['reasons'][number], lang: Language): EmbedReasonDto {
+    return { code: reason.code, params: reason.params, text: reason[lang] };
+  }
+}
+
+/**
  * One approved suggestion. Deliberately without the match id, its review status and the
- * score components: those are the team's working data, not something to publish.
+ * score components (also not as the reasons' shares): those are the team's working data,
+ * not something to publish.
  */
 export class EmbedSuggestionDto {
   /** 1 is the best match. */
@@ -32,14 +43,14 @@ export class EmbedSuggestionDto {
   score: number;
   candidate: EmbedPartnerDto;
   /** Why this partner is suggested, in the requested language. */
-  reasons: ReasonDto[];
+  reasons: EmbedReasonDto[];
 
   static from({ suggestion }: ListedSuggestion, lang: Language): EmbedSuggestionDto {
     return {
       rank: suggestion.rank,
       score: suggestion.score,
       candidate: EmbedPartnerDto.withLabels(suggestion.candidate, lang),
-      reasons: suggestion.reasons.map((reason) => ReasonDto.from(reason, lang)),
+      reasons: suggestion.reasons.map((reason) => EmbedReasonDto.from(reason, lang)),
     };
   }
 }
