@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
-import { ReserveIdShapedSlugs1763935500000 } from '@app/persistence';
+import { ReserveIdShapedSlugs1763935500000 } from '../libs/persistence/src/migrations/1763935500000-ReserveIdShapedSlugs';
 import { completeFullRun } from './support/full-run';
 import { createPartner, partnerBody, UTRECHT_PARTNERS } from './support/partner-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -52,7 +52,7 @@ describe('security and privacy regressions (issue 12)', () => {
     for (const fixture of UTRECHT_PARTNERS) partners.push(await createPartner(api, partnerBody(fixture)));
     teamKey = (await api.http().post('/v1/api-keys').send({ name: 'Team', role: 'team' }).expect(201)).body.key;
     await completeFullRun(api);
-  }, 90_000);
+  }, 180_000);
 
   afterAll(async () => {
     await api?.close();
