@@ -26,7 +26,7 @@ describe('pagination bounds and null fields (PostgreSQL)', () => {
     paginated = Object.entries(api.openApi.paths)
       .filter(([, item]) => item.get?.parameters?.some((parameter) => 'name' in parameter && parameter.name === 'offset'))
       .map(([path]) => path.replace('{idOrSlug}', partner.slug));
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await api?.close();

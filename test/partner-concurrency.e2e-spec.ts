@@ -11,7 +11,7 @@ describe('concurrent changes to one partner, and ETag/If-Match (PostgreSQL)', ()
   beforeAll(async () => {
     api = await startTestApp('partner_concurrency');
     partner = await createPartner(api, partnerBody());
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await api?.close();
