@@ -25,7 +25,8 @@ describe('embedded default (built app, PGlite, demo data)', () => {
   const start = async (): Promise<string> => {
     const port = await freePort();
     service = startBuiltService(BUILT_API, { PORT: String(port), DATA_DIR: dataDir });
-    await service.waitForOutput('API on', 30_000);
+    // The first start migrates and seeds; on a busy machine that can take a minute.
+    await service.waitForOutput('API on', 90_000);
     adminKey ||= /shown this once: (pm_[\w-]+)/.exec(service.output())?.[1] ?? '';
     return `http://127.0.0.1:${port}`;
   };
@@ -83,7 +84,7 @@ describe('embedded default (built app, PGlite, demo data)', () => {
     const stale = await send('PATCH', `/v1/partners/${id}`, { description: 'Tweede' }, { 'if-match': etag });
     expect(stale.status).toBe(412);
     expect(((await getJson(`${base}/v1/partners/${id}`, bearer(adminKey))).body as { description: string }).description).toBe('Eerste');
-  }, 60_000);
+  }, 150_000);
 
   it('refuses to start on a wrong setting, naming the variable', async () => {
     service = startBuiltService(BUILT_API, { PORT: 'zeventig', DATA_DIR: dataDir });
