@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bearer } from './support/api-keys';
 import { BUILT_API, freePort, getJson, isCleanStop, startBuiltService, type BuiltService } from './support/built-service';
+import { eventually } from './support/eventually';
 import { onePatchPerField, partnerBody } from './support/partner-fixtures';
 
 /** The embedded default as a user runs it: the built API, no DATABASE_URL, a fresh data directory. */
@@ -68,6 +69,12 @@ describe('embedded default (built app, PGlite, demo data)', () => {
     const base = await start();
     const send = (method: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
       fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json', ...bearer(adminKey), ...headers }, body: JSON.stringify(body) });
+    // The first start computes everyone's suggestions on the one embedded connection; edits wait for it.
+    await eventually(
+      async () => (await getJson(`${base}/v1/matching/runs?limit=1`, bearer(adminKey))).body as { items?: { status: string }[] },
+      (runs) => runs.items?.[0]?.status === 'completed',
+      90_000,
+    );
     const created = await send('POST', '/v1/partners', partnerBody({ name: 'Gelijktijdig Gewijzigd' }));
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
