@@ -118,7 +118,9 @@ export class MatchingJobsService extends MatchingJobHandler {
 
   private async scoreShard(data: MatchingJobData<'score-shard'>, reportProgress: ProgressReporter): Promise<void> {
     const run = await this.runs.findById(data.runId);
-    if (!run || run.status !== 'running') return;
+    // A shard enqueued again by the watchdog may have been written meanwhile by a job Redis lost.
+    if (!run || run.status !== 'running' || run.completedShards.includes(data.shard)) return;
+    await this.runs.touch(run.id);
     const { profiles, options } = await this.inputs.load(undefined, await this.matchingProfile.ofRun(run.id));
     const profile = options.profile;
     const inShard = profiles.filter((partner) => partner.id >= data.firstPartnerId && partner.id <= data.lastPartnerId);
@@ -130,6 +132,7 @@ export class MatchingJobsService extends MatchingJobHandler {
       threads: defaultThreads(profiles.length),
     });
     await reportProgress(50);
+    await this.runs.touch(run.id);
     const context = buildMatchContext(options);
     const byId = new Map(profiles.map((partner) => [partner.id, partner]));
     const lookup = (id: string) => byId.get(id);

@@ -48,6 +48,11 @@ export class MatchingRunRepository {
     );
   }
 
+  /** Shows the watchdog that a worker is busy with the run (a long shard gives no other sign). */
+  async touch(id: string): Promise<void> {
+    await this.runs.update({ id, status: 'running' }, { progressedAt: () => 'now()' });
+  }
+
   /** Adds a finished shard once, however often it is retried, and updates the progress. */
   async markShardDone(id: string, shard: number): Promise<void> {
     await this.runs.query(
