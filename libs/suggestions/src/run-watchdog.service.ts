@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { appConfig, type AppConfig } from '@app/config';
 import { MatchingRunRepository, type MatchingRunEntity } from '@app/persistence';
 import { MatchingJobProducer, type RunJobsState, type RunStage } from '@app/queue';
+import { shardJobs } from './matching-jobs.service';
 
 /** Times the watchdog enqueues one run's jobs again before it fails the run instead. */
 export const MAX_RUN_RECOVERIES = 3;
@@ -39,9 +40,7 @@ export function judgeRun(recoveries: number, idleMs: number, jobs: RunJobsState,
 export function stageOf(run: MatchingRunEntity): RunStage {
   if (run.status === 'queued') return { status: 'queued' };
   const done = new Set(run.completedShards);
-  const pendingShards = (run.shardBounds ?? [])
-    .map((bounds, shard) => ({ runId: run.id, shard, ...bounds }))
-    .filter(({ shard }) => !done.has(shard));
+  const pendingShards = shardJobs(run.id, run.shardBounds ?? []).filter(({ shard }) => !done.has(shard));
   return { status: 'running', pendingShards };
 }
 
