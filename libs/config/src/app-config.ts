@@ -23,6 +23,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   adminApiKey: string | null;
   rateLimitPerMinute: number;
+  /** Idle time after which a console session ends. */
+  sessionIdleMinutes: number;
 }
 
 export function buildAppConfig(raw: Record<string, unknown>): AppConfig {
@@ -42,6 +44,7 @@ export function buildAppConfig(raw: Record<string, unknown>): AppConfig {
     logLevel: env.LOG_LEVEL,
     adminApiKey: env.ADMIN_API_KEY ?? null,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
   };
 }
 
