@@ -4,6 +4,30 @@
  */
 
 export interface paths {
+    "/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user of the session cookie. */
+        get: operations["ConsoleSessionController_current"];
+        put?: never;
+        /**
+         * Signs in with a team or admin key: answers the session and sets the `pm_session` cookie
+         *     (HttpOnly, SameSite=Lax, Secure over https). Requests with the cookie that change
+         *     something must send `X-Partnermatch-Console: 1` and come from this site (Origin), or get
+         *     403 `/problems/csrf-rejected`.
+         */
+        post: operations["ConsoleSessionController_signIn"];
+        /** Signs out: the session ends server-side and the cookie is cleared. */
+        delete: operations["ConsoleSessionController_end"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/api-keys": {
         parameters: {
             query?: never;
@@ -546,7 +570,7 @@ export interface paths {
          *     pending; introduced → collaborating (recorded as a connection) | declined; rejected and
          *     declined → pending. Rejected and declined pairs are never suggested again, and partners
          *     see approved pairs only (while review is required). A move not allowed from the current
-         *     status is 409.
+         *     status is 409. The history records the caller's key name as who decided.
          */
         patch: operations["MatchesController_update"];
         trace?: never;
@@ -674,6 +698,24 @@ export interface components {
             /** @example /v1/partners */
             instance: string;
             errors?: components["schemas"]["FieldErrorDto"][];
+        };
+        SignInDto: {
+            /** @description A team or admin API key (`pm_…`); exchanged for a session cookie, never stored in the browser. */
+            key: string;
+        };
+        SessionDto: {
+            /** @enum {string} */
+            role: "admin" | "team";
+            /**
+             * @description The name of the key that signed in: what the audit trail records for this user's decisions.
+             * @example Sardes
+             */
+            name: string;
+            /**
+             * Format: date-time
+             * @description When the session ends if no request comes before: the idle time from the last request, at most its absolute end.
+             */
+            expiresAt: string;
         };
         CreateApiKeyDto: {
             /** @description Who or what uses the key, e.g. "Portal kinderarmoede.nl" or "Voedselbank Utrecht". */
@@ -1569,8 +1611,6 @@ export interface components {
             ids: string[];
             /** @description Why; kept with the match and in its history. */
             note?: string;
-            /** @description Who decides (a name or e-mail of a team member); recorded in the history. */
-            actor?: string;
         };
         MatchDto: {
             /** @enum {string} */
@@ -1597,8 +1637,6 @@ export interface components {
             status: "pending" | "approved" | "rejected" | "introduced" | "collaborating" | "declined";
             /** @description Why; kept with the match and in its history. */
             note?: string;
-            /** @description Who decides (a name or e-mail of a team member); recorded in the history. */
-            actor?: string;
         };
         MatchEventDto: {
             /** @enum {string} */
@@ -1694,6 +1732,140 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ConsoleSessionController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description No session cookie, or its session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ConsoleSessionController_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description pm_session=…; Path=/; HttpOnly; SameSite=Lax */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key is not valid (unknown or deleted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A partner or portal key, which cannot sign in to the console; or a request from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ConsoleSessionController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out (also when there was no session) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The cookie came without the console header or from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     ApiKeysController_list: {
         parameters: {
             query?: never;
@@ -1711,7 +1883,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyListDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1720,7 +1892,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1779,7 +1951,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1788,7 +1960,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1844,7 +2016,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1853,7 +2025,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1908,7 +2080,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaxonomyDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1917,7 +2089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1963,7 +2135,7 @@ export interface operations {
                     "application/json": components["schemas"]["TermDto"][];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1972,7 +2144,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2018,7 +2190,7 @@ export interface operations {
                     "application/json": components["schemas"]["OpgaveDto"][];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2027,7 +2199,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2073,7 +2245,7 @@ export interface operations {
                     "application/json": components["schemas"]["TermDto"][];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2082,7 +2254,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2128,7 +2300,7 @@ export interface operations {
                     "application/json": components["schemas"]["TermDto"][];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2137,7 +2309,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2183,7 +2355,7 @@ export interface operations {
                     "application/json": components["schemas"]["TermDto"][];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2192,7 +2364,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2250,7 +2422,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2259,7 +2431,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2307,7 +2479,7 @@ export interface operations {
                     "application/json": components["schemas"]["GemeenteDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2316,7 +2488,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2390,7 +2562,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2399,7 +2571,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2464,7 +2636,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2473,7 +2645,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2546,7 +2718,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2555,7 +2727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2614,7 +2786,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2623,7 +2795,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2672,7 +2844,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2681,7 +2853,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2753,7 +2925,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2762,7 +2934,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2833,7 +3005,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2842,7 +3014,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2913,7 +3085,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2922,7 +3094,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2990,7 +3162,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2999,7 +3171,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3064,7 +3236,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3073,7 +3245,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3159,7 +3331,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3168,7 +3340,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3241,7 +3413,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3250,7 +3422,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3319,7 +3491,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3328,7 +3500,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3378,7 +3550,7 @@ export interface operations {
                     "application/json": components["schemas"]["MatchingRunDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3387,7 +3559,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3444,7 +3616,7 @@ export interface operations {
                     "application/json": components["schemas"]["MatchingRunDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3453,7 +3625,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3525,7 +3697,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3534,7 +3706,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3592,7 +3764,7 @@ export interface operations {
                     "application/json": components["schemas"]["GemeenteGapsDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3601,7 +3773,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3672,7 +3844,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3681,7 +3853,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3727,7 +3899,7 @@ export interface operations {
                     "application/json": components["schemas"]["MatchingProfileDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3736,7 +3908,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3799,7 +3971,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3808,7 +3980,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3877,7 +4049,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3886,7 +4058,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3945,7 +4117,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3954,7 +4126,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4030,7 +4202,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4039,7 +4211,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4098,7 +4270,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4107,7 +4279,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4174,7 +4346,7 @@ export interface operations {
                     "application/json": components["schemas"]["MatchDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4183,7 +4355,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4254,7 +4426,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4263,7 +4435,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4330,7 +4502,7 @@ export interface operations {
                     "application/json": components["schemas"]["MatchHistoryDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4339,7 +4511,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4427,7 +4599,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4436,7 +4608,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4494,7 +4666,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerExportDto"];
                 };
             };
-            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>` */
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4503,7 +4675,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key's role may not call this route, or a partner key asked for another partner */
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -81,7 +81,7 @@ export function ReviewFilters({ params, setParams }: { params: URLSearchParams; 
           ))}
         </Select>
       </Field>
-      <Field label={t('filter.minScore')} description={t('filter.minScoreHint')}>
+      <Field label={t('filter.minScore')}>
         <Textbox type="number" min={0} max={100} step={5} inputMode="numeric" value={params.get('minScore') ?? ''} onChange={(event) => set('minScore', event.target.value)} className="pm-narrow" />
       </Field>
       <Field label={t('filter.mutualInterest')} type="checkbox">
