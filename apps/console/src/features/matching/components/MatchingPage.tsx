@@ -154,7 +154,7 @@ function History() {
                   {t('matching.version')}
                 </Th>
                 <Th scope="col">{t('matching.created')}</Th>
-                <Th scope="col">{t('matching.note')}</Th>
+                <Th scope="col">{t('matching.noteColumn')}</Th>
               </Tr>
             </THead>
             <TBody>
