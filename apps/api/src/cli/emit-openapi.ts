@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const document = createOpenApiDocument(app);
   mkdirSync(values.out!, { recursive: true });
   writeFileSync(join(values.out!, OPENAPI_FILE), renderOpenApiJson(document));
-  writeFileSync(join(values.out!, SCHEMA_TYPES_FILE), await renderSchemaTypes(document));
+  writeFileSync(join(values.out!, SCHEMA_TYPES_FILE), renderSchemaTypes(document));
   console.log(`Wrote ${join(values.out!, OPENAPI_FILE)} and ${join(values.out!, SCHEMA_TYPES_FILE)} (${Object.keys(document.paths).length} paths)`);
 }
 
