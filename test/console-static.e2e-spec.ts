@@ -55,7 +55,7 @@ describe('serving the team console at /console/', () => {
     expect(csp['img-src']).toEqual(expect.arrayContaining(["'self'", 'data:']));
   });
 
-  it.each(['/console/pairs/5b0f7c1e-3f47-4d2a-9a57-6f0d1b3c2e10', '/console/review?province=PV26', '/console/partners/voedselbank-utrecht/', '/console/%E0%A4%A', '/console/index.html'])(
+  it.each(['/console/pairs/5b0f7c1e-3f47-4d2a-9a57-6f0d1b3c2e10', '/console/review?province=PV26', '/console/partners/voedselbank-utrecht/', '/console/index.html'])(
     'answers the deep link %s with the app (SPA fallback)',
     async (url) => {
       const response = await get(url).expect(200);
@@ -75,8 +75,8 @@ describe('serving the team console at /console/', () => {
     expect(missing.headers['content-type']).toContain('application/problem+json');
   });
 
-  it('never serves a file outside the console directory, nor its dot-files', async () => {
-    for (const url of ['/console/..%2F..%2Fpackage.json', '/console/%2e%2e/%2e%2e/package.json', '/console/.vite/manifest.json', '/console/..%5Cpackage.json']) {
+  it('never serves a file outside the console directory, nor its dot-files; a malformed path is no 500', async () => {
+    for (const url of ['/console/%E0%A4%A', '/console/..%2F..%2Fpackage.json', '/console/%2e%2e/%2e%2e/package.json', '/console/.vite/manifest.json', '/console/..%5Cpackage.json']) {
       const response = await get(url);
       expect([200, 400, 404]).toContain(response.status);
       if (response.status === 200) expect(response.text).toBe(INDEX);
