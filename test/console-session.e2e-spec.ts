@@ -45,13 +45,13 @@ describe('console sessions: sign-in with a key, cookie, CSRF, idle timeout, sign
     db = new Client({ connectionString: api.database.url });
     await db.connect();
     const partners = [];
-    for (const fixture of UTRECHT_PARTNERS.slice(0, 3)) partners.push(await createPartner(api, partnerBody(fixture)));
+    for (const fixture of UTRECHT_PARTNERS.slice(0, 4)) partners.push(await createPartner(api, partnerBody(fixture)));
     await completeFullRun(api);
     matchIds = (await api.http().get('/v1/reviews?limit=10').expect(200)).body.items.map((item: { id: string }) => item.id);
     keys.team = await createKey({ name: 'Sardes – Anna', role: 'team' });
     keys.partner = await createKey({ name: 'Voedselbank', role: 'partner', partner: partners[0].slug });
     keys.portal = await createKey({ name: 'Portal', role: 'portal', allowedOrigins: ['https://www.kinderarmoede.example'] });
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await db?.end();

@@ -25,6 +25,7 @@ describe('buildAppConfig', () => {
       adminApiKey: null,
       rateLimitPerMinute: 1200,
       sessionIdleMinutes: 480,
+      consoleDir: expect.stringMatching(/dist[/\\]console$/),
     });
   });
 

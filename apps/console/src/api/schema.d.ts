@@ -1053,11 +1053,11 @@ export interface components {
             mutualInterest: boolean;
         };
         MatchingRunDto: {
-            id: string;
             /** @enum {string} */
-            trigger: "profile" | "manual" | "scheduled" | "startup";
+            trigger: "manual" | "scheduled" | "startup" | "profile";
             /** @enum {string} */
             status: "queued" | "running" | "completed" | "failed";
+            id: string;
             /** @description 0–100. */
             progress: number;
             profileVersion: number;
