@@ -9,6 +9,7 @@ import { ensureConsoleBuilt, launchChromium, screenshots, seriousViolations, unt
 import { completeFullRun } from './support/full-run';
 import { createPartner, partnerBody } from './support/partner-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
+import { TEST_ADMIN_API_KEY } from './support/api-keys';
 
 jest.setTimeout(120_000);
 
@@ -297,6 +298,41 @@ describe('the team console in a real browser (PostgreSQL, built console, Debian 
     expect(replay.status).toBe(401);
     await page.goto(url('/review'));
     await page.waitForURL(/\/console\/sign-in\?next=/);
+  });
+
+  it('lets an admin edit a profile (the API field error shown at its field) and add and remove a collaboration', async () => {
+    await page.getByLabel(nl['signIn.key']).fill(TEST_ADMIN_API_KEY);
+    await page.getByRole('button', { name: nl['signIn.submit'] }).click();
+    await page.waitForURL(/\/console\/review/);
+    await page.goto(url('/partners/jgz-zoetermeer'));
+    await page.getByRole('button', { name: nl['partner.edit'] }).click();
+    const website = page.getByLabel(nl['partner.website'], { exact: true });
+    await website.fill('geen adres');
+    await page.getByRole('button', { name: nl['partner.save'] }).click();
+    await until(async () => (await website.getAttribute('aria-invalid')) === 'true', 'the website field marked invalid');
+    const describedBy = (await website.getAttribute('aria-describedby'))!.split(' ');
+    const message = await page.locator(`[id="${describedBy.at(-1)}"]`).textContent();
+    expect(message).toMatch(/website/i);
+    await check('partner-edit-error');
+    await website.fill('https://jgz-zoetermeer.example.org');
+    await page.getByLabel(nl['partner.description'], { exact: true }).fill('<b>Jeugdgezondheidszorg</b> in Zoetermeer');
+    await page.getByRole('button', { name: nl['partner.save'] }).click();
+    await page.getByText(nl['partner.saved']).waitFor();
+    // Partner text is text: the markup shows as typed, no element is made of it.
+    await page.getByText('<b>Jeugdgezondheidszorg</b> in Zoetermeer').waitFor();
+    expect(await page.locator('main b').count()).toBe(0);
+    expect((await api.http().get('/v1/partners/jgz-zoetermeer').expect(200)).body.website).toBe('https://jgz-zoetermeer.example.org');
+
+    await page.getByLabel(nl['connections.other']).fill('voedselbank-zoetermeer');
+    await page.getByRole('button', { name: nl['connections.add'] }).click();
+    const remove = page.getByRole('button', { name: `${nl['connections.remove']}: Voedselbank Zoetermeer` });
+    await remove.waitFor();
+    await check('partner-admin');
+    const connected = async () => (await api.http().get('/v1/connections?partner=jgz-zoetermeer').expect(200)).body.items.some((item: { partnerA: { slug: string }; partnerB: { slug: string } }) => [item.partnerA.slug, item.partnerB.slug].includes('voedselbank-zoetermeer'));
+    expect(await connected()).toBe(true);
+    await remove.click();
+    await until(async () => (await remove.count()) === 0, 'the collaboration removed');
+    expect(await connected()).toBe(false);
   });
 
   it('has no serious or critical axe violation on any screen state', () => {

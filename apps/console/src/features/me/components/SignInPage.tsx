@@ -39,9 +39,9 @@ export function SignInPage() {
   const keyError = problem
     ? problem.status === 401
       ? t('signIn.unknownKey')
-      : problem.status === 403
-        ? t('signIn.notForPartners')
-        : (fieldErrors(signIn.error)['key'] ?? undefined)
+      : problem.status === 400
+        ? (fieldErrors(signIn.error)['key'] ?? problem.detail)
+        : undefined
     : undefined;
 
   return (
@@ -79,7 +79,7 @@ export function SignInPage() {
             <Field label={t('signIn.key')} description={t('signIn.keyHint')} error={keyError}>
               <Textbox type="password" autoComplete="off" spellCheck={false} value={key} onChange={(event) => setKey(event.target.value)} required />
             </Field>
-            <p className="utrecht-button-group">
+            <p className="utrecht-button-group pm-actions">
               <Button type="submit" appearance="primary-action-button" busy={signIn.isPending} disabled={signIn.isPending}>
                 {t('signIn.submit')}
               </Button>
