@@ -25,6 +25,8 @@ describe('buildAppConfig', () => {
       logLevel: 'info',
       adminApiKey: null,
       rateLimitPerMinute: 1200,
+      sessionIdleMinutes: 480,
+      consoleDir: expect.stringMatching(/dist[/\\]console$/),
     });
   });
 
@@ -53,6 +55,8 @@ describe('buildAppConfig', () => {
     ['ADMIN_API_KEY', 'too-short'],
     ['ADMIN_API_KEY', 'has a space in it 0123456789'],
     ['RATE_LIMIT_PER_MINUTE', '0'],
+    ['SESSION_IDLE_MINUTES', '0'],
+    ['SESSION_IDLE_MINUTES', '10081'],
   ])('stops on %s=%s, naming the variable', (name, value) => {
     expect(() => buildAppConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));
   });

@@ -1,7 +1,9 @@
+/** `csrf-rejected`: a state-changing request with the console's cookie that does not come from the console (403). */
 export type ProblemCode =
   | 'validation-failed'
   | 'unauthorized'
   | 'forbidden'
+  | 'csrf-rejected'
   | 'not-found'
   | 'conflict'
   | 'precondition-failed'

@@ -9,6 +9,7 @@ import { NotifyApiKeyChanges1763931600000 } from './1763931600000-NotifyApiKeyCh
 import { TrackRunProgress1763935200000 } from './1763935200000-TrackRunProgress';
 import { ReserveIdShapedSlugs1763935500000 } from './1763935500000-ReserveIdShapedSlugs';
 import { AddPartnerVersion1763938800000 } from './1763938800000-AddPartnerVersion';
+import { CreateConsoleSessions1764000000000 } from './1764000000000-CreateConsoleSessions';
 
 /** In order; listed explicitly so the compiled app needs no glob over its own files. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   TrackRunProgress1763935200000,
   ReserveIdShapedSlugs1763935500000,
   AddPartnerVersion1763938800000,
+  CreateConsoleSessions1764000000000,
 ];
