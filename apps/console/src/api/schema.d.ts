@@ -271,7 +271,10 @@ export interface paths {
         delete: operations["PartnersController_remove"];
         options?: never;
         head?: never;
-        /** Changes the given fields only. */
+        /**
+         * Changes the given fields only; concurrent PATCHes of different fields are all kept. With
+         *     `If-Match`, only while the partner is unchanged since that ETag was read (else 412, nothing written).
+         */
         patch: operations["PartnersController_update"];
         trace?: never;
     };
@@ -342,6 +345,8 @@ export interface paths {
         /**
          * The partner's answer to one suggestion. `not-relevant` takes the candidate out of this
          *     partner's list; when both partners are `interested` the team sees the pair flagged.
+         *     A partner key answers only on candidates its partner view shows; any other candidate,
+         *     pending review or never suggested, is the same 404.
          */
         post: operations["SuggestionsController_give"];
         delete?: never;
@@ -621,9 +626,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Everything held about the partner (AVG/GDPR right of access): its profile with private
-         *     fields, connections, the pairs it is in with the team's decisions and their history, the
-         *     feedback given by and about it, and its current suggestions.
+         * What is held about the partner (AVG/GDPR right of access). A partner key gets its own
+         *     export (`view: partner`, OwnPartnerExportDto): its profile with private fields, its
+         *     connections, the suggestions its suggestions view shows, the pairs it was shown with the
+         *     decisions on them (no notes or actors), and the answers it gave; never pending pairs
+         *     the review gate keeps from it. Admin and team keys get everything (`view: team`,
+         *     PartnerExportDto): every pair it is in with the team's notes and actors, feedback given
+         *     by and about it, its whole current list and how many lists contain it.
          */
         get: operations["PrivacyController_export"];
         put?: never;
@@ -1067,6 +1076,8 @@ export interface components {
             suggestionCount: number | null;
             /** @description Why the run failed; the previous lists stay in place. */
             error: string | null;
+            /** @description How often the run watchdog enqueued the run's lost or stalled jobs again. */
+            recoveries: number;
             /** Format: date-time */
             requestedAt: string;
             /** Format: date-time */
@@ -1673,6 +1684,16 @@ export interface components {
             /** @description Names of the gemeenten it works in, in the order of `gemeenten`; empty for a national partner. */
             gemeenteNames: string[];
         };
+        EmbedReasonDto: {
+            /** @description Stable machine code, e.g. `shared-opgaven`. */
+            code: string;
+            /** @description The facts behind the sentence: codes, counts, km. */
+            params: {
+                [key: string]: unknown;
+            };
+            /** @description The reason in the requested language. */
+            text: string;
+        };
         EmbedSuggestionDto: {
             /** @description 1 is the best match. */
             rank: number;
@@ -1680,7 +1701,7 @@ export interface components {
             score: number;
             candidate: components["schemas"]["EmbedPartnerDto"];
             /** @description Why this partner is suggested, in the requested language. */
-            reasons: components["schemas"]["ReasonDto"][];
+            reasons: components["schemas"]["EmbedReasonDto"][];
         };
         EmbedSuggestionListDto: {
             /** @enum {string} */
@@ -1692,10 +1713,29 @@ export interface components {
             total: number;
             limit: number;
         };
-        ExportedMatchDto: {
-            match: components["schemas"]["MatchDto"];
-            /** @description Its audit trail, oldest first. */
-            history: components["schemas"]["MatchEventDto"][];
+        SharedMatchDto: {
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "introduced" | "collaborating" | "declined";
+            id: string;
+            partnerA: components["schemas"]["PartnerRefDto"];
+            partnerB: components["schemas"]["PartnerRefDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SharedMatchEventDto: {
+            /** @enum {string} */
+            from: "pending" | "approved" | "rejected" | "introduced" | "collaborating" | "declined";
+            /** @enum {string} */
+            to: "pending" | "approved" | "rejected" | "introduced" | "collaborating" | "declined";
+            /** Format: date-time */
+            at: string;
+        };
+        SharedExportedMatchDto: {
+            match: components["schemas"]["SharedMatchDto"];
+            /** @description The decisions on it, oldest first. */
+            history: components["schemas"]["SharedMatchEventDto"][];
         };
         ExportedFeedbackDto: {
             /** @enum {string} */
@@ -1708,13 +1748,41 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        PartnerExportDto: {
+        OwnPartnerExportDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            view: "partner";
             /** Format: date-time */
             exportedAt: string;
             /** @description The full profile, private fields included. */
             partner: components["schemas"]["PartnerDto"];
             connections: components["schemas"]["ConnectionDto"][];
-            /** @description Every suggested pair the partner is in, with the team's decisions on it. */
+            /** @description The pairs it was shown (approved or introduced at some time; every pair when review is off), with the decisions on them. */
+            matches: components["schemas"]["SharedExportedMatchDto"][];
+            /** @description The answers it gave. */
+            feedback: components["schemas"]["ExportedFeedbackDto"][];
+            /** @description Its current list as its own suggestions view shows it. */
+            suggestions: components["schemas"]["SuggestionDto"][];
+        };
+        ExportedMatchDto: {
+            match: components["schemas"]["MatchDto"];
+            /** @description Its audit trail, oldest first. */
+            history: components["schemas"]["MatchEventDto"][];
+        };
+        PartnerExportDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            view: "team";
+            /** Format: date-time */
+            exportedAt: string;
+            /** @description The full profile, private fields included. */
+            partner: components["schemas"]["PartnerDto"];
+            connections: components["schemas"]["ConnectionDto"][];
+            /** @description Every suggested pair the partner is in, pending ones included, with the team's decisions, notes and actors. */
             matches: components["schemas"]["ExportedMatchDto"][];
             /** @description Answers the partner gave, and answers others gave about it. */
             feedback: components["schemas"]["ExportedFeedbackDto"][];
@@ -2838,6 +2906,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong validator of the stored partner: changes with every change to it. Send it as `If-Match` with a PATCH to have the PATCH refused (412) when someone changed the partner since */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2975,7 +3045,10 @@ export interface operations {
     PartnersController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An `ETag` of the partner (or `*`): the PATCH is applied only if it is still current, else 412. A value that is no entity-tag list is a 400 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The partner uuid or its slug */
                 idOrSlug: string;
@@ -2990,6 +3063,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong validator of the stored partner: changes with every change to it. Send it as `If-Match` with a PATCH to have the PATCH refused (412) when someone changed the partner since */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3025,6 +3100,15 @@ export interface operations {
             };
             /** @description No such resource */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description If-Match names none of the current ETags: the resource changed since it was read; nothing was written */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4658,12 +4742,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description `view: partner` (OwnPartnerExportDto) for a partner key, `view: team` (PartnerExportDto) for admin and team keys */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PartnerExportDto"];
+                    "application/json": components["schemas"]["OwnPartnerExportDto"] | components["schemas"]["PartnerExportDto"];
                 };
             };
             /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
