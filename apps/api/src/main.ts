@@ -1,11 +1,15 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { appConfig, type AppConfig } from '@app/config';
+import { appConfig, buildAppConfig, type AppConfig } from '@app/config';
+import { DataDirLock } from '@app/persistence';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { configureApi } from './api.setup';
 
 async function bootstrap(): Promise<void> {
+  // Before Nest starts, so a wrong setting or a data folder in use is one line, not a stack trace.
+  const early = buildAppConfig(process.env);
+  if (early.database.kind === 'embedded') DataDirLock.acquire(early.database.dataDir);
   const app = await NestFactory.create(ApiModule, { bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
   configureApi(app);

@@ -1,3 +1,4 @@
+export * from './embedded/data-dir-lock';
 export * from './entities';
 export * from './kept-until-changed';
 export * from './list-change-feed';
