@@ -1,6 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { Injectable } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataDirLock } from './data-dir-lock';
 
 /**
@@ -18,7 +20,7 @@ export class EmbeddedPostgres {
   /** Opens (or creates) the data directory and returns a connection URL. */
   async start(dataDir: string): Promise<string> {
     this.lock = DataDirLock.acquire(dataDir);
-    this.database = await PGlite.create(dataDir);
+    this.database = await PGlite.create(postgresFolder(dataDir));
     this.server = new PGLiteSocketServer({ db: this.database, host: '127.0.0.1', port: 0 });
     await this.server.start();
     return `postgres://postgres@${this.server.getServerConn()}/postgres`;
@@ -32,4 +34,12 @@ export class EmbeddedPostgres {
     this.database = null;
     this.lock = null;
   }
+}
+
+/**
+ * The database lives in `postgres/` beside the lock file: PGlite's initdb needs an empty folder
+ * and hangs on one holding the lock. Folders made before the lock have it at the top.
+ */
+function postgresFolder(dataDir: string): string {
+  return existsSync(join(dataDir, 'PG_VERSION')) ? dataDir : join(dataDir, 'postgres');
 }
