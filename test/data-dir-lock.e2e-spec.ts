@@ -35,7 +35,7 @@ describe('one process per data folder (built app, embedded database)', () => {
   it('refuses a second process at once, naming the folder and the first process, and frees the folder when the first stops', async () => {
     const dataDir = join(root, 'shared');
     const first = await start(dataDir);
-    await first.waitForOutput('API on', 30_000);
+    await first.waitForOutput('API on', 120_000);
 
     const began = Date.now();
     const second = await start(dataDir);
@@ -52,22 +52,22 @@ describe('one process per data folder (built app, embedded database)', () => {
     await first.stop();
     expect(existsSync(join(dataDir, 'partnermatch.lock'))).toBe(false);
     const third = await start(dataDir);
-    await third.waitForOutput('API on', 30_000);
-  }, 90_000);
+    await third.waitForOutput('API on', 120_000);
+  }, 300_000);
 
   it('takes over the lock of a process that no longer runs', async () => {
     const dataDir = join(root, 'stale');
     const first = await start(dataDir);
-    await first.waitForOutput('API on', 30_000);
+    await first.waitForOutput('API on', 120_000);
     await first.stop();
     // A pid that surely ran and is gone: a finished child of this test.
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
     writeFileSync(join(dataDir, 'partnermatch.lock'), JSON.stringify({ pid: Number(gone), hostname: hostname(), startedAt: '2026-01-01T00:00:00.000Z' }));
 
     const next = await start(dataDir);
-    await next.waitForOutput('API on', 30_000);
+    await next.waitForOutput('API on', 120_000);
     expect(JSON.parse(readFileSync(join(dataDir, 'partnermatch.lock'), 'utf8')).pid).toBe(next.process.pid);
-  }, 90_000);
+  }, 300_000);
 
   it('says in one line, naming DATA_DIR, when DATA_DIR is a file', async () => {
     const file = join(root, 'a-file');
