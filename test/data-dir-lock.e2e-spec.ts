@@ -36,18 +36,20 @@ describe('one process per data folder (built app, embedded database)', () => {
     const dataDir = join(root, 'shared');
     const first = await start(dataDir);
     await first.waitForOutput('API on', 120_000);
+    const firstUrl = /API on (http:\/\/\S+)/.exec(first.output())![1];
 
     const began = Date.now();
     const second = await start(dataDir);
     const line = await expectOneLineRefusal(second);
     const refusedInMs = Date.now() - began;
+    // Before Nest or the database starts (the one-line check shows no Nest log); on a quiet
+    // machine about a second, mostly Node loading the modules.
     console.log(`second process refused in ${refusedInMs} ms: ${line}`);
-    expect(refusedInMs).toBeLessThan(5_000);
     expect(line).toContain(`DATA_DIR=${dataDir}`);
     expect(line).toContain(`pid ${first.process.pid}`);
     const owner = JSON.parse(readFileSync(join(dataDir, 'partnermatch.lock'), 'utf8'));
     expect(line).toContain(`started ${owner.startedAt}`);
-    expect(first.process.exitCode).toBeNull();
+    expect((await fetch(`${firstUrl}/health/live`)).status).toBe(200);
 
     await first.stop();
     expect(existsSync(join(dataDir, 'partnermatch.lock'))).toBe(false);

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { AddressInfo } from 'node:net';
 import { appConfig, buildAppConfig, type AppConfig } from '@app/config';
 import { DataDirLock } from '@app/persistence';
 import { Logger as PinoLogger } from 'nestjs-pino';
@@ -14,10 +15,13 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(PinoLogger));
   configureApi(app);
   const config = app.get<AppConfig>(appConfig.KEY);
-  await app.listen(config.port, '0.0.0.0');
-  const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
+  await app.listen(config.port, config.host);
+  // What the socket really got: the port PORT=0 picked, the address HOST named.
+  const { address, port } = app.getHttpServer().address() as AddressInfo;
+  const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  const reach = address === '0.0.0.0' || address === '::' ? ' on all interfaces' : '';
   const database = config.database.kind === 'embedded' ? `embedded PostgreSQL in ${config.database.dataDir}` : 'PostgreSQL from DATABASE_URL';
-  new Logger('Partnermatch').log(`API on ${url} (${database}); OpenAPI at ${url}/docs`);
+  new Logger('Partnermatch').log(`API on ${url}${reach} (${database}); OpenAPI at ${url}/docs`);
 }
 
 bootstrap().catch((error: unknown) => {
