@@ -9,7 +9,8 @@ describe('taxonomy API and OpenAPI document', () => {
 
   beforeAll(async () => {
     api = await startTestApp('taxonomy');
-  });
+    // A Nest app with every module: well past jest's 5 s on a busy 2-core machine.
+  }, 300_000);
 
   afterAll(async () => {
     await api.close();
