@@ -28,7 +28,8 @@ describe('partners CSV import and export (PostgreSQL)', () => {
 
   beforeAll(async () => {
     api = await startTestApp('partners-csv');
-  });
+    // A Nest app with every module: well past jest's 5 s on a busy 2-core machine.
+  }, 120_000);
 
   afterAll(async () => {
     await settle(api);
@@ -128,8 +129,8 @@ describe('npm run import (the built CLI against the built API)', () => {
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     service = startBuiltService(BUILT_API, { DATABASE_URL: database.url, PORT: String(port), ADMIN_API_KEY: TEST_ADMIN_API_KEY });
-    await service.waitForOutput('API on');
-  });
+    await service.waitForOutput('API on', 120_000);
+  }, 150_000);
 
   afterAll(async () => {
     await service?.stop();
