@@ -24,7 +24,7 @@ describe('embedded default (built app, PGlite, demo data)', () => {
   const start = async (): Promise<string> => {
     const port = await freePort();
     service = startBuiltService(BUILT_API, { PORT: String(port), DATA_DIR: dataDir });
-    await service.waitForOutput('API on', 30_000);
+    await service.waitForOutput('API on', 150_000);
     adminKey ||= /shown this once: (pm_[\w-]+)/.exec(service.output())?.[1] ?? '';
     return `http://127.0.0.1:${port}`;
   };
@@ -42,7 +42,7 @@ describe('embedded default (built app, PGlite, demo data)', () => {
     expect(service!.output()).toMatch(/Seeded 300 demo partners and \d+ connections/);
     const { body: connections } = await getJson(`${base}/v1/connections?limit=1`, bearer(adminKey));
     expect(connections.total).toBeGreaterThan(50);
-  }, 60_000);
+  }, 400_000);
 
   it('keeps its data in DATA_DIR across a restart and does not seed twice', async () => {
     const base = await start();
@@ -60,7 +60,7 @@ describe('embedded default (built app, PGlite, demo data)', () => {
     expect((await fetch(`${again}/v1/partners/blijft-bestaan`, { headers: bearer(adminKey) })).status).toBe(200);
     expect(service!.output()).not.toContain('Seeded');
     expect(service!.output()).not.toContain('shown this once');
-  }, 60_000);
+  }, 400_000);
 
   it('refuses to start on a wrong setting, naming the variable', async () => {
     service = startBuiltService(BUILT_API, { PORT: 'zeventig', DATA_DIR: dataDir });
