@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { LOCATION_OF_RUN } from './run-location';
 import { MatchingRunRepository } from '@app/persistence';
 import { MatchingRunsService, RunAlreadyUnfinishedError } from '@app/suggestions';
 import type { Response } from 'express';
@@ -24,8 +25,7 @@ export class MatchingRunsController {
    */
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiAcceptedResponse({ type: MatchingRunDto, description: 'Queued; follow the Location header for progress' })
-  @ApiHeader({ name: 'Location', description: 'URL of the run', required: false })
+  @ApiAcceptedResponse({ type: MatchingRunDto, description: 'Queued; follow the Location header for progress', headers: LOCATION_OF_RUN })
   @ApiProblems(409)
   async start(@Res({ passthrough: true }) response: Response): Promise<MatchingRunDto> {
     try {

@@ -48,6 +48,7 @@ export class PartnersController {
     return { items: items.map(PartnerDto.from), total, limit: query.limit, offset: query.offset };
   }
 
+  /** One partner by id or slug. */
   @Get(':idOrSlug')
   @Roles('team', 'partner')
   @OwnPartnerOnly()
