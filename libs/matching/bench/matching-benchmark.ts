@@ -8,17 +8,8 @@
  */
 import './register-paths';
 import { availableParallelism } from 'os';
-import {
-  buildMatchContext,
-  DEFAULT_MATCHING_PROFILE,
-  generateSyntheticConnections,
-  generateSyntheticProfiles,
-  MatchIndex,
-  PartnerProfile,
-  rankAllPairs,
-  referenceList,
-  SyntheticPartner,
-} from '@app/matching';
+import { buildMatchContext, DEFAULT_MATCHING_PROFILE, MatchIndex, PartnerProfile, rankAllPairs, referenceList } from '@app/matching';
+import { generateSyntheticConnections, generateSyntheticProfiles, SyntheticPartner } from '@app/matching/synthetic';
 import { OPGAVE_CODES } from '@app/taxonomy';
 
 interface Row {

@@ -1,18 +1,20 @@
 /**
- * The typed-array scoring kernel. It imports nothing (so a worker thread loads it
+ * The typed-array scoring kernel. It imports only `bits.ts` (so a worker thread loads it
  * cheaply) and works on profiles packed by `kernel.ts`. Every component is computed with
  * the same operations, in the same order, as the reference scorer, so scores agree to
  * the bit; the speed comes from packing and from per-row lookup tables instead.
  */
+import { popcount as bitCount } from './bits';
 
-// Module-local constants: CommonJS output reads exported ones through `exports.X` on
-// every use, which costs more than the rest of the inner loop.
+// Module-local bindings (also of the imported popcount): CommonJS output reads exported and
+// imported ones through `exports.X` on every use, which costs more than the rest of the inner loop.
 const LOCAL = 0;
 const REGIONAL = 1;
 const NATIONAL = 2;
 export const SCOPE_LOCAL = LOCAL;
 export const SCOPE_REGIONAL = REGIONAL;
 export const SCOPE_NATIONAL = NATIONAL;
+const popcount = bitCount;
 
 /** Profiles packed into typed arrays (optionally backed by SharedArrayBuffers). */
 export interface PackedProfiles {
@@ -202,15 +204,6 @@ function maxOf(values: Float64Array, count: number): number {
   let max = 0;
   for (let c = 0; c < count; c++) if (values[c] > max) max = values[c];
   return max;
-}
-
-export function popcount(x: number): number {
-  x = x - ((x >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  // No Math.imul: under Jest a global lookup per call costs more than the whole function.
-  x = (x + (x >>> 4)) & 0x0f0f0f0f;
-  x = x + (x >>> 8);
-  return (x + (x >>> 16)) & 0x3f;
 }
 
 /**
@@ -661,6 +654,23 @@ export interface RowOutput {
   counts: Int32Array;
   candidates: Int32Array;
   scores: Float64Array;
+}
+
+type TypedArrayConstructor<T> = { new (buffer: ArrayBufferLike, offset?: number, length?: number): T; BYTES_PER_ELEMENT: number };
+
+/** A typed array of at least one element, over a SharedArrayBuffer when `shared` (for worker threads). */
+export function allocate<T>(ctor: TypedArrayConstructor<T>, length: number, shared: boolean): T {
+  const bytes = Math.max(1, length) * ctor.BYTES_PER_ELEMENT;
+  return new ctor(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes), 0, Math.max(1, length));
+}
+
+/** Room for `k` places of `n` rows. */
+export function allocateOutput(n: number, k: number, shared: boolean): RowOutput {
+  return {
+    counts: allocate(Int32Array, n, shared),
+    candidates: allocate(Int32Array, n * k, shared),
+    scores: allocate(Float64Array, n * k, shared),
+  };
 }
 
 /** Ranks rows `from … to−1` (or the chunks handed out by `counter`) into `out`. */

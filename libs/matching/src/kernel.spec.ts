@@ -2,7 +2,7 @@ import { RowScorer } from './kernel-core';
 import { prepareRun, rankAllPairs, rankAllPairsSync } from './kernel';
 import { DEFAULT_MATCHING_PROFILE, MatchingProfile } from './matching-profile';
 import { buildMatchContext, isSuggestable, referenceList, scorePairReference } from './reference-scorer';
-import { generateSyntheticConnections, generateSyntheticProfiles } from './synthetic-profiles';
+import { generateSyntheticConnections, generateSyntheticProfiles } from './synthetic';
 import { Connection } from './types';
 
 const profiles = generateSyntheticProfiles({ count: 1500, seed: 21 });
