@@ -66,7 +66,7 @@ export interface KernelParams {
   gemeenteCount: number;
   /** 2^(−d/h) for every pair of gemeenten. */
   decay: Float64Array;
-  /** For each gemeente g, all gemeenten by decreasing decay: visiting buckets in this order fills the heap with good candidates early. */
+  /** For each gemeente g, all gemeenten by decreasing decay: a row visits the gemeenten of its candidates in this order, nearest first. */
   visitOrder: Int16Array;
 }
 
@@ -125,9 +125,8 @@ const SIM_ORDER_MAX_CLASSES = 1024;
 const NEAR_REGION = 0.25;
 
 /**
- * The bucket of a candidate for pruning: its primary gemeente g (local, bucket g, or
- * regional, bucket G + g, since the regional floor lifts the whole bucket), or 2G for national
- * partners and partners without a known gemeente.
+ * The bucket of a candidate for packing: its primary gemeente g (local, bucket g, or
+ * regional, bucket G + g), or 2G for national partners and partners without a known gemeente.
  */
 export function candidateBucket(scope: number, primaryGemeente: number, G: number): number {
   if (scope === NATIONAL || primaryGemeente < 0) return 2 * G;
@@ -506,7 +505,7 @@ export class RowScorer {
   /**
    * The best `depth` eligible candidates of row i, best first, written to
    * `outIndex`/`outScore` at `offset`; returns how many there are. With a candidate
-   * index, buckets and runs that cannot beat the current k-th best are skipped; the
+   * index, gemeenten, classes and runs that cannot beat the current k-th best are skipped; the
    * result is the same either way.
    */
   topRow(i: number, outIndex: Int32Array, outScore: Float64Array, offset: number, index?: CandidateIndex): number {
