@@ -18,6 +18,8 @@ module.exports = {
     },
     {
       displayName: 'e2e',
+      // Hooks start apps and databases: jest's 5 s default fails them on a busy 2-core machine.
+      testTimeout: 60_000,
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
