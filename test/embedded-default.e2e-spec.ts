@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bearer } from './support/api-keys';
 import { BUILT_API, freePort, getJson, isCleanStop, startBuiltService, type BuiltService } from './support/built-service';
+import { eventually } from './support/eventually';
+import { onePatchPerField, partnerBody } from './support/partner-fixtures';
 
 /** The embedded default as a user runs it: the built API, no DATABASE_URL, a fresh data directory. */
 describe('embedded default (built app, PGlite, demo data)', () => {
@@ -24,7 +26,8 @@ describe('embedded default (built app, PGlite, demo data)', () => {
   const start = async (): Promise<string> => {
     const port = await freePort();
     service = startBuiltService(BUILT_API, { PORT: String(port), DATA_DIR: dataDir });
-    await service.waitForOutput('API on', 30_000);
+    // The first start migrates and seeds; on a busy machine that can take a minute.
+    await service.waitForOutput('API on', 90_000);
     adminKey ||= /shown this once: (pm_[\w-]+)/.exec(service.output())?.[1] ?? '';
     return `http://127.0.0.1:${port}`;
   };
@@ -61,6 +64,34 @@ describe('embedded default (built app, PGlite, demo data)', () => {
     expect(service!.output()).not.toContain('Seeded');
     expect(service!.output()).not.toContain('shown this once');
   }, 60_000);
+
+  it('keeps every field of 20 parallel PATCHes of one partner, and refuses a stale If-Match with 412', async () => {
+    const base = await start();
+    const send = (method: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json', ...bearer(adminKey), ...headers }, body: JSON.stringify(body) });
+    // The first start computes everyone's suggestions on the one embedded connection; edits wait for it.
+    await eventually(
+      async () => (await getJson(`${base}/v1/matching/runs?limit=1`, bearer(adminKey))).body as { items?: { status: string }[] },
+      (runs) => runs.items?.[0]?.status === 'completed',
+      90_000,
+    );
+    const created = await send('POST', '/v1/partners', partnerBody({ name: 'Gelijktijdig Gewijzigd' }));
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const patches = onePatchPerField(1);
+    const requests = [...patches, ...patches.slice(0, 8)];
+    const responses = await Promise.all(requests.map((body) => send('PATCH', `/v1/partners/${id}`, body)));
+    expect(responses.map((response) => response.status)).toEqual(requests.map(() => 200));
+    const { body: stored } = await getJson(`${base}/v1/partners/${id}`, bearer(adminKey));
+    for (const patch of patches) expect({ [Object.keys(patch)[0]]: stored[Object.keys(patch)[0]] }).toEqual(patch);
+
+    const etag = (await fetch(`${base}/v1/partners/${id}`, { headers: bearer(adminKey) })).headers.get('etag')!;
+    expect(etag).toMatch(/^"[^"]+"$/);
+    expect((await send('PATCH', `/v1/partners/${id}`, { description: 'Eerste' }, { 'if-match': etag })).status).toBe(200);
+    const stale = await send('PATCH', `/v1/partners/${id}`, { description: 'Tweede' }, { 'if-match': etag });
+    expect(stale.status).toBe(412);
+    expect(((await getJson(`${base}/v1/partners/${id}`, bearer(adminKey))).body as { description: string }).description).toBe('Eerste');
+  }, 150_000);
 
   it('refuses to start on a wrong setting, naming the variable', async () => {
     service = startBuiltService(BUILT_API, { PORT: 'zeventig', DATA_DIR: dataDir });

@@ -10,6 +10,7 @@ export interface Schema {
   exclusiveMinimum?: boolean;
   minLength?: number;
   maxLength?: number;
+  pattern?: string;
   minItems?: number;
   maxItems?: number;
   items?: Schema;
@@ -62,15 +63,19 @@ function validString(schema: Schema): string {
 }
 
 /**
- * Values the schema rejects, each named for the test report. Null only where a value is
- * required: class-validator's IsOptional reads null as left out, so the API takes it there.
+ * Values the schema rejects, each named for the test report. Null for every property the
+ * schema does not mark nullable, required or not: left out and null are different things,
+ * and a column that cannot hold null must not be sent one. Empty strings where the schema
+ * asks for a non-empty one, and for every value that is no string; empty arrays for every
+ * value that is no array.
  */
-export function invalidValues(schema: Schema, resolve: (schema: Schema) => Schema, required = true): ValueMutation[] {
+export function invalidValues(schema: Schema, resolve: (schema: Schema) => Schema): ValueMutation[] {
   const resolved = resolve(schema);
   const valid = validValue(resolved, resolve);
   const mutations: ValueMutation[] = [];
-  if (!resolved.nullable && required) mutations.push({ label: 'null', value: null });
-  if (resolved.type !== 'array') mutations.push({ label: 'array instead of a scalar', value: [valid] });
+  if (!resolved.nullable) mutations.push({ label: 'null', value: null });
+  if (resolved.type !== 'array') mutations.push({ label: 'array instead of a scalar', value: [valid] }, { label: 'empty array instead of a scalar', value: [] });
+  if (resolved.type !== 'string') mutations.push({ label: 'empty string instead of a non-string', value: '' });
   if (resolved.enum) mutations.push(...badCodes(resolved.enum));
   switch (resolved.type) {
     case 'string':
@@ -116,6 +121,8 @@ function invalidStrings(schema: Schema): ValueMutation[] {
     if (schema.maxLength < HUGE_STRING.length) mutations.push({ label: '100k-character string', value: HUGE_STRING });
   }
   if (schema.minLength) mutations.push({ label: `shorter than minLength ${schema.minLength}`, value: 'y'.repeat(schema.minLength - 1) });
+  // An empty string is a valid free text; not so where the schema asks for a length, a format or a pattern.
+  if (schema.minLength || schema.format || schema.pattern) mutations.push({ label: 'empty string', value: '' });
   if (schema.format === 'uri') mutations.push({ label: 'not a URL', value: 'javascript:alert(1)' }, { label: 'URL without scheme', value: 'fuzz example org' });
   if (schema.format === 'email') mutations.push({ label: 'not an e-mail address', value: 'fuzz-at-example.org' });
   if (schema.format === 'uuid') mutations.push({ label: 'not a uuid', value: 'not-a-uuid' }, { label: "uuid with SQL", value: "' OR 1=1 --" });
@@ -134,7 +141,14 @@ function invalidNumbers(schema: Schema): ValueMutation[] {
     if (schema.minimum >= 0) mutations.push({ label: 'negative', value: -7 });
   }
   if (schema.maximum !== undefined) mutations.push({ label: `above maximum ${schema.maximum}`, value: schema.maximum + 1 }, { label: '1e300', value: 1e300 });
-  if (schema.type === 'integer') mutations.push({ label: 'float for an integer', value: (schema.minimum ?? 0) + 1.5 });
+  // Past what PostgreSQL's integer and bigint hold, and JSON's largest finite number: every number of the API is bounded.
+  mutations.push(
+    { label: 'huge 1e20', value: 1e20 },
+    { label: 'huge negative -1e20', value: -1e20 },
+    { label: '2^63 (past bigint)', value: new RawJson('9223372036854775808') },
+    { label: 'largest double 1.7976931348623157e308', value: new RawJson('1.7976931348623157e308') },
+  );
+  if (schema.type === 'integer') mutations.push({ label: 'float for an integer', value: (schema.minimum ?? 0) + 1.5 }, { label: 'tiny fraction for an integer', value: (schema.minimum ?? 0) + 1e-9 });
   return mutations;
 }
 

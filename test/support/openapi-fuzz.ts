@@ -81,6 +81,13 @@ const UNKNOWN_IDS = [
   '*',
   'a'.repeat(4000),
   'GM9999',
+  // Numeric extremes, for a route that would read its id as a number.
+  '1e20',
+  '9223372036854775808',
+  '1e308',
+  'NaN',
+  'Infinity',
+  '-0',
 ];
 
 const INVALID_JSON = ['{', '{"name": }', "{'name': 'x'}", '{"a": 1,}', 'NaN', '\u0000', '{"a": "\\u00"}', '{"a": 1} trailing'];
@@ -186,7 +193,9 @@ export class OpenApiFuzzer {
     ];
     if (schema.enum) values.push(['unknown code', 'bestaat-niet'], ['code in upper case', String(schema.enum[0]).toUpperCase()]);
     if (schema.type === 'number' || schema.type === 'integer') {
-      values.push(['not a number', 'abc'], ['NaN', 'NaN'], ['Infinity', 'Infinity'], ['1e309', '1e309'], ['hexadecimal', '0x10'], ['comma decimal', '1,5'], ['400 digits', '9'.repeat(400)]);
+      values.push(['not a number', 'abc'], ['NaN', 'NaN'], ['Infinity', 'Infinity'], ['-Infinity', '-Infinity'], ['1e309', '1e309'], ['hexadecimal', '0x10'], ['comma decimal', '1,5'], ['400 digits', '9'.repeat(400)]);
+      // Past bigint (PostgreSQL's OFFSET and LIMIT), and forms Number() reads as integers.
+      values.push(['huge 1e20', '1e20'], ['1e308', '1e308'], ['2^63', '9223372036854775808'], ['huge negative', '-1e20'], ['exponent form 1e1', '1e1'], ['tiny fraction', '1.000000001']);
       if (schema.minimum !== undefined) values.push(['below minimum', String(schema.minimum - 1)], ['negative', '-5']);
       if (schema.maximum !== undefined) values.push(['above maximum', String(schema.maximum + 1)]);
       values.push(['float', '1.5']);
@@ -207,19 +216,19 @@ export class OpenApiFuzzer {
   }
 
   /** Every property, nested ones too, given each invalid value; required ones left out; unknown ones added. */
-  private bodyMutations(schema: Schema, path: string[], required = true): Mutation[] {
+  private bodyMutations(schema: Schema, path: string[]): Mutation[] {
     const resolved = this.resolve(schema);
     const mutations: Mutation[] = [];
     const name = path.length ? `body.${path.join('.')}` : 'body';
     const slot = path.length ? name : 'body root';
     const field = path[0];
-    for (const invalid of path.length ? invalidValues(resolved, this.resolve, required) : []) {
+    for (const invalid of path.length ? invalidValues(resolved, this.resolve) : []) {
       const kind = breaksJson(invalid.value) ? 'transport' : 'field';
       mutations.push({ label: `${name}: ${invalid.label}`, kind, field, slot, apply: setBodyValue(path, invalid.value) });
     }
     if (resolved.properties) {
       for (const [property, propertySchema] of Object.entries(resolved.properties)) {
-        mutations.push(...this.bodyMutations(propertySchema, [...path, property], (resolved.required ?? []).includes(property)));
+        mutations.push(...this.bodyMutations(propertySchema, [...path, property]));
       }
       for (const missing of resolved.required ?? []) {
         mutations.push({ label: `${name}: required ${missing} missing`, kind: 'field', field: field ?? missing, slot: `body.${[...path, missing].join('.')}`, apply: setBodyValue([...path, missing], undefined) });

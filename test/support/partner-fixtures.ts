@@ -37,3 +37,21 @@ export const UTRECHT_PARTNERS: Record<string, unknown>[] = [
 
 /** A national knowledge partner, in every local list's reach. */
 export const NATIONAL_KNOWLEDGE_PARTNER: Record<string, unknown> = { name: 'Kenniscentrum Kansrijk Opgroeien', sector: 'kennisinstelling', scope: 'national', gemeenten: [] };
+
+/** One PATCH per field, each to a value no other sets: after all of them every value must be there. */
+export function onePatchPerField(round: number): Record<string, unknown>[] {
+  return [
+    { name: `Voedselbank Utrecht ronde ${round}` },
+    { sector: round % 2 ? 'bedrijfsleven' : 'maatschappelijke-organisatie' },
+    { description: `Beschrijving ronde ${round}` },
+    { website: `https://ronde-${round}.example.org` },
+    { contactEmail: `ronde-${round}@example.org` },
+    { offers: [`aanbod-${round}`] },
+    { needs: [`vraag-${round}`] },
+    { leefdomeinen: round % 2 ? ['gezondheid'] : ['materieel-welzijn'] },
+    { opgaven: round % 2 ? ['bestaanszekerheid'] : ['meedoen'] },
+    { kennisbronnen: round % 2 ? ['wetenschap'] : ['ervaring'] },
+    { matchingOptOut: round % 2 === 1 },
+    { gemeenten: round % 2 ? ['GM0344', 'GM0307'] : ['GM0344', 'GM0353'] },
+  ];
+}

@@ -17,3 +17,4 @@ export * from './repositories/suggestion.repository';
 export * from './repositories/seed.repository';
 export * from './repositories/system-state.repository';
 export * from './slug';
+export * from './transaction-retry';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PartnerChangeOutboxRepository } from '@app/persistence';
+import { PartnerChangeOutboxRepository, retryOnConflict } from '@app/persistence';
 import type { PartnerChangeReason } from '@app/queue';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OutboxRelayService } from '../outbox/outbox-relay.service';
@@ -20,15 +20,22 @@ export class PartnerChangesService {
     private readonly relay: OutboxRelayService,
   ) {}
 
-  /** Runs `write` in one transaction; what it passes to `recompute` is enqueued after the commit. */
+  /**
+   * Runs `write` in one transaction; what it passes to `recompute` is enqueued after the
+   * commit. A transaction PostgreSQL aborts as a deadlock victim (or for a serialization
+   * failure) is run again from the start, a few times; then TransactionConflictError, a 409.
+   */
   async transaction<T>(write: (tx: EntityManager, recompute: RecomputeRecorder) => Promise<T>): Promise<T> {
     let recorded = false;
-    const result = await this.dataSource.transaction((tx) =>
-      write(tx, async (partnerIds, reason) => {
-        await this.outbox.add(partnerIds, reason, tx);
-        recorded ||= partnerIds.length > 0;
-      }),
-    );
+    const result = await retryOnConflict(() => {
+      recorded = false;
+      return this.dataSource.transaction((tx) =>
+        write(tx, async (partnerIds, reason) => {
+          await this.outbox.add(partnerIds, reason, tx);
+          recorded ||= partnerIds.length > 0;
+        }),
+      );
+    });
     if (recorded) this.relay.wake();
     return result;
   }

@@ -7,7 +7,9 @@ import { DomainException, type FieldError } from '../problems/domain.exception';
 import type { CreatePartnerDto } from './dtos/create-partner.dto';
 import type { ListPartnersQueryDto } from './dtos/list-partners-query.dto';
 import type { UpdatePartnerDto } from './dtos/update-partner.dto';
+import { satisfies, type IfMatch } from '../common/if-match';
 import { PartnerChangesService } from './partner-changes.service';
+import { partnerEtag } from './dtos/partner.dto';
 
 /** Racing creations of one name each take the next free slug; past this many lost races, a 409. */
 const MAX_SLUG_ATTEMPTS = 10;
@@ -60,15 +62,29 @@ export class PartnersService {
     return partner;
   }
 
-  async update(idOrSlug: string, changes: UpdatePartnerDto): Promise<PartnerEntity> {
-    const partner = await this.get(idOrSlug);
-    const scope = changes.scope ?? partner.scope;
-    const gemeenten = changes.gemeenten ?? (scope === 'national' && changes.scope ? [] : partner.gemeenten);
-    assertScopeFits(scope, gemeenten);
-    const optingOut = changes.matchingOptOut === true && !partner.matchingOptOut;
-    Object.assign(partner, changes, { scope, gemeenten });
+  /**
+   * Writes the fields sent and nothing else, deciding on the partner as locked in the same
+   * transaction: concurrent PATCHes of other fields are all kept, and the scope rule is
+   * checked against what is stored, not against what was read a moment before. With an
+   * If-Match that names none of the current ETags, a 412 and nothing written.
+   */
+  async update(idOrSlug: string, changes: UpdatePartnerDto, precondition?: IfMatch): Promise<PartnerEntity> {
     return this.changes.transaction(async (tx, recompute) => {
-      const saved = await this.partners.save(partner, tx);
+      const partner = await this.partners.lockByIdOrSlug(idOrSlug, tx);
+      if (!partner) throw DomainException.notFound('Partner', idOrSlug);
+      if (!satisfies(precondition, partnerEtag(partner))) {
+        throw new DomainException('precondition-failed', `Partner "${idOrSlug}" changed since the If-Match ETag was read (it is now ${partnerEtag(partner)}); nothing was written`);
+      }
+      const fields: Partial<PartnerEntity> = { ...changes };
+      if (changes.scope !== undefined || changes.gemeenten !== undefined) {
+        const scope = changes.scope ?? partner.scope;
+        // Becoming national drops the gemeenten unless new ones are sent (which the rule then refuses).
+        const gemeenten = changes.gemeenten ?? (scope === 'national' && changes.scope ? [] : partner.gemeenten);
+        assertScopeFits(scope, gemeenten);
+        Object.assign(fields, { scope, gemeenten });
+      }
+      const optingOut = changes.matchingOptOut === true && !partner.matchingOptOut;
+      const saved = await this.partners.updateFields(partner.id, fields, tx);
       await recompute([saved.id], optingOut ? 'opted-out' : 'updated');
       return saved;
     });

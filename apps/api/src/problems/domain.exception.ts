@@ -1,4 +1,11 @@
-export type ProblemCode = 'validation-failed' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'service-unavailable';
+export type ProblemCode =
+  | 'validation-failed'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'precondition-failed'
+  | 'service-unavailable';
 
 export interface FieldError {
   field: string;

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { isRetryableConflict, TransactionConflictError } from '@app/persistence';
 import { QueueUnavailableException } from '@app/queue';
 import type { Request, Response } from 'express';
 import { DomainException, type FieldError, type ProblemCode } from './domain.exception';
@@ -9,6 +10,7 @@ const STATUS_OF: Record<ProblemCode, number> = {
   forbidden: HttpStatus.FORBIDDEN,
   'not-found': HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
+  'precondition-failed': HttpStatus.PRECONDITION_FAILED,
   'service-unavailable': HttpStatus.SERVICE_UNAVAILABLE,
 };
 
@@ -19,6 +21,7 @@ const TITLE_OF: Record<number, string> = {
   404: 'Not found',
   405: 'Method not allowed',
   409: 'Conflict',
+  412: 'Precondition failed',
   413: 'Payload too large',
   415: 'Unsupported media type',
   429: 'Too many requests',
@@ -78,6 +81,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       return { status, type: `/problems/http-${status}`, detail: httpDetail(exception) };
+    }
+    if (exception instanceof TransactionConflictError || isRetryableConflict(exception)) {
+      return { status: 409, type: '/problems/conflict', detail: 'The change collided with concurrent changes to the same records and was not stored; try again' };
     }
     if (isUnavailable(exception)) {
       return { status: 503, type: '/problems/service-unavailable', detail: 'A service this request needs is not reachable; try again shortly' };

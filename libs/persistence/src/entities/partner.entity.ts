@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { Scope } from '@app/taxonomy';
 
 @Entity({ name: 'partner' })
@@ -55,4 +55,8 @@ export class PartnerEntity {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /** Raised by every update, in the same statement (TypeORM adds `version = version + 1`): the partner's ETag. */
+  @VersionColumn({ type: 'integer' })
+  version: number;
 }

@@ -7,6 +7,7 @@ import { CreatePartnerChangeOutbox1763924400000 } from './1763924400000-CreatePa
 import { NotifyListChanges1763928000000 } from './1763928000000-NotifyListChanges';
 import { NotifyApiKeyChanges1763931600000 } from './1763931600000-NotifyApiKeyChanges';
 import { ReserveIdShapedSlugs1763935500000 } from './1763935500000-ReserveIdShapedSlugs';
+import { AddPartnerVersion1763938800000 } from './1763938800000-AddPartnerVersion';
 
 /** In order; listed explicitly so the compiled app needs no glob over its own files. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   NotifyListChanges1763928000000,
   NotifyApiKeyChanges1763931600000,
   ReserveIdShapedSlugs1763935500000,
+  AddPartnerVersion1763938800000,
 ];

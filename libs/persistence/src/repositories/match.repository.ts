@@ -78,11 +78,16 @@ export class MatchRepository {
     return digest;
   }
 
-  /** The matches with these ids, locked until the transaction ends; unknown ids are absent. */
+  /**
+   * The matches with these ids, locked until the transaction ends; unknown ids are absent.
+   * Locked in id order, so two decisions on overlapping sets wait for each other instead of
+   * each holding a row the other needs (a deadlock); without ORDER BY rows are locked in
+   * scan order, which an update of a row changes.
+   */
   async lockMany(ids: readonly string[], tx: EntityManager): Promise<Map<string, MatchEntity>> {
     const valid = ids.filter((id) => isUUID(id));
     if (valid.length === 0) return new Map();
-    const locked = await tx.find(MatchEntity, { where: { id: In(valid) }, lock: { mode: 'pessimistic_write' } });
+    const locked = await tx.find(MatchEntity, { where: { id: In(valid) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
     return new Map(locked.map((match) => [match.id, match]));
   }
 

@@ -134,6 +134,28 @@ export class PartnerRepository {
     return tx.getRepository(PartnerEntity).save(partner);
   }
 
+  /**
+   * The partner, locked until the caller's transaction ends, so a change decided on what it
+   * reads cannot interleave with another one. FOR NO KEY UPDATE: rows that merely reference
+   * the partner (connections, matches) can still be written meanwhile.
+   */
+  lockByIdOrSlug(idOrSlug: string, tx: EntityManager): Promise<PartnerEntity | null> {
+    return tx.getRepository(PartnerEntity).findOne({
+      where: isUUID(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug.toLowerCase() },
+      lock: { mode: 'for_no_key_update' },
+    });
+  }
+
+  /**
+   * Writes only `fields`, in one UPDATE that also raises `version` and `updated_at`, so
+   * concurrent changes of other fields are kept; the partner as stored afterwards.
+   */
+  async updateFields(id: string, fields: Partial<PartnerEntity>, tx: EntityManager): Promise<PartnerEntity> {
+    const repository = tx.getRepository(PartnerEntity);
+    if (Object.keys(fields).length > 0) await repository.update({ id }, fields);
+    return repository.findOneByOrFail({ id });
+  }
+
   async delete(id: string, tx: EntityManager): Promise<void> {
     await tx.getRepository(PartnerEntity).delete({ id });
   }

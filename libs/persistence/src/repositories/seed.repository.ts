@@ -6,7 +6,7 @@ import { SystemStateEntity } from '../entities/system-state.entity';
 import { orderedPair } from './connection.repository';
 
 export interface SeedData {
-  partners: Omit<PartnerEntity, 'createdAt' | 'updatedAt'>[];
+  partners: Omit<PartnerEntity, 'createdAt' | 'updatedAt' | 'version'>[];
   connections: { first: string; second: string; note: string | null }[];
 }
 

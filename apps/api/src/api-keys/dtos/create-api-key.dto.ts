@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { API_KEY_ROLES, type ApiKeyRole } from '@app/persistence';
+import { IsOmittable } from '../../common/presence.validator';
 
 /** An origin as browsers send it: scheme, host and optional port, nothing after. */
 const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/;
@@ -17,13 +18,13 @@ export class CreateApiKeyDto {
   role: ApiKeyRole;
 
   /** Required for (and only for) a partner key: id or slug of its partner. */
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(200)
   partner?: string;
 
   /** Portal keys only: the web origins whose pages may call the embed routes, e.g. `https://www.kinderarmoede.nl`. */
-  @IsOptional()
+  @IsOmittable()
   @Transform(({ value }) => (Array.isArray(value) ? [...new Set(value.map((item) => (typeof item === 'string' ? item.trim().toLowerCase() : item)))] : value))
   @IsArray()
   @ArrayMaxSize(20)

@@ -1,4 +1,5 @@
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsOmittable } from '../../common/presence.validator';
 
 export class CreateConnectionDto {
   /** One partner, by uuid or slug. */
@@ -14,7 +15,7 @@ export class CreateConnectionDto {
   partnerB: string;
 
   /** What the collaboration is about. */
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(1000)
   note?: string;

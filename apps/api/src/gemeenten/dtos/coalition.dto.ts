@@ -1,18 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, Max, Min } from 'class-validator';
 import { COALITION_DEFAULT_SIZE, COALITION_MAX_SIZE, COALITION_MIN_SIZE, type Coalition, type Sentence } from '@app/matching';
 import type { PartnerEntity } from '@app/persistence';
 import { LANGUAGES, type Language } from '../../suggestions/dtos/list-suggestions-query.dto';
 import { PublicPartnerDto } from '../../suggestions/dtos/suggestion.dto';
 import { GemeenteRefDto } from './gaps.dto';
+import { IsIntegerQuery } from '../../common/integer-query.validator';
 
 export class CoalitionQueryDto {
   /** Members wanted. */
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
+  @IsIntegerQuery()
   @Min(COALITION_MIN_SIZE)
   @Max(COALITION_MAX_SIZE)
   size: number = COALITION_DEFAULT_SIZE;

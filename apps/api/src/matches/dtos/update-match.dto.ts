@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
 import { MATCH_STATUSES, type MatchStatus } from '@app/persistence';
+import { IsOmittable } from '../../common/presence.validator';
 
 export class UpdateMatchDto {
   @ApiProperty({ enum: MATCH_STATUSES, description: 'The new status; see the workflow in the route description' })
@@ -8,13 +9,13 @@ export class UpdateMatchDto {
   status: MatchStatus;
 
   /** Why; kept with the match and in its history. */
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(2000)
   note?: string;
 
   /** Who decides (a name or e-mail of a team member); recorded in the history. */
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(200)
   actor?: string;

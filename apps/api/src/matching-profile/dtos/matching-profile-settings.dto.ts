@@ -1,7 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNumber, IsObject, IsOptional, IsPositive, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsNumber, IsObject, IsPositive, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { DEFAULT_MATCHING_PROFILE } from '@app/matching';
+import { IsOmittable } from '../../common/presence.validator';
+
+/** Weights are relative; a bound keeps Σ wᵢ finite (two weights near 1e308 add up to Infinity, and every score to NaN). */
+const MAX_WEIGHT = 1000;
+/** Far beyond the width of the Netherlands (about 300 km), where the region component is flat anyway. */
+const MAX_HALF_DISTANCE_KM = 1000;
 
 const finiteNumber = () => IsNumber({ allowNaN: false, allowInfinity: false });
 
@@ -10,31 +16,37 @@ export class ComponentWeightsDto {
   /** Shared opgaven (tasks of the network). */
   @finiteNumber()
   @Min(0)
+  @Max(MAX_WEIGHT)
   opgaven: number;
 
   /** Shared leefdomeinen and how many the pair covers together. */
   @finiteNumber()
   @Min(0)
+  @Max(MAX_WEIGHT)
   leefdomeinen: number;
 
   /** The sector × sector affinity. */
   @finiteNumber()
   @Min(0)
+  @Max(MAX_WEIGHT)
   sector: number;
 
   /** Distance decay between the gemeenten they work in. */
   @finiteNumber()
   @Min(0)
+  @Max(MAX_WEIGHT)
   region: number;
 
   /** Needs of one met by offers of the other. */
   @finiteNumber()
   @Min(0)
+  @Max(MAX_WEIGHT)
   reciprocity: number;
 
   /** Partners of my partners in the connection graph. */
   @finiteNumber()
   @Min(0)
+  @Max(MAX_WEIGHT)
   network: number;
 }
 
@@ -54,9 +66,10 @@ export class MatchingProfileSettingsDto {
   sectorAffinity: Record<string, Record<string, number>>;
 
   /** Distance in km at which the region component of two local partners halves. */
-  @ApiProperty({ minimum: 0, exclusiveMinimum: true })
+  @ApiProperty({ minimum: 0, exclusiveMinimum: true, maximum: MAX_HALF_DISTANCE_KM })
   @finiteNumber()
   @IsPositive()
+  @Max(MAX_HALF_DISTANCE_KM)
   regionHalfDistanceKm: number;
 
   /** Region component of any pair with a national partner, in [0, 1]. */
@@ -93,7 +106,7 @@ export class MatchingProfileSettingsDto {
 
 export class SaveMatchingProfileDto extends MatchingProfileSettingsDto {
   /** Why the team changed the profile. */
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(2000)
   note?: string;

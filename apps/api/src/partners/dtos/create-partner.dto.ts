@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { GEMEENTE_CODES, KENNISBRON_CODES, LEEFDOMEIN_CODES, OPGAVE_CODES, SCOPES, SECTOR_CODES, type Scope } from '@app/taxonomy';
 import { IsCode } from '../../common/is-code.validator';
+import { IsOmittable, IsRequired } from '../../common/presence.validator';
 
 const TAG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -30,21 +31,24 @@ const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? valu
 
 export class CreatePartnerDto {
   /** Organisation name; the slug is derived from it. */
+  @IsRequired()
   @trimmed()
   @IsString()
   @Length(2, 200)
   name: string;
 
   /** Sector code (see /v1/taxonomy/sectors). */
+  @IsRequired()
   @IsCode(SECTOR_CODES)
   sector: string;
 
   /** `local` and `regional` partners name their gemeenten; `national` partners name none. */
+  @IsRequired()
   @IsIn(SCOPES)
   scope: Scope;
 
   /** CBS gemeentecodes the partner works in (see /v1/taxonomy/gemeenten). */
-  @IsOptional()
+  @IsOmittable()
   @upperCasedList()
   @IsArray()
   @ArrayMaxSize(342)
@@ -52,28 +56,28 @@ export class CreatePartnerDto {
   gemeenten?: string[];
 
   /** Leefdomein codes (see /v1/taxonomy/leefdomeinen). */
-  @IsOptional()
+  @IsOmittable()
   @normalisedList()
   @IsArray()
   @IsCode(LEEFDOMEIN_CODES, { array: true, optional: true })
   leefdomeinen?: string[];
 
   /** Opgave codes (see /v1/taxonomy/opgaven). */
-  @IsOptional()
+  @IsOmittable()
   @normalisedList()
   @IsArray()
   @IsCode(OPGAVE_CODES, { array: true, optional: true })
   opgaven?: string[];
 
   /** Kennisbron codes: wetenschap, praktijk, ervaring. */
-  @IsOptional()
+  @IsOmittable()
   @normalisedList()
   @IsArray()
   @IsCode(KENNISBRON_CODES, { array: true, optional: true })
   kennisbronnen?: string[];
 
   /** What the partner can bring, as lower-case kebab tags (e.g. `vrijwilligers`, `locatie`). */
-  @IsOptional()
+  @IsOmittable()
   @normalisedList()
   @IsArray()
   @ArrayMaxSize(30)
@@ -82,7 +86,7 @@ export class CreatePartnerDto {
   offers?: string[];
 
   /** What the partner is looking for, in the same tags as `offers`. */
-  @IsOptional()
+  @IsOmittable()
   @normalisedList()
   @IsArray()
   @ArrayMaxSize(30)
@@ -90,7 +94,7 @@ export class CreatePartnerDto {
   @MaxLength(50, { each: true })
   needs?: string[];
 
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(5000)
   description?: string;
@@ -107,7 +111,7 @@ export class CreatePartnerDto {
   contactEmail?: string | null;
 
   /** When true the partner is left out of all matching. */
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   matchingOptOut?: boolean;
 }

@@ -1,6 +1,14 @@
 import type { PartnerEntity } from '@app/persistence';
 import type { Scope } from '@app/taxonomy';
 
+/**
+ * The partner's strong ETag: its id and the version every update raises, so any change to
+ * the stored partner gives a new tag, and a partner re-created under the same slug another.
+ */
+export function partnerEtag(partner: Pick<PartnerEntity, 'id' | 'version'>): string {
+  return `"${partner.id}.${partner.version}"`;
+}
+
 export class PartnerDto {
   id: string;
   /** Stable, URL-safe name; usable wherever an id is. */

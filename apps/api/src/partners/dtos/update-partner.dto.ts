@@ -1,5 +1,9 @@
 import { PartialType } from '@nestjs/swagger';
 import { CreatePartnerDto } from './create-partner.dto';
 
-/** Any subset of the partner's fields; the slug stays as it was so links keep working. */
-export class UpdatePartnerDto extends PartialType(CreatePartnerDto) {}
+/**
+ * Any subset of the partner's fields; the slug stays as it was so links keep working. A
+ * field left out is kept; null is refused except where the field can be null (website,
+ * contactEmail: null clears them). Plain PartialType would skip every rule for null.
+ */
+export class UpdatePartnerDto extends PartialType(CreatePartnerDto, { skipNullProperties: false }) {}

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
 import { FEEDBACK_VERDICTS, type FeedbackEntity, type FeedbackVerdict, type PartnerEntity } from '@app/persistence';
 import { PartnerRefDto } from '../../connections/dtos/connection.dto';
+import { IsOmittable } from '../../common/presence.validator';
 
 export class GiveFeedbackDto {
   @ApiProperty({ enum: FEEDBACK_VERDICTS })
@@ -9,7 +10,7 @@ export class GiveFeedbackDto {
   verdict: FeedbackVerdict;
 
   /** Why, in the partner's words (seen by the team). */
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(1000)
   reason?: string;

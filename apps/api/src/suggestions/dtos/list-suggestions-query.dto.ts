@@ -1,8 +1,9 @@
 import { ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { PaginationQueryDto } from '../../common/pagination-query.dto';
 import { TaxonomyFiltersDto } from '../../common/taxonomy-filters.dto';
+import { IsIntegerQuery } from '../../common/integer-query.validator';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -36,8 +37,7 @@ export class ListSuggestionsQueryDto extends IntersectionType(PickType(TaxonomyF
   maxDistanceKm?: number;
 
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
+  @IsIntegerQuery()
   @Min(1)
   @Max(100)
   @ApiPropertyOptional({ default: 20 })
