@@ -141,7 +141,7 @@ export class PartnerRepository {
    */
   lockByIdOrSlug(idOrSlug: string, tx: EntityManager): Promise<PartnerEntity | null> {
     return tx.getRepository(PartnerEntity).findOne({
-      where: isUUID(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug.toLowerCase() },
+      where: hasIdShape(idOrSlug) ? { id: idOrSlug.toLowerCase() } : { slug: idOrSlug.toLowerCase() },
       lock: { mode: 'for_no_key_update' },
     });
   }
