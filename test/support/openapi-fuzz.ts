@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { mulberry32, pick, randomInt, type Random } from '@app/matching';
+import { mulberry32, pick, randomInt, type Random } from '@app/matching/synthetic';
 import { breaksJson, HUGE_STRING, invalidValues, RawJson, toJsonText, validValue, type Schema } from './fuzz-values';
 
 /**

@@ -3,14 +3,12 @@ import {
   buildMatchContext,
   buildSuggestions,
   DEFAULT_MATCHING_PROFILE,
-  generateSyntheticConnections,
-  generateSyntheticProfiles,
   pairKey,
   rankAllPairs,
   type Connection,
   type PartnerProfile,
-  type SyntheticPartner,
 } from '@app/matching';
+import { generateSyntheticConnections, generateSyntheticProfiles, type SyntheticPartner } from '@app/matching/synthetic';
 import { MATCHING_QUEUE, redisConnectionOptions } from '@app/queue';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';

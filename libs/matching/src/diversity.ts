@@ -1,4 +1,4 @@
-import type { RankedCandidate } from './reference-scorer';
+import type { RankedCandidate } from './types';
 
 /**
  * Sector-diversity re-rank (a maximal-marginal-relevance step over sector) of a ranked

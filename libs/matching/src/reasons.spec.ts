@@ -1,7 +1,7 @@
 import { DEFAULT_MATCHING_PROFILE, MatchingProfile } from './matching-profile';
 import { buildSuggestions, explainPair, joinList } from './reasons';
 import { buildMatchContext, rankPartnerReference } from './reference-scorer';
-import { generateSyntheticConnections, generateSyntheticProfiles } from './synthetic-profiles';
+import { generateSyntheticConnections, generateSyntheticProfiles } from './synthetic';
 import { PartnerProfile } from './types';
 
 const school: PartnerProfile = {

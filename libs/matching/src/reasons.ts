@@ -1,9 +1,8 @@
-import { findGemeente, LEEFDOMEIN_CODES, labelOf, OPGAVE_CODES, taxonomy } from '@app/taxonomy';
+import { findGemeente, LEEFDOMEIN_CODES, labelOf, OPGAVE_CODES, tagLabel, taxonomy } from '@app/taxonomy';
 import { nearestGemeenten } from './components';
 import { weightSum } from './matching-profile';
-import { combineComponents, componentsReference, MatchContext, RankedCandidate } from './reference-scorer';
-import { tagLabel } from './tags';
-import { COMPONENT_NAMES, ComponentName, ComponentScores, PartnerProfile, Reason, Suggestion } from './types';
+import { combineComponents, componentsReference, MatchContext } from './reference-scorer';
+import { COMPONENT_NAMES, ComponentName, ComponentScores, PartnerProfile, RankedCandidate, Reason, Suggestion } from './types';
 
 export type Lang = 'nl' | 'en';
 
