@@ -14,6 +14,8 @@ export interface AppConfig {
   queuePrefix: string;
   queueLockDurationMs: number;
   queueConcurrency: number;
+  /** A full run without progress for this long is recovered or failed by the watchdog. */
+  runStallTimeoutMs: number;
   /** Cron expression of the scheduled full run, or null when disabled. */
   matchingCron: string | null;
   /** Partners see only approved suggestions (the team sees all). */
@@ -36,6 +38,7 @@ export function buildAppConfig(raw: Record<string, unknown>): AppConfig {
     queuePrefix: env.QUEUE_PREFIX,
     queueLockDurationMs: env.QUEUE_LOCK_DURATION_MS,
     queueConcurrency: env.QUEUE_CONCURRENCY,
+    runStallTimeoutMs: env.RUN_STALL_TIMEOUT_MS,
     matchingCron: env.MATCHING_CRON === 'off' ? null : env.MATCHING_CRON,
     reviewRequired: env.REVIEW_REQUIRED === 'true',
     workerHealthPort: env.WORKER_HEALTH_PORT || null,

@@ -1,3 +1,4 @@
+export * from './database-outage';
 export * from './entities';
 export * from './kept-until-changed';
 export * from './list-change-feed';

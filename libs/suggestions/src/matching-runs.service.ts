@@ -3,6 +3,7 @@ import { MatchingRunRepository, type MatchingProfileSettings, type MatchingRunEn
 import { MatchingJobProducer } from '@app/queue';
 import type { EntityManager } from 'typeorm';
 import { ActiveMatchingProfileService, type MatchingProfileVersion } from './active-matching-profile.service';
+import { RunWatchdogService } from './run-watchdog.service';
 
 export class RunAlreadyUnfinishedError extends Error {
   constructor(readonly run: MatchingRunEntity) {
@@ -17,6 +18,7 @@ export class MatchingRunsService {
     private readonly runs: MatchingRunRepository,
     private readonly producer: MatchingJobProducer,
     private readonly matchingProfile: ActiveMatchingProfileService,
+    private readonly watchdog: RunWatchdogService,
   ) {}
 
   /** Creates and enqueues a run; throws RunAlreadyUnfinishedError while another is queued or running. */
@@ -42,6 +44,9 @@ export class MatchingRunsService {
 
   /** Under the request lock, so two requests cannot both find no unfinished run. */
   private async start<T>(trigger: RunTrigger, prepare: (tx: EntityManager) => Promise<T>): Promise<{ run: MatchingRunEntity; prepared: T }> {
+    // A run that can no longer end must not answer this request with 409; outside the lock,
+    // since the embedded database has a single connection.
+    await this.watchdog.check();
     const started = await this.runs.withRequestLock(async (tx) => {
       const unfinished = await this.runs.findUnfinished(tx);
       if (unfinished) throw new RunAlreadyUnfinishedError(unfinished);

@@ -1,5 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+<<<<<<< HEAD
 import { isRetryableConflict, TransactionConflictError } from '@app/persistence';
+=======
+import { isDatabaseUnavailable } from '@app/persistence';
+>>>>>>> h/worker
 import { QueueUnavailableException } from '@app/queue';
 import type { Request, Response } from 'express';
 import { DomainException, type FieldError, type ProblemCode } from './domain.exception';
@@ -28,9 +32,6 @@ const TITLE_OF: Record<number, string> = {
   500: 'Internal server error',
   503: 'Service unavailable',
 };
-
-/** Error codes of the `pg` driver and sockets that mean the database is out of reach. */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
 
 interface Problem {
   status: number;
@@ -104,14 +105,7 @@ function httpDetail(exception: HttpException): string {
 }
 
 function isUnavailable(exception: unknown): boolean {
-  if (exception instanceof QueueUnavailableException) return true;
-  if (!(exception instanceof Error)) return false;
-  const code = (exception as { code?: unknown }).code ?? (exception as { driverError?: { code?: unknown } }).driverError?.code;
-  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
-  // pg's own words for a lost connection, a connect attempt past CONNECT_TIMEOUT_MS, and a pool with no free connection in time.
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Cannot use a pool after calling end|Client has encountered a connection error/i.test(
-    exception.message,
-  );
+  return exception instanceof QueueUnavailableException || isDatabaseUnavailable(exception);
 }
 
 /** Express's body parser reports malformed or oversized bodies with a 4xx `status`. */

@@ -13,6 +13,8 @@ export class MatchingRunDto {
   suggestionCount: number | null;
   /** Why the run failed; the previous lists stay in place. */
   error: string | null;
+  /** How often the run watchdog enqueued the run's lost or stalled jobs again. */
+  recoveries: number;
   requestedAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -31,6 +33,7 @@ export class MatchingRunDto {
       shardsCompleted: run.completedShards.length,
       suggestionCount: run.suggestionCount,
       error: run.error,
+      recoveries: run.recoveries,
       requestedAt: run.requestedAt,
       startedAt: run.startedAt,
       finishedAt: run.finishedAt,
