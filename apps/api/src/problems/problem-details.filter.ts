@@ -1,9 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-<<<<<<< HEAD
-import { isRetryableConflict, TransactionConflictError } from '@app/persistence';
-=======
-import { isDatabaseUnavailable } from '@app/persistence';
->>>>>>> h/worker
+import { isDatabaseUnavailable, isRetryableConflict, TransactionConflictError } from '@app/persistence';
 import { QueueUnavailableException } from '@app/queue';
 import type { Request, Response } from 'express';
 import { DomainException, type FieldError, type ProblemCode } from './domain.exception';
