@@ -2,17 +2,49 @@ import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@ne
 import type { ValidatorOptions } from 'class-validator';
 import { DomainException, type FieldError } from './domain.exception';
 
+/**
+ * Which failed rule a field reports: the value's presence first, then its type, then
+ * everything else (range, length, format, codes). class-validator runs a field's rules in
+ * reverse decorator order, so with stopAtFirstError `limit=abc` said "must not be greater
+ * than 500"; all rules run and this table picks the one message that says what is wrong.
+ */
+const CONSTRAINT_PRIORITY: Record<string, number> = {
+  isDefined: 0,
+  whitelistValidation: 0,
+  isString: 1,
+  isInt: 1,
+  isNumber: 1,
+  isBoolean: 1,
+  isArray: 1,
+  isObject: 1,
+  nestedValidation: 1,
+};
+const OTHER_CONSTRAINTS = 2;
+
+/** The one message of a field: lowest priority class; within a class the rule written first (the last class-validator ran). */
+function firstFailure(constraints: Record<string, string>): string | undefined {
+  const entries = Object.entries(constraints).map(([name, message], index) => ({ rank: CONSTRAINT_PRIORITY[name] ?? OTHER_CONSTRAINTS, index, message }));
+  entries.sort((a, b) => a.rank - b.rank || b.index - a.index);
+  return entries[0]?.message;
+}
+
 /** Flattens class-validator's tree into one entry per offending field path. */
 export function toFieldErrors(errors: ValidationError[], parentPath = ''): FieldError[] {
   return errors.flatMap((error) => {
     const path = parentPath ? (/^\d+$/.test(error.property) ? `${parentPath}[${error.property}]` : `${parentPath}.${error.property}`) : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field: path, message, value: error.value }));
-    return [...own, ...toFieldErrors(error.children ?? [], path)];
+    const message = firstFailure(error.constraints ?? {});
+    // A field of the wrong type reports that, not what its children would say about it.
+    if (message !== undefined) return [{ field: path, message, value: error.value }];
+    return toFieldErrors(error.children ?? [], path);
   });
 }
 
-/** Strict input: unknown fields are rejected, one error per field. Shared with the CSV import. */
-export const VALIDATOR_OPTIONS: ValidatorOptions = { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true };
+/**
+ * Strict input: unknown fields are rejected. Every rule runs (no stopAtFirstError: it
+ * keeps whichever rule ran first, not the one that explains) and toFieldErrors reports
+ * one error per field. Shared with the CSV import.
+ */
+export const VALIDATOR_OPTIONS: ValidatorOptions = { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: false };
 
 /** Deeper than any DTO: class-transformer recurses once per level, and 10,000 levels overflow the stack (a 500). */
 const MAX_INPUT_DEPTH = 32;
