@@ -21,18 +21,31 @@ const CONSTRAINT_PRIORITY: Record<string, number> = {
 };
 const OTHER_CONSTRAINTS = 2;
 
+/** Rules that only a string can pass: for anything else the type is what is wrong ("must be a URL address" for 42 is not). */
+const STRING_RULES = new Set(['isUrl', 'isEmail', 'isUuid', 'matches', 'isLength', 'minLength', 'maxLength', 'isNotEmpty']);
+
 /** The one message of a field: lowest priority class; within a class the rule written first (the last class-validator ran). */
-function firstFailure(constraints: Record<string, string>): string | undefined {
-  const entries = Object.entries(constraints).map(([name, message], index) => ({ rank: CONSTRAINT_PRIORITY[name] ?? OTHER_CONSTRAINTS, index, message }));
+function firstFailure(error: ValidationError): string | undefined {
+  const constraints = Object.entries(error.constraints ?? {});
+  if (constraints.length === 0) return undefined;
+  const { property, value } = error;
+  // Left out, whatever the field's other rules say: a DTO need not mark every required field.
+  if (value === undefined && !constraints.some(([name]) => name === 'whitelistValidation')) return constraints.find(([name]) => name === 'isDefined')?.[1] ?? `${property} is required`;
+  const entries = constraints.map(([name, message], index) => ({ name, rank: CONSTRAINT_PRIORITY[name] ?? OTHER_CONSTRAINTS, index, message }));
   entries.sort((a, b) => a.rank - b.rank || b.index - a.index);
-  return entries[0]?.message;
+  const [first] = entries;
+  if (first.name === 'nestedValidation') return `${property} must be an object`;
+  // `each` rules on a list are about its items; on anything else a string rule failing a non-string is a type error.
+  const aboutItems = Array.isArray(value) && first.message.startsWith('each ');
+  if (first.rank === OTHER_CONSTRAINTS && typeof value !== 'string' && value !== null && !aboutItems && STRING_RULES.has(first.name)) return `${property} must be a string`;
+  return first.message;
 }
 
 /** Flattens class-validator's tree into one entry per offending field path. */
 export function toFieldErrors(errors: ValidationError[], parentPath = ''): FieldError[] {
   return errors.flatMap((error) => {
     const path = parentPath ? (/^\d+$/.test(error.property) ? `${parentPath}[${error.property}]` : `${parentPath}.${error.property}`) : error.property;
-    const message = firstFailure(error.constraints ?? {});
+    const message = firstFailure(error);
     // A field of the wrong type reports that, not what its children would say about it.
     if (message !== undefined) return [{ field: path, message, value: error.value }];
     return toFieldErrors(error.children ?? [], path);
