@@ -66,7 +66,7 @@ export interface KernelParams {
   gemeenteCount: number;
   /** 2^(−d/h) for every pair of gemeenten. */
   decay: Float64Array;
-  /** For each gemeente g, all gemeenten by decreasing decay: visiting buckets in this order fills the heap with good candidates early. */
+  /** For each gemeente g, all gemeenten by decreasing decay: a row visits the gemeenten of its candidates in this order, nearest first. */
   visitOrder: Int16Array;
 }
 
@@ -81,10 +81,19 @@ export interface KernelParams {
 export interface CandidateIndex {
   /** Number of opgaven classes C. */
   classCount: number;
-  /** An entry: a candidate slot and its code, leefdomeinen class | sector << 10. */
+  /** An entry: a candidate slot and its code, leefdomeinen class | sector << 10 | need count << 14. */
   entrySlot: Int32Array;
   entryCode: Int32Array;
-  /** Run r covers entries runStart[r] … runStart[r + 1], all of opgaven class runClass[r]. */
+  /**
+   * The candidate's needs and then its offers (`words` each), at e · 2·words: reciprocity is
+   * computed from the list itself, so only a candidate that can still make the list costs a
+   * look-up elsewhere.
+   */
+  entryTags: Int32Array;
+  /**
+   * Run r covers entries runStart[r] … runStart[r + 1], all of opgaven class runClass[r]; in
+   * the lists found by class (G, G + 1), also of one sector, since a run there is long.
+   */
   runStart: Int32Array;
   runClass: Int32Array;
   /** Per run: the union of its members' leefdomeinen masks and their sectors (bit s), for a tighter bound. */
@@ -96,14 +105,17 @@ export interface CandidateIndex {
    * active non-national ones, each once.
    */
   listRunStart: Int32Array;
-  /** classRun[t·C + c]: the run of class c in list G + t (t = 0, 1), or −1. */
-  classRun: Int32Array;
+  /** The runs of class c in list G + t (t = 0, 1): classRunStart[t·C + c] … classRunEnd[t·C + c]. */
+  classRunStart: Int32Array;
+  classRunEnd: Int32Array;
   /** simOrder[c·C + t]: the t-th most similar opgaven class to c (Tanimoto); null when C² is too large to keep. */
   simOrder: Int32Array | null;
 }
 
 const ENTRY_SECTOR_SHIFT = 10;
 const ENTRY_LEEF_MASK = (1 << ENTRY_SECTOR_SHIFT) - 1;
+const ENTRY_NEEDS_SHIFT = 14;
+const ENTRY_SECTOR_MASK = 15;
 const SIM_ORDER_MAX_CLASSES = 1024;
 /**
  * Gemeenten whose region component for the row is at least this (and at least the regional
@@ -113,9 +125,8 @@ const SIM_ORDER_MAX_CLASSES = 1024;
 const NEAR_REGION = 0.25;
 
 /**
- * The bucket of a candidate for pruning: its primary gemeente g (local, bucket g, or
- * regional, bucket G + g, since the regional floor lifts the whole bucket), or 2G for national
- * partners and partners without a known gemeente.
+ * The bucket of a candidate for packing: its primary gemeente g (local, bucket g, or
+ * regional, bucket G + g), or 2G for national partners and partners without a known gemeente.
  */
 export function candidateBucket(scope: number, primaryGemeente: number, G: number): number {
   if (scope === NATIONAL || primaryGemeente < 0) return 2 * G;
@@ -149,13 +160,13 @@ export function buildCandidateIndex(p: PackedProfiles, params: KernelParams): Ca
     for (let k = p.gemStart[j]; k < p.gemEnd[j]; k++) listStart[p.gemList[k] + 1]++;
   }
   for (let l = 0; l < lists; l++) listStart[l + 1] += listStart[l];
-  // Sort keys class · 2³² + slot, so each list sorts into its runs with the native numeric sort.
+  // Sort keys (class · 16 + sector) · 2³² + slot, so each list sorts into its runs with the native numeric sort.
   const SLOTS = 4294967296;
   const keys = new Float64Array(listStart[lists]);
   const fill = listStart.slice(0, lists);
   for (let j = 0; j < n; j++) {
     if (p.inactive[j] === 1) continue;
-    const key = p.opgClass[j] * SLOTS + j;
+    const key = (p.opgClass[j] * 16 + p.sector[j]) * SLOTS + j;
     if (p.scope[j] === NATIONAL) {
       keys[fill[G]++] = key;
       continue;
@@ -165,6 +176,8 @@ export function buildCandidateIndex(p: PackedProfiles, params: KernelParams): Ca
   }
   const entrySlot = new Int32Array(keys.length);
   const entryCode = new Int32Array(keys.length);
+  const words = p.words;
+  const entryTags = new Int32Array(keys.length * 2 * words);
   const runStarts: number[] = [];
   const runClasses: number[] = [];
   const runLeefUnions: number[] = [];
@@ -173,12 +186,21 @@ export function buildCandidateIndex(p: PackedProfiles, params: KernelParams): Ca
   for (let l = 0; l < lists; l++) {
     keys.subarray(listStart[l], listStart[l + 1]).sort();
     listRunStart[l] = runStarts.length;
+    const bySector = l >= G;
+    let runKey = -1;
     for (let e = listStart[l]; e < listStart[l + 1]; e++) {
       const slot = keys[e] % SLOTS;
-      const opgClass = (keys[e] - slot) / SLOTS;
+      const classAndSector = (keys[e] - slot) / SLOTS;
+      const opgClass = classAndSector >>> 4;
       entrySlot[e] = slot;
-      entryCode[e] = p.leefClass[slot] | (p.sector[slot] << ENTRY_SECTOR_SHIFT);
-      if (e === listStart[l] || opgClass !== runClasses[runClasses.length - 1]) {
+      entryCode[e] = p.leefClass[slot] | (p.sector[slot] << ENTRY_SECTOR_SHIFT) | (p.needCount[slot] << ENTRY_NEEDS_SHIFT);
+      for (let w = 0; w < words; w++) {
+        entryTags[e * 2 * words + w] = p.needs[slot * words + w];
+        entryTags[e * 2 * words + words + w] = p.offers[slot * words + w];
+      }
+      const key = bySector ? classAndSector : opgClass;
+      if (key !== runKey) {
+        runKey = key;
         runStarts.push(e);
         runClasses.push(opgClass);
         runLeefUnions.push(0);
@@ -190,9 +212,14 @@ export function buildCandidateIndex(p: PackedProfiles, params: KernelParams): Ca
   }
   listRunStart[lists] = runStarts.length;
   runStarts.push(keys.length);
-  const classRun = new Int32Array(2 * C).fill(-1);
+  const classRunStart = new Int32Array(2 * C);
+  const classRunEnd = new Int32Array(2 * C);
   for (let t = 0; t < 2; t++) {
-    for (let r = listRunStart[G + t]; r < listRunStart[G + t + 1]; r++) classRun[t * C + runClasses[r]] = r;
+    for (let r = listRunStart[G + t + 1] - 1; r >= listRunStart[G + t]; r--) {
+      const at = t * C + runClasses[r];
+      if (classRunEnd[at] === 0) classRunEnd[at] = r + 1;
+      classRunStart[at] = r;
+    }
   }
   let simOrder: Int32Array | null = null;
   if (C <= SIM_ORDER_MAX_CLASSES) {
@@ -213,12 +240,14 @@ export function buildCandidateIndex(p: PackedProfiles, params: KernelParams): Ca
     classCount: C,
     entrySlot,
     entryCode,
+    entryTags,
     runStart: Int32Array.from(runStarts),
     runClass: Int32Array.from(runClasses),
     runLeefUnion: Int32Array.from(runLeefUnions),
     runSectorMask: Int32Array.from(runSectorMasks),
     listRunStart,
-    classRun,
+    classRunStart,
+    classRunEnd,
     simOrder,
   };
 }
@@ -266,6 +295,8 @@ export class RowScorer {
    */
   private readonly mark: Int32Array;
   private stamp = 0;
+  /** The row's needs and then its offers, as in `CandidateIndex.entryTags`. */
+  private readonly rowTags: Int32Array;
   /** Per gemeente: `stamp` once the current row has visited it; and per row gemeente, how far along its nearest-first order the visit is. */
   private readonly gemeenteMark: Int32Array;
   private readonly gemeenteHead: Int32Array;
@@ -294,6 +325,7 @@ export class RowScorer {
     this.wLeefT = new Float64Array(this.leefT.length);
     this.wSecT = new Float64Array(params.sectorStride);
     this.mark = new Int32Array(p.capacity);
+    this.rowTags = new Int32Array(2 * p.words);
     this.gemeenteMark = new Int32Array(params.gemeenteCount);
     this.gemeenteHead = new Int32Array(params.gemeenteCount);
     this.heapScore = new Float64Array(depth);
@@ -367,6 +399,10 @@ export class RowScorer {
     }
     const stamp = ++this.stamp;
     this.mark[i] = stamp;
+    for (let w = 0; w < p.words; w++) {
+      this.rowTags[w] = p.needs[i * p.words + w];
+      this.rowTags[p.words + w] = p.offers[i * p.words + w];
+    }
     this.blocked[i] = 1;
     this.touched[this.touchedCount++] = i;
     for (let e = p.exclStart[i]; e < p.exclStart[i + 1]; e++) this.block(p.exclList[e]);
@@ -469,7 +505,7 @@ export class RowScorer {
   /**
    * The best `depth` eligible candidates of row i, best first, written to
    * `outIndex`/`outScore` at `offset`; returns how many there are. With a candidate
-   * index, buckets and runs that cannot beat the current k-th best are skipped; the
+   * index, gemeenten, classes and runs that cannot beat the current k-th best are skipped; the
    * result is the same either way.
    */
   topRow(i: number, outIndex: Int32Array, outScore: Float64Array, offset: number, index?: CandidateIndex): number {
@@ -539,36 +575,12 @@ export class RowScorer {
       // Everyone not yet seen has at most this region part: when even that cannot reach the list, the row is done.
       if (rest + w[3] * value < this.floor) return;
       gemeenteMark[next] = stamp;
-      this.scanRuns(index, index.listRunStart[next], index.listRunStart[next + 1], value);
+      this.scanRuns(index, index.listRunStart[next], index.listRunStart[next + 1], value, false);
     }
     if (next < 0) value = 0;
     const cap = value > params.regionalReach ? value : params.regionalReach;
     if (!nationalsDone && rest + w[3] * nationalReach >= this.floor) this.scanByClass(index, 0, nationalReach, false);
     if (rest + w[3] * cap >= this.floor) this.scanByClass(index, 1, cap, true);
-  }
-
-  /**
-   * Offers the candidates of runs from … to, whose region component is `region`, to the heap.
-   * Skips a run whose bound cannot reach the list, and a candidate whose opgaven, leefdomeinen
-   * and sector parts cannot.
-   */
-  private scanRuns(index: CandidateIndex, from: number, to: number, region: number): void {
-    const w = this.params.weights;
-    const rowRegion = w[3] * region + w[4] + w[5];
-    const wOpgT = this.wOpgT;
-    const leefBound = this.leefBound;
-    const secBound = this.secBound;
-    const runClass = index.runClass;
-    const runLeefUnion = index.runLeefUnion;
-    const runSectorMask = index.runSectorMask;
-    const runStart = index.runStart;
-    const w1 = w[1];
-    const w2 = w[2];
-    for (let r = from; r < to; r++) {
-      const opg = wOpgT[runClass[r]];
-      if (opg + w1 * leefBound[runLeefUnion[r]] + w2 * secBound[runSectorMask[r]] + rowRegion < this.floor) continue;
-      this.scanEntries(index, runStart[r], runStart[r + 1], opg, region, false);
-    }
   }
 
   /**
@@ -583,10 +595,9 @@ export class RowScorer {
     const others = w[1] * this.maxLeef + w[2] * this.maxSec + rowRegion;
     const simOrder = index.simOrder;
     const similar = this.p.opgClass[this.row] * C;
-    const classRun = index.classRun;
+    const classRunStart = index.classRunStart;
+    const classRunEnd = index.classRunEnd;
     const wOpgT = this.wOpgT;
-    const w1 = w[1];
-    const w2 = w[2];
     for (let t = 0; t < C; t++) {
       const c = simOrder === null ? t : simOrder[similar + t];
       const opg = wOpgT[c];
@@ -595,15 +606,19 @@ export class RowScorer {
         if (simOrder !== null) return;
         continue;
       }
-      const r = classRun[list * C + c];
-      if (r < 0) continue;
-      if (opg + w1 * this.leefBound[index.runLeefUnion[r]] + w2 * this.secBound[index.runSectorMask[r]] + rowRegion < this.floor) continue;
-      this.scanEntries(index, index.runStart[r], index.runStart[r + 1], opg, region, exact);
+      const from = classRunStart[list * C + c];
+      const to = classRunEnd[list * C + c];
+      if (from < to) this.scanRuns(index, from, to, region, exact);
     }
   }
 
-  /** The inner loop: entries from … to of one opgaven class (whose weighted part is `opg`). */
-  private scanEntries(index: CandidateIndex, from: number, to: number, opg: number, region: number, exact: boolean): void {
+  /**
+   * The inner loop: offers the candidates of runs from … to to the heap. Their region part is
+   * at most `region`; exactly that unless `exact`, when it is computed per candidate that gets
+   * that far. Skips a run whose bound cannot reach the list, then a candidate whose opgaven,
+   * leefdomeinen and sector parts cannot, then one whose reciprocity cannot either.
+   */
+  private scanRuns(index: CandidateIndex, from: number, to: number, region: number, exact: boolean): void {
     const p = this.p;
     const w = this.params.weights;
     const weightSum = this.params.weightSum;
@@ -611,6 +626,11 @@ export class RowScorer {
     const wSecT = this.wSecT;
     const entryCode = index.entryCode;
     const entrySlot = index.entrySlot;
+    const entryTags = index.entryTags;
+    const words = p.words;
+    const stride = 2 * words;
+    const rowTags = this.rowTags;
+    const rowNeeds = p.needCount[this.row];
     const mark = this.mark;
     const stamp = this.stamp;
     const rank = p.idRank;
@@ -618,41 +638,66 @@ export class RowScorer {
     const w3 = w[3];
     const w4 = w[4];
     const w5 = w[5];
-    const slack = w4 + w5;
     const regionPart = w3 * region;
+    const w1 = w[1];
+    const w2 = w[2];
+    const wOpgT = this.wOpgT;
+    const leefBound = this.leefBound;
+    const secBound = this.secBound;
+    const { runClass, runLeefUnion, runSectorMask, runStart } = index;
     let floor = this.floor;
     // Σ of the first three parts below this cannot reach the list.
-    let limit = floor - regionPart - slack;
-    for (let e = from; e < to; e++) {
-      const code = entryCode[e];
-      // The reference's order of operations: ((w₀·c₀ + w₁·c₁) + w₂·c₂) + …
-      let sum = opg + wLeefT[code & ENTRY_LEEF_MASK];
-      sum += wSecT[code >>> ENTRY_SECTOR_SHIFT];
-      if (sum < limit) continue;
-      const j = entrySlot[e];
-      if (mark[j] === stamp) continue;
-      mark[j] = stamp;
-      if (exact) {
-        sum += w3 * this.region(j);
-        if (sum + slack < floor) continue;
-      } else {
-        sum += regionPart;
-      }
-      if (w4 !== 0) sum += w4 * this.reciprocity(j);
-      if (w5 !== 0) sum += w5 * this.network(j);
-      const score = sum / weightSum;
-      if (this.heapSize < depth) {
-        this.heapPush(score, j, rank);
-        if (this.heapSize === depth) {
+    let limit = floor - regionPart - w4 - w5;
+    for (let r = from; r < to; r++) {
+      const opg = wOpgT[runClass[r]];
+      if (opg + w1 * leefBound[runLeefUnion[r]] + w2 * secBound[runSectorMask[r]] < limit) continue;
+      const entryTo = runStart[r + 1];
+      for (let e = runStart[r]; e < entryTo; e++) {
+        const code = entryCode[e];
+        // The reference's order of operations: ((((w₀·c₀ + w₁·c₁) + w₂·c₂) + w₃·c₃) + w₄·c₄) + w₅·c₅.
+        const first = opg + wLeefT[code & ENTRY_LEEF_MASK];
+        const three = first + wSecT[(code >>> ENTRY_SECTOR_SHIFT) & ENTRY_SECTOR_MASK];
+        if (three < limit) continue;
+        let reciprocityPart = 0;
+        if (w4 !== 0) {
+          const denominator = rowNeeds + (code >>> ENTRY_NEEDS_SHIFT);
+          if (denominator !== 0) {
+            let matched = 0;
+            const at = e * stride;
+            for (let k = 0; k < words; k++) {
+              matched += popcount(rowTags[k] & entryTags[at + words + k]) + popcount(entryTags[at + k] & rowTags[words + k]);
+            }
+            reciprocityPart = w4 * (matched / denominator);
+          }
+        }
+        if (three + regionPart + reciprocityPart + w5 < floor) continue;
+        const j = entrySlot[e];
+        if (mark[j] === stamp) continue;
+        let sum = three;
+        if (exact) {
+          sum += w3 * this.region(j);
+          sum += reciprocityPart;
+          if (sum + w5 < floor) continue;
+        } else {
+          sum += regionPart;
+          sum += reciprocityPart;
+        }
+        mark[j] = stamp;
+        if (w5 !== 0) sum += w5 * this.network(j);
+        const score = sum / weightSum;
+        if (this.heapSize < depth) {
+          this.heapPush(score, j, rank);
+          if (this.heapSize === depth) {
+            this.threshold = this.heapScore[0];
+            floor = (this.threshold - 1e-9) * weightSum;
+            limit = floor - regionPart - w4 - w5;
+          }
+        } else if (score > this.heapScore[0] || (score === this.heapScore[0] && rank[j] < rank[this.heapIndex[0]])) {
+          this.heapReplaceRoot(score, j, rank);
           this.threshold = this.heapScore[0];
           floor = (this.threshold - 1e-9) * weightSum;
-          limit = floor - regionPart - slack;
+          limit = floor - regionPart - w4 - w5;
         }
-      } else if (score > this.heapScore[0] || (score === this.heapScore[0] && rank[j] < rank[this.heapIndex[0]])) {
-        this.heapReplaceRoot(score, j, rank);
-        this.threshold = this.heapScore[0];
-        floor = (this.threshold - 1e-9) * weightSum;
-        limit = floor - regionPart - slack;
       }
     }
     this.floor = floor;
@@ -827,7 +872,7 @@ export function pairFloor(index: CandidateIndex, params: KernelParams, from: num
   // Row-like tables with varying values; their contents do not change the work.
   const opgT = new Float64Array(index.classCount);
   const leefT = new Float64Array(ENTRY_LEEF_MASK + 1);
-  const secT = new Float64Array(1 << 6);
+  const secT = new Float64Array(ENTRY_SECTOR_MASK + 1);
   let total = 0;
   for (let i = from; i < to; i++) {
     opgT[i % opgT.length] = i;
@@ -837,7 +882,7 @@ export function pairFloor(index: CandidateIndex, params: KernelParams, from: num
       const opg = opgT[runClass[r]];
       for (let e = runStart[r]; e < runStart[r + 1]; e++) {
         const code = entryCode[e];
-        sum += opg + leefT[code & ENTRY_LEEF_MASK] + secT[code >>> ENTRY_SECTOR_SHIFT];
+        sum += opg + leefT[code & ENTRY_LEEF_MASK] + secT[(code >>> ENTRY_SECTOR_SHIFT) & ENTRY_SECTOR_MASK];
       }
     }
     total += sum;

@@ -164,35 +164,40 @@ export class PackedStore {
 
   private setGraph(context: MatchContext, shared: boolean): void {
     const packed = this.packed;
-    const csr = (pairsOf: (slot: number) => Iterable<string>) => {
+    // Slots of each slot's partners, without itself, unknown ids or repeats; built without a
+    // Set or array per slot, since this runs for every partner of a full run.
+    const seen = new Int32Array(packed.n).fill(-1);
+    const csr = (pairsOf: (slot: number) => Iterable<string> | undefined) => {
       const start = allocate(Int32Array, packed.capacity + 1, shared);
-      const lists: number[][] = [];
-      let total = 0;
+      const slots: number[] = [];
       for (let slot = 0; slot < packed.n; slot++) {
-        const list = [...new Set([...pairsOf(slot)].map((id) => this.slotOf.get(id)).filter((j): j is number => j !== undefined && j !== slot))];
-        lists.push(list);
-        total += list.length;
+        start[slot] = slots.length;
+        for (const id of pairsOf(slot) ?? []) {
+          const j = this.slotOf.get(id);
+          if (j === undefined || j === slot || seen[j] === slot) continue;
+          seen[j] = slot;
+          slots.push(j);
+        }
       }
-      const flat = allocate(Int32Array, total, shared);
-      let at = 0;
-      lists.forEach((list, slot) => {
-        start[slot] = at;
-        flat.set(list, at);
-        at += list.length;
-      });
-      start.fill(at, packed.n);
+      start.fill(slots.length, packed.n);
+      seen.fill(-1);
+      const flat = allocate(Int32Array, slots.length, shared);
+      flat.set(slots);
       return { start, flat };
     };
-    const adjacency = csr((slot) => context.neighbours.get(this.ids[slot]) ?? []);
+    const adjacency = csr((slot) => context.neighbours.get(this.ids[slot]));
     packed.adjStart = adjacency.start;
     packed.adjList = adjacency.flat;
     const excludedBy = new Map<string, string[]>();
     for (const key of context.excluded) {
       const [a, b] = key.split('\u0000');
-      excludedBy.set(a, [...(excludedBy.get(a) ?? []), b]);
-      excludedBy.set(b, [...(excludedBy.get(b) ?? []), a]);
+      for (const [from, to] of [[a, b], [b, a]]) {
+        const list = excludedBy.get(from);
+        if (list) list.push(to);
+        else excludedBy.set(from, [to]);
+      }
     }
-    const exclusions = csr((slot) => excludedBy.get(this.ids[slot]) ?? []);
+    const exclusions = csr((slot) => excludedBy.get(this.ids[slot]));
     packed.exclStart = exclusions.start;
     packed.exclList = exclusions.flat;
   }
