@@ -51,7 +51,7 @@ export function startWorker(env: Record<string, string>): Promise<BuiltService> 
 async function startReady(entry: string, env: Record<string, string>, readyLine: string): Promise<BuiltService> {
   const service = startBuiltService(entry, env);
   try {
-    await service.waitForOutput(readyLine, 30_000);
+    await service.waitForOutput(readyLine, 120_000);
     return service;
   } catch (error) {
     await service.stop();

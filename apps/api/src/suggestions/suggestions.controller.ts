@@ -33,6 +33,13 @@ export class SuggestionsController {
    * The partner's ranked suggestions from the last completed run, kept current as partners
    * change, each with its score breakdown, reasons and review status. A partner that opted
    * out has none; candidates it called not relevant are left out.
+   *
+   * Order: by `rank`, which is the score re-ranked for a mix of sectors (the matching
+   * profile's `diversity`): a candidate of a sector the list lacks can come before a
+   * higher score, and every suggestion so moved carries a `diversity-moved` reason with its
+   * place by score alone (`params.scoreRank`). Filters choose among the stored list of the
+   * run, `searchedDepth` candidates deep; national candidates have no distance and pass
+   * `maxDistanceKm` unless `includeNational=false`.
    */
   @Get()
   @ApiParam({ name: 'idOrSlug', description: 'The partner uuid or its slug' })
@@ -59,8 +66,8 @@ export class SuggestionsController {
   private async readList(idOrSlug: string, query: ListSuggestionsQueryDto, statuses: MatchStatus[]): Promise<SuggestionListDto> {
     // Independent lookups, so the partner's and the run's round trips overlap.
     const [partner, runId] = await Promise.all([this.partners.get(idOrSlug), this.suggestions.activeRunId()]);
-    const { items, total } =
-      runId && !partner.matchingOptOut ? await this.suggestions.listFor(runId, partner.id, { ...query, statuses }) : { items: [], total: 0 };
+    const { items, total, searchedDepth } =
+      runId && !partner.matchingOptOut ? await this.suggestions.listFor(runId, partner.id, { ...query, statuses }) : { items: [], total: 0, searchedDepth: 0 };
     return {
       partner: PartnerRefDto.from(partner),
       runId,
@@ -68,6 +75,7 @@ export class SuggestionsController {
       statuses,
       items: items.map((item) => SuggestionDto.from(item, query.lang)),
       total,
+      searchedDepth,
       limit: query.limit,
       offset: query.offset,
     };
