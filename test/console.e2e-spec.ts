@@ -133,6 +133,7 @@ describe('the team console in a real browser (PostgreSQL, built console, Debian 
     const row = (id: string) => page.locator(`li[data-match-id="${id}"]`);
     const status = (id: string) => row(id).getAttribute('data-status');
     const live = page.locator('[role="status"][aria-live="polite"]').filter({ hasText: /./ });
+    const title = async (id: string) => (await row(id).getByRole('heading').textContent())!.trim();
 
     // Keyboard: focus the first row; `?` opens the help, `a` approves, focus moves on.
     await row(ids[0]!).focus();
@@ -144,7 +145,7 @@ describe('the team console in a real browser (PostgreSQL, built console, Debian 
     await page.keyboard.press('a');
     await until(async () => (await status(ids[0]!)) === 'approved', 'the first row approved');
     await until(() => row(ids[1]!).evaluate((element) => element === element.ownerDocument.activeElement), 'focus on the next row');
-    expect(await live.first().textContent()).toContain(nl['decided.approved'].split(':')[0]);
+    await until(async () => (await live.first().textContent())?.includes(nl['decided.approved'].replace('{pair}', await title(ids[0]!))), 'the approval announced');
     // Typing in a note never decides: the key goes to the field.
     const note = row(ids[1]!).getByRole('textbox');
     await note.fill('');
@@ -153,7 +154,6 @@ describe('the team console in a real browser (PostgreSQL, built console, Debian 
     await note.fill('');
 
     // Bulk: select the third and fourth, reject both at once.
-    const title = async (id: string) => (await row(id).getByRole('heading').textContent())!.trim();
     await page.getByRole('checkbox', { name: `Selecteren: ${await title(ids[2]!)}` }).check();
     await row(ids[3]!).focus();
     await page.keyboard.press('x');
@@ -161,10 +161,13 @@ describe('the team console in a real browser (PostgreSQL, built console, Debian 
     await check('review-bulk');
     await page.getByRole('button', { name: nl['review.rejectSelected'].replace('{count}', '2') }).click();
     await until(async () => (await status(ids[2]!)) === 'rejected' && (await status(ids[3]!)) === 'rejected', 'two rows rejected');
+    await until(async () => (await live.first().textContent())?.includes(nl['decidedMany.rejected'].replace('{count}', '2')), 'the bulk rejection announced');
 
     // Button: approve the second, then undo that last decision.
     await page.getByRole('button', { name: `${nl['action.approve']}: ${await title(ids[1]!)}` }).click();
     await until(async () => (await status(ids[1]!)) === 'approved', 'the second row approved');
+    // The row is marked at once; undo belongs to the decision once the API confirmed it.
+    await until(async () => (await live.first().textContent())?.includes(nl['decided.approved'].replace('{pair}', await title(ids[1]!))), 'the second approval announced');
     await check('review-decided');
     await page.getByRole('button', { name: nl['review.undo'] }).click();
     await until(async () => (await status(ids[1]!)) === 'pending', 'the undo');
