@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CONSOLE_DIST, ensureConsoleBuilt } from './support/console-browser';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const INDEX = '<!doctype html><html lang="nl"><head><script type="module" src="/console/assets/index-Bx7f3k.js"></script></head><body><div id="root"></div></body></html>';
@@ -101,5 +102,21 @@ describe('serving the team console at /console/', () => {
       renameSync(`${dir}-away`, dir);
     }
     await get('/console/').expect(200);
+  });
+});
+
+describe('the console as vite builds it (npm run build)', () => {
+  it('loads only its own files from /console/assets/ and has no inline script, so the CSP holds', () => {
+    ensureConsoleBuilt();
+    const html = readFileSync(join(CONSOLE_DIST, 'index.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributes, body] of scripts) {
+      expect(attributes).toMatch(/\bsrc="\/console\/assets\/[^"]+\.js"/);
+      expect(body.trim()).toBe('');
+    }
+    const references = [...html.matchAll(/\b(?:src|href)="([^"]+)"/g)].map((found) => found[1]);
+    expect(references.filter((reference) => !reference.startsWith('/console/assets/'))).toEqual([]);
+    expect(html).not.toMatch(/\son[a-z]+=/i);
   });
 });
