@@ -52,9 +52,10 @@ const round = (value: number) => Math.round(value * 10) / 10;
 async function waitForStartupRun(baseUrl: string): Promise<void> {
   const deadline = Date.now() + 180_000;
   for (;;) {
-    const response = await fetch(`${baseUrl}/v1/matching/runs?limit=1`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
     // Until the startup run is registered (or while the database warms up) there is nothing to read.
-    const latest = response.ok ? ((await response.json()) as { items: { status: string }[] }).items[0] : undefined;
+    const latest = await fetch(`${baseUrl}/v1/matching/runs?limit=1`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } })
+      .then(async (response) => (response.ok ? ((await response.json()) as { items: { status: string }[] }).items[0] : undefined))
+      .catch(() => undefined);
     if (latest?.status === 'completed') return;
     if (latest?.status === 'failed') throw new Error('the startup run failed');
     if (Date.now() > deadline) throw new Error('the startup run did not complete within 3 minutes');

@@ -187,6 +187,22 @@ describe('the team console in a real browser (PostgreSQL, built console, Debian 
     expect(history.at(-1)).toMatchObject({ to: 'approved', actor: 'Sardes' });
   });
 
+  it('keeps every decision of quick successive key presses (each is marked at once and sent on its own)', async () => {
+    const ids = await rows().evaluateAll((elements) => elements.slice(4, 7).map((element) => element.getAttribute('data-match-id')!));
+    expect(ids).toHaveLength(3);
+    await page.locator(`li[data-match-id="${ids[0]}"]`).focus();
+    await page.keyboard.press('a');
+    await page.keyboard.press('a');
+    await page.keyboard.press('a');
+    for (const id of ids) await until(async () => (await match(id)).status === 'approved', `match ${id} approved in the API`);
+    for (const id of ids) {
+      const row = page.locator(`li[data-match-id="${id}"]`);
+      await until(async () => (await row.getAttribute('data-status')) === 'approved', `row ${id} marked approved`);
+      // Nothing left busy: the next step (introduce) is offered once the API answered.
+      await until(async () => !(await row.getByRole('button', { name: new RegExp(`^${nl['action.introduce']}:`) }).isDisabled()), `row ${id} ready for its next step`);
+    }
+  });
+
   it('switches to English, reasons included', async () => {
     const firstReason = async () => (await rows().first().locator('.pm-reasons li').first().textContent())!;
     const dutch = await firstReason();
