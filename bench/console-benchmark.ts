@@ -103,6 +103,8 @@ async function timeDecisions(page: Page): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < tries; i++) {
     const row = page.locator('li[data-match-id]').nth(i);
+    // A person's pace: the previous decision has reached the API before the next key.
+    await sleep(300);
     await row.focus();
     // Page code as a string: the bench compiles without the DOM types.
     const measured = page.evaluate<number>(`new Promise((resolve) => {
@@ -120,7 +122,8 @@ async function timeDecisions(page: Page): Promise<number[]> {
       observer.observe(element, { attributes: true, attributeFilter: ['data-status'] });
     })`);
     await page.keyboard.press('a');
-    times.push(await measured);
+    // A press that never marks its row is a failure to report, not a hang.
+    times.push(await Promise.race([measured, sleep(15_000).then(() => Promise.reject(new Error(`row ${i} was not marked approved within 15 s of the key press`)))]));
   }
   return times;
 }
@@ -137,11 +140,14 @@ async function main(): Promise<void> {
   teardown.add('stop the API', () => api.stop());
   try {
     await waitForHealth(baseUrl);
+    log('API up; waiting for the startup run…');
     await waitForStartupRun(baseUrl);
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     teardown.add('close chromium', () => browser.close());
     const state = await signIn(browser, baseUrl);
+    log('signed in; timing the first row…');
     const firstRows = await timeFirstRows(browser, baseUrl, state);
+    log(`first rows: ${firstRows.times.join(', ')} ms; timing decisions…`);
     const decisions = await timeDecisions(firstRows.page);
     api.assertRunning();
     log(`load average after: ${loadavg().map((value) => value.toFixed(2)).join(' ')}`);
