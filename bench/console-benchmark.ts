@@ -107,7 +107,9 @@ async function timeDecisions(page: Page): Promise<number[]> {
     await sleep(300);
     await row.focus();
     // Page code as a string: the bench compiles without the DOM types.
-    const measured = page.evaluate<number>(`new Promise((resolve) => {
+    // Installed and awaited before the key press: the row is marked within milliseconds, so an
+    // observer still on its way would miss it.
+    await page.evaluate(`window.__pmDecision = new Promise((resolve) => {
       const element = document.querySelectorAll('li[data-match-id]')[${i}];
       let start = 0;
       const onKey = (event) => { if (event.key === 'a') start = performance.now(); };
@@ -120,9 +122,10 @@ async function timeDecisions(page: Page): Promise<number[]> {
         }
       });
       observer.observe(element, { attributes: true, attributeFilter: ['data-status'] });
-    })`);
+    }); undefined`);
     await page.keyboard.press('a');
     // A press that never marks its row is a failure to report, not a hang.
+    const measured = page.evaluate<number>('window.__pmDecision');
     times.push(await Promise.race([measured, sleep(15_000).then(() => Promise.reject(new Error(`row ${i} was not marked approved within 15 s of the key press`)))]));
   }
   return times;
