@@ -16,6 +16,7 @@ import { MatchingProfileModule } from './matching-profile/matching-profile.modul
 import { MatchingRunsModule } from './matching-runs/matching-runs.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PartnersModule } from './partners/partners.module';
+import { PeopleModule } from './people/people.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
@@ -34,6 +35,7 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module';
     ApiKeysModule,
     TaxonomyModule,
     PartnersModule,
+    PeopleModule,
     ConnectionsModule,
     SuggestionsApiModule,
     MatchingRunsModule,

@@ -13,6 +13,7 @@ export * from './repositories/matching-profile.repository';
 export * from './repositories/matching-run.repository';
 export * from './repositories/partner.repository';
 export * from './repositories/partner-change-outbox.repository';
+export * from './repositories/person.repository';
 export * from './repositories/suggestion.repository';
 export * from './repositories/seed.repository';
 export * from './repositories/system-state.repository';

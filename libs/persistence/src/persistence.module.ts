@@ -14,6 +14,7 @@ import { MatchingProfileRepository } from './repositories/matching-profile.repos
 import { MatchingRunRepository } from './repositories/matching-run.repository';
 import { PartnerRepository } from './repositories/partner.repository';
 import { PartnerChangeOutboxRepository } from './repositories/partner-change-outbox.repository';
+import { PersonRepository } from './repositories/person.repository';
 import { SuggestionRepository } from './repositories/suggestion.repository';
 import { SeedRepository } from './repositories/seed.repository';
 import { SystemStateRepository } from './repositories/system-state.repository';
@@ -33,6 +34,7 @@ const REPOSITORIES = [
   ErasureRepository,
   ApiKeyRepository,
   PartnerChangeOutboxRepository,
+  PersonRepository,
 ];
 
 /**

@@ -7,6 +7,7 @@ import { MatchingProfileEntity } from './matching-profile.entity';
 import { MatchingRunEntity } from './matching-run.entity';
 import { PartnerChangeOutboxEntity } from './partner-change-outbox.entity';
 import { PartnerEntity } from './partner.entity';
+import { PersonEntity } from './person.entity';
 import { SuggestionEntity } from './suggestion.entity';
 import { SystemStateEntity } from './system-state.entity';
 
@@ -17,6 +18,7 @@ export * from './match.entity';
 export * from './matching-profile.entity';
 export * from './matching-run.entity';
 export * from './partner-change-outbox.entity';
+export * from './person.entity';
 export { ConnectionEntity, PartnerEntity, SuggestionEntity, SystemStateEntity };
 
-export const ENTITIES = [PartnerEntity, ConnectionEntity, SystemStateEntity, MatchingRunEntity, SuggestionEntity, MatchEntity, MatchEventEntity, FeedbackEntity, MatchingProfileEntity, ApiKeyEntity, PartnerChangeOutboxEntity];
+export const ENTITIES = [PartnerEntity, ConnectionEntity, SystemStateEntity, MatchingRunEntity, SuggestionEntity, MatchEntity, MatchEventEntity, FeedbackEntity, MatchingProfileEntity, ApiKeyEntity, PartnerChangeOutboxEntity, PersonEntity];

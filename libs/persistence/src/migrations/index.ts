@@ -6,6 +6,7 @@ import { CreateApiKeys1763920800000 } from './1763920800000-CreateApiKeys';
 import { CreatePartnerChangeOutbox1763924400000 } from './1763924400000-CreatePartnerChangeOutbox';
 import { NotifyListChanges1763928000000 } from './1763928000000-NotifyListChanges';
 import { NotifyApiKeyChanges1763931600000 } from './1763931600000-NotifyApiKeyChanges';
+import { CreatePeople1764003600000 } from './1764003600000-CreatePeople';
 
 /** In order; listed explicitly so the compiled app needs no glob over its own files. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CreatePartnerChangeOutbox1763924400000,
   NotifyListChanges1763928000000,
   NotifyApiKeyChanges1763931600000,
+  CreatePeople1764003600000,
 ];
