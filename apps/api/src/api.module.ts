@@ -4,6 +4,7 @@ import { AppConfigModule } from '@app/config';
 import { DemoDataModule } from '@app/demo-data';
 import { HealthModule, LoggingModule } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
+import { MailModule } from '@app/mail';
 import { QueueModule } from '@app/queue';
 import { SuggestionsModule } from '@app/suggestions';
 import { ApiKeysModule } from './api-keys/api-keys.module';
@@ -29,6 +30,7 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module';
     LoggingModule,
     PersistenceModule,
     QueueModule.forRoot(),
+    MailModule.forRoot({ relay: true }),
     SuggestionsModule.forRoot({ processJobs: false }),
     DemoDataModule,
     AuthModule,

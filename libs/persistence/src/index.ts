@@ -14,6 +14,8 @@ export * from './repositories/matching-run.repository';
 export * from './repositories/partner.repository';
 export * from './repositories/partner-change-outbox.repository';
 export * from './repositories/person.repository';
+export * from './repositories/mail-outbox.repository';
+export * from './repositories/sign-in-link.repository';
 export * from './repositories/suggestion.repository';
 export * from './repositories/seed.repository';
 export * from './repositories/system-state.repository';

@@ -24,3 +24,11 @@ export abstract class MatchingJobProducer {
     shards: MatchingJobData<'score-shard'>[],
   ): Promise<void>;
 }
+
+/**
+ * Delivers the mail of a send-mail job. Implemented by the mail library; the matching job
+ * handler hands these jobs on, so both queue drivers run them unchanged.
+ */
+export abstract class MailJobHandler {
+  abstract send(data: MatchingJobData<'send-mail'>): Promise<void>;
+}

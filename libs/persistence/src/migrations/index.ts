@@ -7,6 +7,7 @@ import { CreatePartnerChangeOutbox1763924400000 } from './1763924400000-CreatePa
 import { NotifyListChanges1763928000000 } from './1763928000000-NotifyListChanges';
 import { NotifyApiKeyChanges1763931600000 } from './1763931600000-NotifyApiKeyChanges';
 import { CreatePeople1764003600000 } from './1764003600000-CreatePeople';
+import { CreateMailOutbox1764007200000 } from './1764007200000-CreateMailOutbox';
 
 /** In order; listed explicitly so the compiled app needs no glob over its own files. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   NotifyListChanges1763928000000,
   NotifyApiKeyChanges1763931600000,
   CreatePeople1764003600000,
+  CreateMailOutbox1764007200000,
 ];
