@@ -1,7 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
-import { BEARER_SCHEME } from './auth/access.decorators';
+import { BEARER_SCHEME, SESSION_SCHEME } from './auth/access.decorators';
+import { SESSION_COOKIE } from './auth/console-sessions.service';
 import { BodyMediaTypeInterceptor } from './common/body-media-type.interceptor';
 import { ProblemDetailsDto } from './problems/problem-details.dto';
 import { createValidationPipe } from './problems/validation';
@@ -11,6 +13,8 @@ export function configureApi(app: INestApplication): OpenAPIObject {
   // Security headers on every response; the default policy still lets Swagger UI at /docs
   // load. No upgrade-insecure-requests: the embedded default is served over plain http.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // The console's session cookie (apps/api/src/auth/console-sessions.service.ts).
+  app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalInterceptors(new BodyMediaTypeInterceptor());
   // On SIGTERM: the listener closes, requests in flight finish, then the database; exit code 0
@@ -35,6 +39,17 @@ export function configureApi(app: INestApplication): OpenAPIObject {
             'roles in `x-roles`; a missing or bad key is 401, a role or partner it may not use is 403.',
         },
         BEARER_SCHEME,
+      )
+      .addCookieAuth(
+        SESSION_COOKIE,
+        {
+          type: 'apiKey',
+          in: 'cookie',
+          description:
+            'The team console\'s session (POST /v1/auth/session with a team or admin key). A POST, PUT, PATCH or DELETE with it ' +
+            'must send `X-Partnermatch-Console: 1` and an Origin (or Referer) of this site, else 403 `/problems/csrf-rejected`.',
+        },
+        SESSION_SCHEME,
       )
       .build(),
     { extraModels: [ProblemDetailsDto] },

@@ -33,6 +33,7 @@ describe('buildAppConfig', () => {
         followUpAfterMs: 14 * 24 * 3600 * 1000,
         longFollowUpAfterMs: 90 * 24 * 3600 * 1000,
       },
+      sessionIdleMinutes: 480,
     });
   });
 
@@ -71,6 +72,8 @@ describe('buildAppConfig', () => {
     ['DIGEST_CRON', 'monthly'],
     ['FOLLOW_UP_DAYS', '0'],
     ['FOLLOW_UP_DAYS', 'twee'],
+    ['SESSION_IDLE_MINUTES', '0'],
+    ['SESSION_IDLE_MINUTES', '10081'],
   ])('stops on %s=%s, naming the variable', (name, value) => {
     expect(() => buildAppConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));
   });

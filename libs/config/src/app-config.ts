@@ -24,6 +24,8 @@ export interface AppConfig {
   adminApiKey: string | null;
   rateLimitPerMinute: number;
   mail: MailConfig;
+  /** Idle time after which a console session ends. */
+  sessionIdleMinutes: number;
 }
 
 export interface MailConfig {
@@ -67,6 +69,7 @@ export function buildAppConfig(raw: Record<string, unknown>): AppConfig {
       followUpAfterMs: Math.round(env.FOLLOW_UP_DAYS * DAY_MS),
       longFollowUpAfterMs: Math.round(env.FOLLOW_UP_LONG_DAYS * DAY_MS),
     },
+    sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
   };
 }
 

@@ -124,13 +124,18 @@ export class EnvironmentVariables {
   @Min(0.0001, { message: 'FOLLOW_UP_LONG_DAYS must be a number of days (0.0001 to 3650)' })
   @Max(3650, { message: 'FOLLOW_UP_LONG_DAYS must be a number of days (0.0001 to 3650)' })
   FOLLOW_UP_LONG_DAYS: number = 90;
+  /** How long a console session lasts without a request (sliding); sessions end after 7 days regardless. */
+  @IsInt({ message: 'SESSION_IDLE_MINUTES must be an integer between 1 and 10080 (7 days)' })
+  @Min(1, { message: 'SESSION_IDLE_MINUTES must be an integer between 1 and 10080 (7 days)' })
+  @Max(10_080, { message: 'SESSION_IDLE_MINUTES must be an integer between 1 and 10080 (7 days)' })
+  SESSION_IDLE_MINUTES: number = 480;
 
   /** Whether the embedded default seeds the demo partners on first start. */
   @Matches(/^(true|false)$/, { message: 'SEED_DEMO_DATA must be true or false' })
   SEED_DEMO_DATA: string = 'true';
 }
 
-const ENVIRONMENT_KEYS = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'DATA_DIR', 'QUEUE_PREFIX', 'QUEUE_LOCK_DURATION_MS', 'QUEUE_CONCURRENCY', 'MATCHING_CRON', 'REVIEW_REQUIRED', 'SEED_DEMO_DATA', 'WORKER_HEALTH_PORT', 'LOG_LEVEL', 'ADMIN_API_KEY', 'RATE_LIMIT_PER_MINUTE', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL', 'MAIL_SEND_TIMEOUT_MS', 'DIGEST_CRON', 'FOLLOW_UP_DAYS', 'FOLLOW_UP_LONG_DAYS'] as const;
+const ENVIRONMENT_KEYS = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'DATA_DIR', 'QUEUE_PREFIX', 'QUEUE_LOCK_DURATION_MS', 'QUEUE_CONCURRENCY', 'MATCHING_CRON', 'REVIEW_REQUIRED', 'SEED_DEMO_DATA', 'WORKER_HEALTH_PORT', 'LOG_LEVEL', 'ADMIN_API_KEY', 'RATE_LIMIT_PER_MINUTE', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL', 'MAIL_SEND_TIMEOUT_MS', 'DIGEST_CRON', 'FOLLOW_UP_DAYS', 'FOLLOW_UP_LONG_DAYS', 'SESSION_IDLE_MINUTES'] as const;
 
 /** Never echoed back in a start-up error: logs outlive the mistake. */
 const SECRET_KEYS = new Set<string>(['ADMIN_API_KEY', 'SMTP_URL']);

@@ -6,6 +6,7 @@ export * from './persistence.module';
 export * from './postgres-options';
 export * from './repositories/api-key.repository';
 export * from './repositories/connection.repository';
+export * from './repositories/console-session.repository';
 export * from './repositories/erasure.repository';
 export * from './repositories/feedback.repository';
 export * from './repositories/match.repository';

@@ -1,4 +1,5 @@
-export type ProblemCode = 'validation-failed' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'service-unavailable';
+/** `csrf-rejected`: a state-changing request with the console's cookie that does not come from the console (403). */
+export type ProblemCode = 'validation-failed' | 'unauthorized' | 'forbidden' | 'csrf-rejected' | 'not-found' | 'conflict' | 'service-unavailable';
 
 export interface FieldError {
   field: string;

@@ -7,6 +7,7 @@ const STATUS_OF: Record<ProblemCode, number> = {
   'validation-failed': HttpStatus.BAD_REQUEST,
   unauthorized: HttpStatus.UNAUTHORIZED,
   forbidden: HttpStatus.FORBIDDEN,
+  'csrf-rejected': HttpStatus.FORBIDDEN,
   'not-found': HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   'service-unavailable': HttpStatus.SERVICE_UNAVAILABLE,

@@ -6,6 +6,7 @@ import { CreateApiKeys1763920800000 } from './1763920800000-CreateApiKeys';
 import { CreatePartnerChangeOutbox1763924400000 } from './1763924400000-CreatePartnerChangeOutbox';
 import { NotifyListChanges1763928000000 } from './1763928000000-NotifyListChanges';
 import { NotifyApiKeyChanges1763931600000 } from './1763931600000-NotifyApiKeyChanges';
+import { CreateConsoleSessions1764000000000 } from './1764000000000-CreateConsoleSessions';
 import { CreatePeople1764003600000 } from './1764003600000-CreatePeople';
 import { CreateMailOutbox1764007200000 } from './1764007200000-CreateMailOutbox';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   CreatePartnerChangeOutbox1763924400000,
   NotifyListChanges1763928000000,
   NotifyApiKeyChanges1763931600000,
+  CreateConsoleSessions1764000000000,
   CreatePeople1764003600000,
   CreateMailOutbox1764007200000,
 ];

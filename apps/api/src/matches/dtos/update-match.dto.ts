@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ApiHideProperty, ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { MATCH_STATUSES, type MatchStatus } from '@app/persistence';
 
 export class UpdateMatchDto {
@@ -13,11 +13,15 @@ export class UpdateMatchDto {
   @MaxLength(2000)
   note?: string;
 
-  /** Who decides (a name or e-mail of a team member); recorded in the history. */
+  /**
+   * No longer accepted: the history records the caller (the key's name, also through a
+   * console session). Kept, hidden, so that an old client hears why instead of a bare
+   * "should not exist".
+   */
+  @ApiHideProperty()
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  actor?: string;
+  @Equals(undefined, { message: 'actor is taken from your sign-in (the name of your API key); leave it out' })
+  actor?: never;
 }
 
 export class BulkUpdateMatchesDto extends UpdateMatchDto {
