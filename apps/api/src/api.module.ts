@@ -12,6 +12,7 @@ import { AuthModule } from './auth/auth.module';
 import { ConnectionsModule } from './connections/connections.module';
 import { EmbedModule } from './embed/embed.module';
 import { GemeentenModule } from './gemeenten/gemeenten.module';
+import { MailApiModule } from './mail/mail.module';
 import { MatchesModule } from './matches/matches.module';
 import { MatchingProfileModule } from './matching-profile/matching-profile.module';
 import { MatchingRunsModule } from './matching-runs/matching-runs.module';
@@ -44,6 +45,7 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module';
     GemeentenModule,
     MatchingProfileModule,
     MatchesModule,
+    MailApiModule,
     EmbedModule,
     PrivacyModule,
     QueueDashboardModule.forRoot(),

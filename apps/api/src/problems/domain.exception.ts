@@ -1,5 +1,6 @@
 /** `csrf-rejected`: a state-changing request with the console's cookie that does not come from the console (403). */
-export type ProblemCode = 'validation-failed' | 'unauthorized' | 'forbidden' | 'csrf-rejected' | 'not-found' | 'conflict' | 'service-unavailable';
+/** `sign-in-link-invalid`: an e-mail sign-in link that was used, expired or never existed (401). */
+export type ProblemCode = 'validation-failed' | 'unauthorized' | 'sign-in-link-invalid' | 'forbidden' | 'csrf-rejected' | 'not-found' | 'conflict' | 'service-unavailable';
 
 export interface FieldError {
   field: string;

@@ -9,6 +9,7 @@ import { NotifyApiKeyChanges1763931600000 } from './1763931600000-NotifyApiKeyCh
 import { CreateConsoleSessions1764000000000 } from './1764000000000-CreateConsoleSessions';
 import { CreatePeople1764003600000 } from './1764003600000-CreatePeople';
 import { CreateMailOutbox1764007200000 } from './1764007200000-CreateMailOutbox';
+import { SessionsOfPeople1764010800000 } from './1764010800000-SessionsOfPeople';
 
 /** In order; listed explicitly so the compiled app needs no glob over its own files. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CreateConsoleSessions1764000000000,
   CreatePeople1764003600000,
   CreateMailOutbox1764007200000,
+  SessionsOfPeople1764010800000,
 ];
