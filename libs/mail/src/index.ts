@@ -1,3 +1,4 @@
+export * from './introductions.service';
 export * from './mail-composer';
 export * from './mail-outbox.service';
 export * from './mail-relay.service';

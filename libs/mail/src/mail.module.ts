@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { MailJobHandler } from '@app/queue';
+import { IntroductionMailsService } from './introductions.service';
 import { MailOutboxService } from './mail-outbox.service';
 import { MAIL_RELAY_ENABLED, MailRelayService } from './mail-relay.service';
 import { MailSender } from './mail-sender';
@@ -19,13 +20,14 @@ export class MailModule {
       providers: [
         MailTokens,
         MailOutboxService,
+        IntroductionMailsService,
         MailRelayService,
         MailSender,
         SendMailService,
         { provide: MailJobHandler, useExisting: SendMailService },
         { provide: MAIL_RELAY_ENABLED, useValue: options.relay },
       ],
-      exports: [MailTokens, MailOutboxService, MailRelayService, MailJobHandler],
+      exports: [MailTokens, MailOutboxService, IntroductionMailsService, MailRelayService, MailJobHandler],
     };
   }
 }
