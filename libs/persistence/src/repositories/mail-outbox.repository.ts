@@ -46,7 +46,8 @@ export class MailOutboxRepository {
   /** Claims the mail for `leaseMs` if it is unsent, due and free; null otherwise (sent, backing off, or held). */
   async claim(id: string, leaseMs: number): Promise<ClaimedMail | null> {
     if (!isUUID(id)) return null;
-    const rows: ClaimedMail[] = await this.dataSource.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, count].
+    const [rows]: [ClaimedMail[], number] = await this.dataSource.query(
       `UPDATE mail_outbox m SET claim_token = gen_random_uuid(), claimed_until = now() + make_interval(secs => $2::float8 / 1000), attempts = m.attempts + 1
         WHERE m.id = (SELECT id FROM mail_outbox
                        WHERE id = $1 AND sent_at IS NULL AND transport = 'smtp' AND next_attempt_at <= now()
@@ -61,12 +62,12 @@ export class MailOutboxRepository {
 
   /** Only the holder of the claim marks it; returns whether it still held it. */
   async markSent(mail: ClaimedMail): Promise<boolean> {
-    const rows = await this.dataSource.query(
+    const [, marked]: [unknown, number] = await this.dataSource.query(
       `UPDATE mail_outbox SET sent_at = now(), claim_token = NULL, claimed_until = NULL, last_error = NULL
         WHERE id = $1 AND claim_token = $2 AND sent_at IS NULL RETURNING id`,
       [mail.id, mail.claimToken],
     );
-    return rows.length > 0;
+    return marked > 0;
   }
 
   /** Releases the claim and sets the next attempt. */

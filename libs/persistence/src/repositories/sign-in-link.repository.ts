@@ -15,7 +15,8 @@ export class SignInLinkRepository {
    * or null. One UPDATE, so two requests racing with the same token cannot both win.
    */
   async use(tokenHash: string): Promise<string | null> {
-    const rows: { person_id: string }[] = await this.dataSource.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, count].
+    const [rows]: [{ person_id: string }[], number] = await this.dataSource.query(
       `UPDATE sign_in_link l SET used_at = now()
          FROM person p
         WHERE l.token_hash = $1 AND l.used_at IS NULL AND l.expires_at > now() AND p.id = l.person_id AND p.active
