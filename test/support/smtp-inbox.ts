@@ -76,6 +76,12 @@ export class SmtpInbox {
     this.holding = true;
   }
 
+  /** Stops holding and forgets the held mails unanswered: their sender is gone. */
+  forgetHeld(): void {
+    this.holding = false;
+    this.held = [];
+  }
+
   release(): void {
     this.holding = false;
     for (const accept of this.held.splice(0)) accept();

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { AppConfigModule } from '@app/config';
+import { AppConfigModule, buildAppConfig } from '@app/config';
 import { DemoDataModule } from '@app/demo-data';
 import { HealthModule, LoggingModule } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
@@ -31,7 +31,8 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module';
     LoggingModule,
     PersistenceModule,
     QueueModule.forRoot(),
-    MailModule.forRoot({ relay: true }),
+    // The embedded default (no REDIS_URL) has no worker: its API runs the mail schedules.
+    MailModule.forRoot({ relay: true, schedules: !buildAppConfig(process.env).redisUrl }),
     SuggestionsModule.forRoot({ processJobs: false }),
     DemoDataModule,
     AuthModule,

@@ -13,7 +13,7 @@ import { ScheduledRunService } from './scheduled-run.service';
  * health probes, served when WORKER_HEALTH_PORT is set.
  */
 @Module({
-  imports: [AppConfigModule, LoggingModule, HealthModule, PersistenceModule, QueueModule.forRoot(), MailModule.forRoot({ relay: false }), SuggestionsModule.forRoot({ processJobs: true })],
+  imports: [AppConfigModule, LoggingModule, HealthModule, PersistenceModule, QueueModule.forRoot(), MailModule.forRoot({ relay: false, schedules: true }), SuggestionsModule.forRoot({ processJobs: true })],
   providers: [RedisConnection, ScheduledRunService],
 })
 export class WorkerModule {}

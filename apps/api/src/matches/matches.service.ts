@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IntroductionMailsService } from '@app/mail';
+import { FollowUpsService, IntroductionMailsService } from '@app/mail';
 import { ConnectionRepository, MatchRepository, SuggestionRepository, type MatchEntity, type MatchEventEntity } from '@app/persistence';
 import { mergeGemeenteFilters } from '../common/gemeente-filter';
 import { PartnerChangesService } from '../partners/partner-changes.service';
@@ -17,6 +17,7 @@ export class MatchesService {
     private readonly suggestions: SuggestionRepository,
     private readonly changes: PartnerChangesService,
     private readonly introductions: IntroductionMailsService,
+    private readonly followUps: FollowUpsService,
   ) {}
 
   async get(id: string): Promise<MatchEntity> {
@@ -85,7 +86,9 @@ export class MatchesService {
       // The introduction mails commit with the decision, or not at all.
       if (to === 'introduced') {
         for (const match of matches) await this.introductions.add(match, decision.note ?? null, tx);
+        await this.followUps.scheduleFirst(ids, tx);
       }
+      if (to === 'collaborating') await this.followUps.scheduleLong(ids, tx);
       if (to === 'collaborating') {
         for (const match of matches) await this.connections.ensure(match.partnerAId, match.partnerBId, decision.note ?? 'Samenwerking na introductie', tx);
       }

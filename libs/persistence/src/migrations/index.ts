@@ -10,6 +10,7 @@ import { CreateConsoleSessions1764000000000 } from './1764000000000-CreateConsol
 import { CreatePeople1764003600000 } from './1764003600000-CreatePeople';
 import { CreateMailOutbox1764007200000 } from './1764007200000-CreateMailOutbox';
 import { SessionsOfPeople1764010800000 } from './1764010800000-SessionsOfPeople';
+import { CreateMailSchedules1764014400000 } from './1764014400000-CreateMailSchedules';
 
 /** In order; listed explicitly so the compiled app needs no glob over its own files. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CreatePeople1764003600000,
   CreateMailOutbox1764007200000,
   SessionsOfPeople1764010800000,
+  CreateMailSchedules1764014400000,
 ];

@@ -1,0 +1,133 @@
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { OUTCOME_LABELS, type OutcomeAnswer } from '@app/mail';
+import { Public } from '../auth/access.decorators';
+import { MailAnswersService } from './mail-answers.service';
+import { invalidLinkPage, renderPage } from './mail-pages';
+
+const HTML = 'text/html; charset=utf-8';
+const form = (path: string, token: unknown) => `${path}?token=${encodeURIComponent(String(token))}`;
+
+/**
+ * The pages the one-click links of digests and follow-ups open. The GET page changes
+ * nothing and shows one button (mail scanners open links, they do not submit forms); the
+ * button posts the form, which records the answer and shows a confirmation. A tampered,
+ * expired or foreign token changes nothing and says so.
+ */
+@ApiTags('mail')
+@Public()
+@Controller('v1/mail')
+export class MailAnswersController {
+  constructor(private readonly answers: MailAnswersService) {}
+
+  /** The page of an Interessant / Niet voor ons link in a digest. */
+  @Get('feedback')
+  @Header('content-type', HTML)
+  @ApiProduces('text/html')
+  @ApiQuery({ name: 'token', type: String })
+  @ApiOkResponse({ description: 'An HTML page with one confirm button' })
+  async feedbackPage(@Query('token') token: unknown): Promise<string> {
+    const read = await this.answers.read(token, 'feedback');
+    if (!read) return invalidLinkPage();
+    const interested = read.action.verdict === 'interested';
+    return read.person.language === 'en'
+      ? renderPage('en', interested ? 'Interesting' : 'Not for us', ['Tell the project team with one click.'], { action: form('/v1/mail/feedback', token), button: interested ? 'Yes, interesting' : 'Not for us', hidden: {} })
+      : renderPage('nl', interested ? 'Interessant' : 'Niet voor ons', ['Laat het het projectteam met één klik weten.'], { action: form('/v1/mail/feedback', token), button: interested ? 'Ja, interessant' : 'Niet voor ons', hidden: {} });
+  }
+
+  /** Records the digest answer as the partner's feedback. */
+  @Post('feedback')
+  @HttpCode(HttpStatus.OK)
+  @Header('content-type', HTML)
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiProduces('text/html')
+  @ApiQuery({ name: 'token', type: String })
+  @ApiOkResponse({ description: 'An HTML confirmation, or the page saying the link does not work (nothing changed)' })
+  async giveFeedback(@Query('token') token: unknown): Promise<string> {
+    const result = await this.answers.giveFeedback(token);
+    if (!result.ok) return invalidLinkPage();
+    return result.person.language === 'en'
+      ? renderPage('en', 'Thank you', [`Recorded: ${result.detail}.`])
+      : renderPage('nl', 'Dank u wel', [`Vastgelegd: ${result.detail}.`]);
+  }
+
+  /** The page of an answer link in the first follow-up. */
+  @Get('outcome')
+  @Header('content-type', HTML)
+  @ApiProduces('text/html')
+  @ApiQuery({ name: 'token', type: String })
+  @ApiOkResponse({ description: 'An HTML page with one confirm button' })
+  async outcomePage(@Query('token') token: unknown): Promise<string> {
+    const read = await this.answers.read(token, 'outcome');
+    const label = read ? OUTCOME_LABELS[read.action.answer as OutcomeAnswer] : undefined;
+    if (!read || !label) return invalidLinkPage();
+    const language = read.person.language;
+    return renderPage(language, label[language], [language === 'en' ? 'Confirm your answer with one click.' : 'Bevestig uw antwoord met één klik.'], {
+      action: form('/v1/mail/outcome', token),
+      button: language === 'en' ? 'Confirm' : 'Bevestigen',
+      hidden: {},
+    });
+  }
+
+  /** Records the answer: "we work together" makes the pair collaborate (and a connection), "not going ahead" declines it. */
+  @Post('outcome')
+  @HttpCode(HttpStatus.OK)
+  @Header('content-type', HTML)
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiProduces('text/html')
+  @ApiQuery({ name: 'token', type: String })
+  @ApiOkResponse({ description: 'An HTML confirmation, or the page saying the link does not work (nothing changed)' })
+  async answerOutcome(@Query('token') token: unknown): Promise<string> {
+    const result = await this.answers.answerOutcome(token);
+    if (!result.ok) return invalidLinkPage();
+    return result.person.language === 'en'
+      ? renderPage('en', 'Thank you', [`Recorded: ${result.detail}.`])
+      : renderPage('nl', 'Dank u wel', [`Vastgelegd: ${result.detail}.`]);
+  }
+
+  /** The long follow-up's form: free text and, optionally, the children or families reached. */
+  @Get('report')
+  @Header('content-type', HTML)
+  @ApiProduces('text/html')
+  @ApiQuery({ name: 'token', type: String })
+  @ApiOkResponse({ description: 'An HTML form' })
+  async reportPage(@Query('token') token: unknown): Promise<string> {
+    const read = await this.answers.read(token, 'report');
+    if (!read) return invalidLinkPage();
+    const en = read.person.language === 'en';
+    return renderPage(read.person.language, en ? 'What came of it?' : 'Wat heeft het opgeleverd?', [], {
+      action: form('/v1/mail/report', token),
+      button: en ? 'Send' : 'Versturen',
+      hidden: {},
+      fields: [
+        { name: 'text', label: en ? 'In a few sentences' : 'In een paar zinnen', multiline: true, required: true },
+        { name: 'reached', label: en ? 'Children or families reached (optional)' : 'Bereikte kinderen of gezinnen (niet verplicht)' },
+      ],
+    });
+  }
+
+  @Post('report')
+  @HttpCode(HttpStatus.OK)
+  @Header('content-type', HTML)
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiProduces('text/html')
+  @ApiQuery({ name: 'token', type: String })
+  @ApiBody({ schema: { type: 'object', required: ['text'], properties: { text: { type: 'string', maxLength: 4000 }, reached: { type: 'integer', minimum: 0 } } } })
+  @ApiOkResponse({ description: 'An HTML confirmation, a page naming what is missing, or the page saying the link does not work' })
+  async report(@Query('token') token: unknown, @Body() body: Record<string, unknown>): Promise<string> {
+    const text = typeof body?.text === 'string' ? body.text.trim().slice(0, 4000) : '';
+    const reachedText = typeof body?.reached === 'string' ? body.reached.trim() : '';
+    const reached = /^\d{1,8}$/.test(reachedText) ? Number(reachedText) : null;
+    const read = await this.answers.read(token, 'report');
+    if (!read) return invalidLinkPage();
+    const en = read.person.language === 'en';
+    if (!text || (reachedText && reached === null)) {
+      return renderPage(read.person.language, en ? 'Something is missing' : 'Er ontbreekt iets', [
+        !text ? (en ? 'Please write a few sentences (text).' : 'Schrijf een paar zinnen (text).') : en ? 'reached must be a whole number.' : 'reached moet een heel getal zijn.',
+      ]);
+    }
+    const result = await this.answers.report(token, text, reached);
+    if (!result.ok) return invalidLinkPage();
+    return renderPage(read.person.language, en ? 'Thank you' : 'Dank u wel', [en ? 'The project team has your answer.' : 'Het projectteam heeft uw antwoord.']);
+  }
+}
