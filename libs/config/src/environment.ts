@@ -114,15 +114,15 @@ export class EnvironmentVariables {
   DIGEST_CRON: string = '0 8 1 * *';
 
   /** Days after an introduction that both sides are asked whether it led to something (decimals allowed: 0.01 is about 15 minutes). */
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'FOLLOW_UP_DAYS must be a number of days (0.0001 to 365)' })
-  @Min(0.0001, { message: 'FOLLOW_UP_DAYS must be a number of days (0.0001 to 365)' })
-  @Max(365, { message: 'FOLLOW_UP_DAYS must be a number of days (0.0001 to 365)' })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'FOLLOW_UP_DAYS must be a number of days (0.00001 to 365)' })
+  @Min(0.00001, { message: 'FOLLOW_UP_DAYS must be a number of days (0.00001 to 365)' })
+  @Max(365, { message: 'FOLLOW_UP_DAYS must be a number of days (0.00001 to 365)' })
   FOLLOW_UP_DAYS: number = 14;
 
   /** Days after an introduction that collaborating pairs are asked what came of it. */
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'FOLLOW_UP_LONG_DAYS must be a number of days (0.0001 to 3650)' })
-  @Min(0.0001, { message: 'FOLLOW_UP_LONG_DAYS must be a number of days (0.0001 to 3650)' })
-  @Max(3650, { message: 'FOLLOW_UP_LONG_DAYS must be a number of days (0.0001 to 3650)' })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'FOLLOW_UP_LONG_DAYS must be a number of days (0.00001 to 3650)' })
+  @Min(0.00001, { message: 'FOLLOW_UP_LONG_DAYS must be a number of days (0.00001 to 3650)' })
+  @Max(3650, { message: 'FOLLOW_UP_LONG_DAYS must be a number of days (0.00001 to 3650)' })
   FOLLOW_UP_LONG_DAYS: number = 90;
   /** How long a console session lasts without a request (sliding); sessions end after 7 days regardless. */
   @IsInt({ message: 'SESSION_IDLE_MINUTES must be an integer between 1 and 10080 (7 days)' })
