@@ -98,11 +98,12 @@ describe('digest and follow-ups, read from the dev mailbox of a service without 
     expect(await partnerList()).toContain('obs-de-regenboog-utrecht');
 
     const tampered = pathOf(notForUs).replace(/.$/, (last) => (last === 'A' ? 'B' : 'A'));
-    expect((await open().post(tampered).type('form').send('').expect(200)).text).toContain('Deze link werkt niet');
+    expect((await open().post(tampered).set('accept', 'text/html').type('form').send('').expect(400)).text).toContain('Deze link werkt niet');
+    expect((await open().post(tampered).type('form').send('').expect(400)).body.errors[0].field).toBe('token');
     const [person] = (await db.query(`SELECT id, partner_id FROM person WHERE email = 'info@voedselbank-utrecht.example.org'`)).rows;
     const [school] = (await db.query(`SELECT id FROM partner WHERE slug = 'obs-de-regenboog-utrecht'`)).rows;
     const expired = tokens.sign({ purpose: 'feedback', personId: person.id, partnerId: person.partner_id, candidateId: school.id, verdict: 'not-relevant' }, -1);
-    expect((await open().post(`/v1/mail/feedback?token=${expired}`).type('form').send('').expect(200)).text).toContain('Deze link werkt niet');
+    expect((await open().post(`/v1/mail/feedback?token=${expired}`).set('accept', 'text/html').type('form').send('').expect(400)).text).toContain('Deze link werkt niet');
     const page = await open().get(pathOf(notForUs)).expect(200);
     expect(page.text).toContain('<form method="post"');
     expect(await partnerList()).toContain('obs-de-regenboog-utrecht');
@@ -145,7 +146,8 @@ describe('digest and follow-ups, read from the dev mailbox of a service without 
     expect(long.subject).toBe('Wat heeft de samenwerking met Buurtsuper Het Hoekje Utrecht opgeleverd?');
     const form = pathOf(long.text.split('\n').find((line) => line.startsWith('http'))!);
     expect((await open().get(form).expect(200)).text).toContain('name="reached"');
-    expect((await open().post(form).type('form').send({ text: '', reached: '' }).expect(200)).text).toContain('Er ontbreekt iets');
+    expect((await open().post(form).set('accept', 'text/html').type('form').send({ text: '', reached: '' }).expect(400)).text).toContain('Er ontbreekt iets');
+    expect((await open().post(form).type('form').send({ text: 'Goed', reached: 'veel' }).expect(400)).body.errors[0].field).toBe('reached');
     await open().post(form).type('form').send({ text: 'Elke week ontbijt op twee scholen', reached: '120' }).expect(200);
     expect((await db.query(`SELECT text, reached FROM collaboration_report`)).rows).toEqual([{ text: 'Elke week ontbijt op twee scholen', reached: 120 }]);
   });

@@ -1,7 +1,10 @@
-import { Body, Controller, Get, Header, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { OUTCOME_LABELS, type OutcomeAnswer } from '@app/mail';
+import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
+import { ApiProblems } from '../problems/api-problems.decorator';
+import { refuseField, refuseLink } from './mail-link-answer';
 import { MailAnswersService } from './mail-answers.service';
 import { invalidLinkPage, renderPage } from './mail-pages';
 
@@ -24,8 +27,9 @@ export class MailAnswersController {
   @Get('feedback')
   @Header('content-type', HTML)
   @ApiProduces('text/html')
-  @ApiQuery({ name: 'token', type: String })
+  @ApiQuery({ name: 'token', type: String, required: false, description: 'The signed token of the link in the mail' })
   @ApiOkResponse({ description: 'An HTML page with one confirm button' })
+  @ApiProblems(400)
   async feedbackPage(@Query('token') token: unknown): Promise<string> {
     const read = await this.answers.read(token, 'feedback');
     if (!read) return invalidLinkPage();
@@ -41,11 +45,12 @@ export class MailAnswersController {
   @Header('content-type', HTML)
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiProduces('text/html')
-  @ApiQuery({ name: 'token', type: String })
+  @ApiQuery({ name: 'token', type: String, required: false, description: 'The signed token of the link in the mail' })
   @ApiOkResponse({ description: 'An HTML confirmation, or the page saying the link does not work (nothing changed)' })
-  async giveFeedback(@Query('token') token: unknown): Promise<string> {
+  @ApiProblems(400)
+  async giveFeedback(@Query('token') token: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
     const result = await this.answers.giveFeedback(token);
-    if (!result.ok) return invalidLinkPage();
+    if (!result.ok) return refuseLink(request, response);
     return result.person.language === 'en'
       ? renderPage('en', 'Thank you', [`Recorded: ${result.detail}.`])
       : renderPage('nl', 'Dank u wel', [`Vastgelegd: ${result.detail}.`]);
@@ -55,8 +60,9 @@ export class MailAnswersController {
   @Get('outcome')
   @Header('content-type', HTML)
   @ApiProduces('text/html')
-  @ApiQuery({ name: 'token', type: String })
+  @ApiQuery({ name: 'token', type: String, required: false, description: 'The signed token of the link in the mail' })
   @ApiOkResponse({ description: 'An HTML page with one confirm button' })
+  @ApiProblems(400)
   async outcomePage(@Query('token') token: unknown): Promise<string> {
     const read = await this.answers.read(token, 'outcome');
     const label = read ? OUTCOME_LABELS[read.action.answer as OutcomeAnswer] : undefined;
@@ -75,11 +81,12 @@ export class MailAnswersController {
   @Header('content-type', HTML)
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiProduces('text/html')
-  @ApiQuery({ name: 'token', type: String })
+  @ApiQuery({ name: 'token', type: String, required: false, description: 'The signed token of the link in the mail' })
   @ApiOkResponse({ description: 'An HTML confirmation, or the page saying the link does not work (nothing changed)' })
-  async answerOutcome(@Query('token') token: unknown): Promise<string> {
+  @ApiProblems(400)
+  async answerOutcome(@Query('token') token: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
     const result = await this.answers.answerOutcome(token);
-    if (!result.ok) return invalidLinkPage();
+    if (!result.ok) return refuseLink(request, response);
     return result.person.language === 'en'
       ? renderPage('en', 'Thank you', [`Recorded: ${result.detail}.`])
       : renderPage('nl', 'Dank u wel', [`Vastgelegd: ${result.detail}.`]);
@@ -89,8 +96,9 @@ export class MailAnswersController {
   @Get('report')
   @Header('content-type', HTML)
   @ApiProduces('text/html')
-  @ApiQuery({ name: 'token', type: String })
+  @ApiQuery({ name: 'token', type: String, required: false, description: 'The signed token of the link in the mail' })
   @ApiOkResponse({ description: 'An HTML form' })
+  @ApiProblems(400)
   async reportPage(@Query('token') token: unknown): Promise<string> {
     const read = await this.answers.read(token, 'report');
     if (!read) return invalidLinkPage();
@@ -111,23 +119,21 @@ export class MailAnswersController {
   @Header('content-type', HTML)
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiProduces('text/html')
-  @ApiQuery({ name: 'token', type: String })
+  @ApiQuery({ name: 'token', type: String, required: false, description: 'The signed token of the link in the mail' })
   @ApiBody({ schema: { type: 'object', required: ['text'], properties: { text: { type: 'string', maxLength: 4000 }, reached: { type: 'integer', minimum: 0 } } } })
   @ApiOkResponse({ description: 'An HTML confirmation, a page naming what is missing, or the page saying the link does not work' })
-  async report(@Query('token') token: unknown, @Body() body: Record<string, unknown>): Promise<string> {
+  @ApiProblems(400)
+  async report(@Query('token') token: unknown, @Body() body: Record<string, unknown>, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
     const text = typeof body?.text === 'string' ? body.text.trim().slice(0, 4000) : '';
     const reachedText = typeof body?.reached === 'string' ? body.reached.trim() : '';
     const reached = /^\d{1,8}$/.test(reachedText) ? Number(reachedText) : null;
     const read = await this.answers.read(token, 'report');
-    if (!read) return invalidLinkPage();
+    if (!read) return refuseLink(request, response);
     const en = read.person.language === 'en';
-    if (!text || (reachedText && reached === null)) {
-      return renderPage(read.person.language, en ? 'Something is missing' : 'Er ontbreekt iets', [
-        !text ? (en ? 'Please write a few sentences (text).' : 'Schrijf een paar zinnen (text).') : en ? 'reached must be a whole number.' : 'reached moet een heel getal zijn.',
-      ]);
-    }
+    if (!text) return refuseField(request, response, read.person.language, 'text', en ? 'Please write a few sentences (text).' : 'Schrijf een paar zinnen (text).');
+    if (reachedText && reached === null) return refuseField(request, response, read.person.language, 'reached', en ? 'reached must be a whole number.' : 'reached moet een heel getal zijn.');
     const result = await this.answers.report(token, text, reached);
-    if (!result.ok) return invalidLinkPage();
+    if (!result.ok) return refuseLink(request, response);
     return renderPage(read.person.language, en ? 'Thank you' : 'Dank u wel', [en ? 'The project team has your answer.' : 'Het projectteam heeft uw antwoord.']);
   }
 }

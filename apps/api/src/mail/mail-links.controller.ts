@@ -1,7 +1,9 @@
-import { Controller, Get, Header, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiConsumes, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
+import { ApiProblems } from '../problems/api-problems.decorator';
+import { refuseLink } from './mail-link-answer';
 import { invalidLinkPage, renderPage } from './mail-pages';
 import { MailLinksService } from './mail-links.service';
 
@@ -18,8 +20,9 @@ export class UnsubscribeController {
   @Get()
   @Header('content-type', HTML)
   @ApiProduces('text/html')
-  @ApiQuery({ name: 'token', type: String })
+  @ApiQuery({ name: 'token', type: String, required: false, description: 'The signed token of the link in the mail' })
   @ApiOkResponse({ description: 'An HTML page with an unsubscribe button, or one saying the link does not work' })
+  @ApiProblems(400)
   async page(@Query('token') token: unknown): Promise<string> {
     const person = await this.links.personOf(token, 'unsubscribe');
     if (!person) return invalidLinkPage();
@@ -32,18 +35,19 @@ export class UnsubscribeController {
   /**
    * One-click unsubscribe (RFC 8058): mail clients post `List-Unsubscribe=One-Click` here
    * from the `List-Unsubscribe` header; the page's button does the same. Answers an HTML
-   * confirmation, 200 also for an invalid token (which changes nothing).
+   * confirmation; 400 for a missing, changed or expired token (which changes nothing).
    */
   @Post()
   @HttpCode(HttpStatus.OK)
   @ApiConsumes('application/x-www-form-urlencoded', 'multipart/form-data')
   @ApiProduces('text/html')
-  @ApiQuery({ name: 'token', type: String })
+  @ApiQuery({ name: 'token', type: String, required: false, description: 'The signed token of the link in the mail' })
   @ApiOkResponse({ description: 'An HTML confirmation (or the page saying the link does not work; then nothing changed)' })
-  async unsubscribe(@Query('token') token: unknown, @Res({ passthrough: true }) response: Response): Promise<string> {
-    response.type(HTML);
+  @ApiProblems(400)
+  async unsubscribe(@Query('token') token: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
     const result = await this.links.unsubscribe(token);
-    if (!result.ok) return invalidLinkPage();
+    if (!result.ok) return refuseLink(request, response);
+    response.type(HTML);
     return result.person.language === 'en'
       ? renderPage('en', 'Unsubscribed', [`${result.person.email} receives no more digests or follow-up questions. Admins can turn them on again.`])
       : renderPage('nl', 'Afgemeld', [`${result.person.email} ontvangt geen overzichten en vervolgvragen meer. De beheerders kunnen ze weer aanzetten.`]);
