@@ -124,14 +124,17 @@ export class MailAnswersController {
   @ApiOkResponse({ description: 'An HTML confirmation, a page naming what is missing, or the page saying the link does not work' })
   @ApiProblems(400)
   async report(@Query('token') token: unknown, @Body() body: Record<string, unknown>, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
-    const text = typeof body?.text === 'string' ? body.text.trim().slice(0, 4000) : '';
-    const reachedText = typeof body?.reached === 'string' ? body.reached.trim() : '';
+    const text = typeof body?.text === 'string' ? body.text.trim() : '';
+    const reachedText = body?.reached === undefined || body.reached === null ? '' : String(body.reached).trim();
     const reached = /^\d{1,8}$/.test(reachedText) ? Number(reachedText) : null;
+    // The form's fields first, so the answer names what the person can correct.
     const read = await this.answers.read(token, 'report');
+    const language = read?.person.language ?? 'nl';
+    const en = language === 'en';
+    if (!text) return refuseField(request, response, language, 'text', en ? 'Please write a few sentences (text).' : 'Schrijf een paar zinnen (text).');
+    if (text.length > 4000) return refuseField(request, response, language, 'text', en ? 'text may be 4,000 characters at most.' : 'text mag hoogstens 4.000 tekens lang zijn.');
+    if (reachedText && reached === null) return refuseField(request, response, language, 'reached', en ? 'reached must be a whole number.' : 'reached moet een heel getal zijn.');
     if (!read) return refuseLink(request, response);
-    const en = read.person.language === 'en';
-    if (!text) return refuseField(request, response, read.person.language, 'text', en ? 'Please write a few sentences (text).' : 'Schrijf een paar zinnen (text).');
-    if (reachedText && reached === null) return refuseField(request, response, read.person.language, 'reached', en ? 'reached must be a whole number.' : 'reached moet een heel getal zijn.');
     const result = await this.answers.report(token, text, reached);
     if (!result.ok) return refuseLink(request, response);
     return renderPage(read.person.language, en ? 'Thank you' : 'Dank u wel', [en ? 'The project team has your answer.' : 'Het projectteam heeft uw antwoord.']);
