@@ -38,6 +38,8 @@ export class DigestService {
 
   /** Sends the digests of `period` still due; returns how many mails it wrote. */
   async run(period: Date): Promise<number> {
+    const [since] = await this.dataSource.query(`SELECT value #>> '{}' AS at FROM system_state WHERE key = 'mail-digest-since'`);
+    if (since && period.getTime() <= new Date(since.at).getTime()) return 0;
     const runId = await this.suggestions.activeRunId();
     if (!runId) return 0;
     const due: { id: string }[] = await this.dataSource.query(

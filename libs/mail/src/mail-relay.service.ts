@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { appConfig, type AppConfig } from '@app/config';
 import { MailOutboxRepository } from '@app/persistence';
 import { MatchingJobProducer } from '@app/queue';
 
@@ -28,8 +29,14 @@ export class MailRelayService implements OnApplicationBootstrap, OnModuleDestroy
   constructor(
     private readonly outbox: MailOutboxRepository,
     private readonly producer: MatchingJobProducer,
-    @Inject(MAIL_RELAY_ENABLED) private readonly enabled: boolean,
-  ) {}
+    @Inject(MAIL_RELAY_ENABLED) relays: boolean,
+    @Inject(appConfig.KEY) config: AppConfig,
+  ) {
+    // Without SMTP every mail stays in the mailbox: nothing to relay, no query a second.
+    this.enabled = relays && config.mail.smtpUrl !== null;
+  }
+
+  private readonly enabled: boolean;
 
   onApplicationBootstrap(): void {
     if (this.enabled) this.wake();

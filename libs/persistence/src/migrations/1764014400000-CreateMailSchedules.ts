@@ -14,6 +14,9 @@ export class CreateMailSchedules1764014400000 implements MigrationInterface {
         items integer NOT NULL,
         PRIMARY KEY (person_id, period)
       )`);
+    // Digests are for periods that begin after mail came in: a new installation (or an upgrade)
+    // does not send the digest of a month already under way at its first start.
+    await queryRunner.query(`INSERT INTO system_state (key, value) VALUES ('mail-digest-since', to_jsonb(now())) ON CONFLICT (key) DO NOTHING`);
     // The follow-up questions of an introduced pair: `first` after FOLLOW_UP_DAYS, `long`
     // after FOLLOW_UP_LONG_DAYS for pairs that work together; sent_at set with the mails.
     await queryRunner.query(`
@@ -41,5 +44,6 @@ export class CreateMailSchedules1764014400000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE collaboration_report`);
     await queryRunner.query(`DROP TABLE mail_follow_up`);
     await queryRunner.query(`DROP TABLE mail_digest`);
+    await queryRunner.query(`DELETE FROM system_state WHERE key = 'mail-digest-since'`);
   }
 }
