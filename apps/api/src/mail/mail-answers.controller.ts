@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Header, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { OUTCOME_LABELS, type OutcomeAnswer } from '@app/mail';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
 import { ApiProblems } from '../problems/api-problems.decorator';
-import { refuseField, refuseLink } from './mail-link-answer';
+import { CollaborationReportDto, MailLinkQueryDto } from './dtos/mail-link.dto';
+import { refuseLink } from './mail-link-answer';
 import { MailAnswersService } from './mail-answers.service';
 import { invalidLinkPage, renderPage } from './mail-pages';
 
@@ -27,10 +28,9 @@ export class MailAnswersController {
   @Get('feedback')
   @Header('content-type', HTML)
   @ApiProduces('text/html')
-  @ApiQuery({ name: 'token', type: String, required: false, description: 'The signed token of the link in the mail' })
   @ApiOkResponse({ description: 'An HTML page with one confirm button' })
   @ApiProblems(400)
-  async feedbackPage(@Query('token') token: unknown): Promise<string> {
+  async feedbackPage(@Query() { token }: MailLinkQueryDto): Promise<string> {
     const read = await this.answers.read(token, 'feedback');
     if (!read) return invalidLinkPage();
     const interested = read.action.verdict === 'interested';
@@ -45,10 +45,9 @@ export class MailAnswersController {
   @Header('content-type', HTML)
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiProduces('text/html')
-  @ApiQuery({ name: 'token', type: String, required: false, description: 'The signed token of the link in the mail' })
   @ApiOkResponse({ description: 'An HTML confirmation, or the page saying the link does not work (nothing changed)' })
   @ApiProblems(400)
-  async giveFeedback(@Query('token') token: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
+  async giveFeedback(@Query() { token }: MailLinkQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
     const result = await this.answers.giveFeedback(token);
     if (!result.ok) return refuseLink(request, response);
     return result.person.language === 'en'
@@ -60,10 +59,9 @@ export class MailAnswersController {
   @Get('outcome')
   @Header('content-type', HTML)
   @ApiProduces('text/html')
-  @ApiQuery({ name: 'token', type: String, required: false, description: 'The signed token of the link in the mail' })
   @ApiOkResponse({ description: 'An HTML page with one confirm button' })
   @ApiProblems(400)
-  async outcomePage(@Query('token') token: unknown): Promise<string> {
+  async outcomePage(@Query() { token }: MailLinkQueryDto): Promise<string> {
     const read = await this.answers.read(token, 'outcome');
     const label = read ? OUTCOME_LABELS[read.action.answer as OutcomeAnswer] : undefined;
     if (!read || !label) return invalidLinkPage();
@@ -81,10 +79,9 @@ export class MailAnswersController {
   @Header('content-type', HTML)
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiProduces('text/html')
-  @ApiQuery({ name: 'token', type: String, required: false, description: 'The signed token of the link in the mail' })
   @ApiOkResponse({ description: 'An HTML confirmation, or the page saying the link does not work (nothing changed)' })
   @ApiProblems(400)
-  async answerOutcome(@Query('token') token: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
+  async answerOutcome(@Query() { token }: MailLinkQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
     const result = await this.answers.answerOutcome(token);
     if (!result.ok) return refuseLink(request, response);
     return result.person.language === 'en'
@@ -96,10 +93,9 @@ export class MailAnswersController {
   @Get('report')
   @Header('content-type', HTML)
   @ApiProduces('text/html')
-  @ApiQuery({ name: 'token', type: String, required: false, description: 'The signed token of the link in the mail' })
   @ApiOkResponse({ description: 'An HTML form' })
   @ApiProblems(400)
-  async reportPage(@Query('token') token: unknown): Promise<string> {
+  async reportPage(@Query() { token }: MailLinkQueryDto): Promise<string> {
     const read = await this.answers.read(token, 'report');
     if (!read) return invalidLinkPage();
     const en = read.person.language === 'en';
@@ -119,22 +115,14 @@ export class MailAnswersController {
   @Header('content-type', HTML)
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiProduces('text/html')
-  @ApiQuery({ name: 'token', type: String, required: false, description: 'The signed token of the link in the mail' })
-  @ApiBody({ schema: { type: 'object', required: ['text'], properties: { text: { type: 'string', maxLength: 4000 }, reached: { type: 'integer', minimum: 0 } } } })
   @ApiOkResponse({ description: 'An HTML confirmation, a page naming what is missing, or the page saying the link does not work' })
   @ApiProblems(400)
-  async report(@Query('token') token: unknown, @Body() body: Record<string, unknown>, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
-    const text = typeof body?.text === 'string' ? body.text.trim() : '';
-    const reachedText = body?.reached === undefined || body.reached === null ? '' : String(body.reached).trim();
-    const reached = /^\d{1,8}$/.test(reachedText) ? Number(reachedText) : null;
-    // The form's fields first, so the answer names what the person can correct.
+  async report(@Query() { token }: MailLinkQueryDto, @Body() body: CollaborationReportDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
+    const text = body.text.trim();
+    const reached = body.reached?.trim() ? Number(body.reached.trim()) : null;
     const read = await this.answers.read(token, 'report');
-    const language = read?.person.language ?? 'nl';
-    const en = language === 'en';
-    if (!text) return refuseField(request, response, language, 'text', en ? 'Please write a few sentences (text).' : 'Schrijf een paar zinnen (text).');
-    if (text.length > 4000) return refuseField(request, response, language, 'text', en ? 'text may be 4,000 characters at most.' : 'text mag hoogstens 4.000 tekens lang zijn.');
-    if (reachedText && reached === null) return refuseField(request, response, language, 'reached', en ? 'reached must be a whole number.' : 'reached moet een heel getal zijn.');
     if (!read) return refuseLink(request, response);
+    const en = read.person.language === 'en';
     const result = await this.answers.report(token, text, reached);
     if (!result.ok) return refuseLink(request, response);
     return renderPage(read.person.language, en ? 'Thank you' : 'Dank u wel', [en ? 'The project team has your answer.' : 'Het projectteam heeft uw antwoord.']);

@@ -1,7 +1,6 @@
 import type { Request, Response } from 'express';
-import type { PersonLanguage } from '@app/persistence';
 import { DomainException } from '../problems/domain.exception';
-import { invalidLinkPage, renderPage } from './mail-pages';
+import { invalidLinkPage } from './mail-pages';
 
 /** A browser (a form on one of the pages) gets HTML; mail clients and API callers a problem. */
 function wantsHtml(request: Request): boolean {
@@ -19,9 +18,3 @@ export function refuseLink(request: Request, response: Response): string {
   return invalidLinkPage();
 }
 
-/** The same for a form field. */
-export function refuseField(request: Request, response: Response, language: PersonLanguage, field: string, message: string): string {
-  if (!wantsHtml(request)) throw DomainException.validation([{ field, message }]);
-  response.status(400);
-  return renderPage(language, language === 'en' ? 'Something is missing' : 'Er ontbreekt iets', [message]);
-}

@@ -1,8 +1,9 @@
 import { Controller, Get, Header, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiConsumes, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
 import { ApiProblems } from '../problems/api-problems.decorator';
+import { MailLinkQueryDto } from './dtos/mail-link.dto';
 import { refuseLink } from './mail-link-answer';
 import { invalidLinkPage, renderPage } from './mail-pages';
 import { MailLinksService } from './mail-links.service';
@@ -20,10 +21,9 @@ export class UnsubscribeController {
   @Get()
   @Header('content-type', HTML)
   @ApiProduces('text/html')
-  @ApiQuery({ name: 'token', type: String, required: false, description: 'The signed token of the link in the mail' })
   @ApiOkResponse({ description: 'An HTML page with an unsubscribe button, or one saying the link does not work' })
   @ApiProblems(400)
-  async page(@Query('token') token: unknown): Promise<string> {
+  async page(@Query() { token }: MailLinkQueryDto): Promise<string> {
     const person = await this.links.personOf(token, 'unsubscribe');
     if (!person) return invalidLinkPage();
     const action = `/v1/mail/unsubscribe?token=${encodeURIComponent(String(token))}`;
@@ -41,10 +41,9 @@ export class UnsubscribeController {
   @HttpCode(HttpStatus.OK)
   @ApiConsumes('application/x-www-form-urlencoded', 'multipart/form-data')
   @ApiProduces('text/html')
-  @ApiQuery({ name: 'token', type: String, required: false, description: 'The signed token of the link in the mail' })
   @ApiOkResponse({ description: 'An HTML confirmation (or the page saying the link does not work; then nothing changed)' })
   @ApiProblems(400)
-  async unsubscribe(@Query('token') token: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
+  async unsubscribe(@Query() { token }: MailLinkQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
     const result = await this.links.unsubscribe(token);
     if (!result.ok) return refuseLink(request, response);
     response.type(HTML);
