@@ -10,6 +10,7 @@ import { SuggestionsModule } from '@app/suggestions';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
 import { ConnectionsModule } from './connections/connections.module';
+import { ConsoleStaticModule } from './console/console-static.module';
 import { EmbedModule } from './embed/embed.module';
 import { GemeentenModule } from './gemeenten/gemeenten.module';
 import { MailApiModule } from './mail/mail.module';
@@ -52,6 +53,7 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module';
     QueueDashboardModule.forRoot(),
     HealthModule,
     MetricsModule,
+    ConsoleStaticModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
 })

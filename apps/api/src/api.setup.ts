@@ -20,7 +20,17 @@ export function configureApi(app: INestApplication): OpenAPIObject {
   // On SIGTERM: the listener closes, requests in flight finish, then the database; exit code 0
   // rather than Nest re-raising the signal (143 to an orchestrator), and pino flushes on 'exit'.
   app.enableShutdownHooks([], { useProcessExit: true });
-  const document = SwaggerModule.createDocument(
+  const document = createOpenApiDocument(app);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return document;
+}
+
+/**
+ * The OpenAPI document of the app's routes, as /docs-json serves it; also what `npm run
+ * openapi` writes for the console's generated client.
+ */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Partnermatch API')
@@ -54,6 +64,4 @@ export function configureApi(app: INestApplication): OpenAPIObject {
       .build(),
     { extraModels: [ProblemDetailsDto] },
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
-  return document;
 }

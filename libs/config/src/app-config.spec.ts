@@ -34,6 +34,7 @@ describe('buildAppConfig', () => {
         longFollowUpAfterMs: 90 * 24 * 3600 * 1000,
       },
       sessionIdleMinutes: 480,
+      consoleDir: expect.stringMatching(/dist[/\\]console$/),
     });
   });
 

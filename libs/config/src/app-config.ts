@@ -1,5 +1,6 @@
 import { registerAs } from '@nestjs/config';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { validateEnvironment, type LogLevel } from './environment';
 
 export type DatabaseConfig =
@@ -26,6 +27,14 @@ export interface AppConfig {
   mail: MailConfig;
   /** Idle time after which a console session ends. */
   sessionIdleMinutes: number;
+  /** The built team console's files. */
+  consoleDir: string;
+}
+
+/** The installation's root: the nearest directory up from here with a package.json (from the sources and from dist alike). */
+function installationRoot(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) if (existsSync(join(dir, 'package.json'))) return dir;
+  return process.cwd();
 }
 
 export interface MailConfig {
@@ -70,6 +79,7 @@ export function buildAppConfig(raw: Record<string, unknown>): AppConfig {
       longFollowUpAfterMs: Math.round(env.FOLLOW_UP_LONG_DAYS * DAY_MS),
     },
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+    consoleDir: env.CONSOLE_DIR ? resolve(env.CONSOLE_DIR) : join(installationRoot(), 'dist', 'console'),
   };
 }
 

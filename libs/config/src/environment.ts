@@ -130,12 +130,18 @@ export class EnvironmentVariables {
   @Max(10_080, { message: 'SESSION_IDLE_MINUTES must be an integer between 1 and 10080 (7 days)' })
   SESSION_IDLE_MINUTES: number = 480;
 
+  /** Where the built team console is (vite's outDir); unset: `dist/console` of the installation. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: 'CONSOLE_DIR must not be empty' })
+  CONSOLE_DIR?: string;
+
   /** Whether the embedded default seeds the demo partners on first start. */
   @Matches(/^(true|false)$/, { message: 'SEED_DEMO_DATA must be true or false' })
   SEED_DEMO_DATA: string = 'true';
 }
 
-const ENVIRONMENT_KEYS = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'DATA_DIR', 'QUEUE_PREFIX', 'QUEUE_LOCK_DURATION_MS', 'QUEUE_CONCURRENCY', 'MATCHING_CRON', 'REVIEW_REQUIRED', 'SEED_DEMO_DATA', 'WORKER_HEALTH_PORT', 'LOG_LEVEL', 'ADMIN_API_KEY', 'RATE_LIMIT_PER_MINUTE', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL', 'MAIL_SEND_TIMEOUT_MS', 'DIGEST_CRON', 'FOLLOW_UP_DAYS', 'FOLLOW_UP_LONG_DAYS', 'SESSION_IDLE_MINUTES'] as const;
+const ENVIRONMENT_KEYS = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'DATA_DIR', 'QUEUE_PREFIX', 'QUEUE_LOCK_DURATION_MS', 'QUEUE_CONCURRENCY', 'MATCHING_CRON', 'REVIEW_REQUIRED', 'SEED_DEMO_DATA', 'WORKER_HEALTH_PORT', 'LOG_LEVEL', 'ADMIN_API_KEY', 'RATE_LIMIT_PER_MINUTE', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL', 'MAIL_SEND_TIMEOUT_MS', 'DIGEST_CRON', 'FOLLOW_UP_DAYS', 'FOLLOW_UP_LONG_DAYS', 'SESSION_IDLE_MINUTES', 'CONSOLE_DIR'] as const;
 
 /** Never echoed back in a start-up error: logs outlive the mistake. */
 const SECRET_KEYS = new Set<string>(['ADMIN_API_KEY', 'SMTP_URL']);

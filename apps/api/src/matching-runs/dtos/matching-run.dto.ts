@@ -1,8 +1,12 @@
-import type { MatchingRunEntity, RunStatus, RunTrigger } from '@app/persistence';
+import { ApiProperty } from '@nestjs/swagger';
+import { RUN_STATUSES, RUN_TRIGGERS, type MatchingRunEntity, type RunStatus, type RunTrigger } from '@app/persistence';
 
 export class MatchingRunDto {
   id: string;
+  // Named, not inferred from the union: the plugin's order of union members differs between builds (the console's types must not).
+  @ApiProperty({ enum: RUN_TRIGGERS })
   trigger: RunTrigger;
+  @ApiProperty({ enum: RUN_STATUSES })
   status: RunStatus;
   /** 0–100. */
   progress: number;
