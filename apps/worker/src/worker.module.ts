@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AppConfigModule } from '@app/config';
 import { HealthModule, LoggingModule } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
+import { MailModule } from '@app/mail';
 import { QueueModule } from '@app/queue';
 import { SuggestionsModule } from '@app/suggestions';
 import { RedisConnection } from './redis-connection';
@@ -13,7 +14,7 @@ import { ScheduledRunService } from './scheduled-run.service';
  * health probes, served when WORKER_HEALTH_PORT is set.
  */
 @Module({
-  imports: [AppConfigModule, LoggingModule, HealthModule, PersistenceModule, QueueModule.forRoot(), SuggestionsModule.forRoot({ processJobs: true })],
+  imports: [AppConfigModule, LoggingModule, HealthModule, PersistenceModule, QueueModule.forRoot(), MailModule.forRoot({ relay: false, schedules: true }), SuggestionsModule.forRoot({ processJobs: true })],
   providers: [RedisConnection, ScheduledRunService, RunWatchdogScheduleService],
 })
 export class WorkerModule {}

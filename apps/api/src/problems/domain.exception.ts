@@ -1,7 +1,9 @@
 /** `csrf-rejected`: a state-changing request with the console's cookie that does not come from the console (403). */
+/** `sign-in-link-invalid`: an e-mail sign-in link that was used, expired or never existed (401). */
 export type ProblemCode =
   | 'validation-failed'
   | 'unauthorized'
+  | 'sign-in-link-invalid'
   | 'forbidden'
   | 'csrf-rejected'
   | 'not-found'

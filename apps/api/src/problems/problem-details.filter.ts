@@ -7,6 +7,7 @@ import { DomainException, type FieldError, type ProblemCode } from './domain.exc
 const STATUS_OF: Record<ProblemCode, number> = {
   'validation-failed': HttpStatus.BAD_REQUEST,
   unauthorized: HttpStatus.UNAUTHORIZED,
+  'sign-in-link-invalid': HttpStatus.UNAUTHORIZED,
   forbidden: HttpStatus.FORBIDDEN,
   'csrf-rejected': HttpStatus.FORBIDDEN,
   'not-found': HttpStatus.NOT_FOUND,
