@@ -22,6 +22,11 @@ async function bootstrap(): Promise<void> {
   const server = app.getHttpServer() as import('node:http').Server;
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  // On SIGTERM close() drops the idle connections at once; a connection whose request is
+  // still in flight would otherwise be kept that long after its answer and hold up the exit.
+  process.once('SIGTERM', () => {
+    server.keepAliveTimeout = 1;
+  });
   // What the socket really got: the port PORT=0 picked, the address HOST named.
   const { address, port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
