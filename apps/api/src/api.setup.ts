@@ -77,6 +77,8 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       .addTag('privacy', 'A partner\'s data export and erasure')
       .addTag('api keys', 'API keys and their roles')
       .addTag('health', 'Liveness and readiness probes')
+      .addTag('people', 'Team members and partner contacts who sign in by e-mail and receive mails')
+      .addTag('mail', 'Mail links: one-click feedback, follow-up answers, unsubscribe, and the dev mailbox of the embedded default')
       .addTag('auth', 'Signing in to the team console: a session cookie in exchange for a key')
       .build(),
     { extraModels: [ProblemDetailsDto] },

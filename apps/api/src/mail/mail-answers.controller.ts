@@ -110,6 +110,7 @@ export class MailAnswersController {
     });
   }
 
+  /** Stores what came of a collaboration (the long follow-up's form), for the pair the link names. */
   @Post('report')
   @HttpCode(HttpStatus.OK)
   @Header('content-type', HTML)

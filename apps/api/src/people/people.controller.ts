@@ -30,6 +30,7 @@ export class PeopleController {
     return this.people.create(body);
   }
 
+  /** One person: e-mail, name, role, partner, language, mail preferences and whether active. */
   @Get(':id')
   @ApiOkResponse({ type: PersonDto })
   @ApiProblems(404)
