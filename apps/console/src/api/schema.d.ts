@@ -399,6 +399,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One person: e-mail, name, role, partner, language, mail preferences and whether active.
+         * @description One person: e-mail, name, role, partner, language, mail preferences and whether active.
+         */
         get: operations["PeopleController_get"];
         put?: never;
         post?: never;
@@ -943,6 +947,10 @@ export interface paths {
          */
         get: operations["MailAnswersController_reportPage"];
         put?: never;
+        /**
+         * Stores what came of a collaboration (the long follow-up's form), for the pair the link names.
+         * @description Stores what came of a collaboration (the long follow-up's form), for the pair the link names.
+         */
         post: operations["MailAnswersController_report"];
         delete?: never;
         options?: never;
