@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { MatchingRunRepository, type MatchingProfileSettings, type MatchingRunEntity, type RunTrigger } from '@app/persistence';
+import { DomainException } from '@app/errors';
 import { MatchingJobProducer } from '@app/queue';
 import type { EntityManager } from 'typeorm';
 import { ActiveMatchingProfileService, type MatchingProfileVersion } from './active-matching-profile.service';
 
-export class RunAlreadyUnfinishedError extends Error {
-  constructor(readonly run: MatchingRunEntity) {
-    super(`Run ${run.id} is still ${run.status}`);
+/** Another run is queued or running; `then` tells the caller what to do about it. */
+export class RunAlreadyUnfinishedException extends DomainException {
+  constructor(
+    readonly run: MatchingRunEntity,
+    then: string,
+  ) {
+    super('run-unfinished', `Run ${run.id} is still ${run.status}; ${then}`);
   }
 }
 
@@ -19,17 +24,17 @@ export class MatchingRunsService {
     private readonly matchingProfile: ActiveMatchingProfileService,
   ) {}
 
-  /** Creates and enqueues a run; throws RunAlreadyUnfinishedError while another is queued or running. */
+  /** Creates and enqueues a run; throws RunAlreadyUnfinishedException while another is queued or running. */
   async request(trigger: RunTrigger): Promise<MatchingRunEntity> {
-    return (await this.start(trigger, async () => undefined)).run;
+    return (await this.start(trigger, 'wait for it to finish', async () => undefined)).run;
   }
 
   /**
    * Saves a new profile version and starts the run that applies it, both or neither: while
-   * another run is unfinished it throws RunAlreadyUnfinishedError and stores nothing.
+   * another run is unfinished it throws RunAlreadyUnfinishedException and stores nothing.
    */
   async activateProfile(settings: MatchingProfileSettings, note: string | null): Promise<{ profile: MatchingProfileVersion; run: MatchingRunEntity }> {
-    const { run, prepared } = await this.start('profile', (tx) => this.matchingProfile.save(settings, note, tx));
+    const { run, prepared } = await this.start('profile', 'save the profile once it has finished', (tx) => this.matchingProfile.save(settings, note, tx));
     return { profile: prepared, run };
   }
 
@@ -41,10 +46,10 @@ export class MatchingRunsService {
   }
 
   /** Under the request lock, so two requests cannot both find no unfinished run. */
-  private async start<T>(trigger: RunTrigger, prepare: (tx: EntityManager) => Promise<T>): Promise<{ run: MatchingRunEntity; prepared: T }> {
+  private async start<T>(trigger: RunTrigger, then: string, prepare: (tx: EntityManager) => Promise<T>): Promise<{ run: MatchingRunEntity; prepared: T }> {
     const started = await this.runs.withRequestLock(async (tx) => {
       const unfinished = await this.runs.findUnfinished(tx);
-      if (unfinished) throw new RunAlreadyUnfinishedError(unfinished);
+      if (unfinished) throw new RunAlreadyUnfinishedException(unfinished, then);
       const prepared = await prepare(tx);
       return { run: await this.runs.create(trigger, (await this.matchingProfile.current(tx)).version, tx), prepared };
     });

@@ -1,11 +1,11 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DomainException } from '@app/errors';
 import { MatchingRunRepository } from '@app/persistence';
-import { MatchingRunsService, RunAlreadyUnfinishedError } from '@app/suggestions';
+import { MatchingRunsService } from '@app/suggestions';
 import type { Response } from 'express';
 import { PaginationQueryDto } from '../common/pagination-query.dto';
 import { ApiProblems } from '../problems/api-problems.decorator';
-import { DomainException } from '../problems/domain.exception';
 import { MatchingRunDto, MatchingRunListDto } from './dtos/matching-run.dto';
 import { Roles } from '../auth/access.decorators';
 
@@ -28,16 +28,9 @@ export class MatchingRunsController {
   @ApiHeader({ name: 'Location', description: 'URL of the run', required: false })
   @ApiProblems(409)
   async start(@Res({ passthrough: true }) response: Response): Promise<MatchingRunDto> {
-    try {
-      const run = await this.runRequests.request('manual');
-      response.setHeader('Location', `/v1/matching/runs/${run.id}`);
-      return MatchingRunDto.from(run);
-    } catch (error) {
-      if (error instanceof RunAlreadyUnfinishedError) {
-        throw new DomainException('conflict', `Run ${error.run.id} is still ${error.run.status}; wait for it to finish`);
-      }
-      throw error;
-    }
+    const run = await this.runRequests.request('manual');
+    response.setHeader('Location', `/v1/matching/runs/${run.id}`);
+    return MatchingRunDto.from(run);
   }
 
   /** Runs, newest first. */

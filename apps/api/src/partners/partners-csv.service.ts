@@ -4,7 +4,7 @@ import { validate } from 'class-validator';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { PartnerRepository, slugify, type PartnerEntity } from '@app/persistence';
-import { DomainException, type FieldError } from '../problems/domain.exception';
+import { DomainException, type FieldError } from '@app/errors';
 import { toFieldErrors, VALIDATOR_OPTIONS } from '../problems/validation';
 import { guardFormula, unguardFormula } from './csv-formula-guard';
 import { CreatePartnerDto } from './dtos/create-partner.dto';

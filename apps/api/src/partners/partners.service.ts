@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { DomainException, type FieldError } from '@app/errors';
 import { firstFreeSlug, PartnerRepository, slugify, type PartnerEntity } from '@app/persistence';
 import type { Scope } from '@app/taxonomy';
 import { mergeGemeenteFilters } from '../common/gemeente-filter';
 import { QueryFailedError } from 'typeorm';
-import { DomainException, type FieldError } from '../problems/domain.exception';
 import type { CreatePartnerDto } from './dtos/create-partner.dto';
 import type { ListPartnersQueryDto } from './dtos/list-partners-query.dto';
 import type { UpdatePartnerDto } from './dtos/update-partner.dto';

@@ -1,6 +1,6 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import type { ValidatorOptions } from 'class-validator';
-import { DomainException, type FieldError } from './domain.exception';
+import { DomainException, type FieldError } from '@app/errors';
 
 /** Flattens class-validator's tree into one entry per offending field path. */
 export function toFieldErrors(errors: ValidationError[], parentPath = ''): FieldError[] {

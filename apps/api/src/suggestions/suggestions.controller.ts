@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { appConfig, type AppConfig } from '@app/config';
+import { DomainException } from '@app/errors';
 import { SuggestionRepository, type MatchStatus } from '@app/persistence';
 import type { Response } from 'express';
 import { PartnerRefDto } from '../connections/dtos/connection.dto';
@@ -8,7 +9,6 @@ import { PartnersService } from '../partners/partners.service';
 import { CurrentCaller, type Caller } from '../auth/caller';
 import { SuggestionListCache } from '../list-cache/suggestion-list-cache';
 import { ApiProblems } from '../problems/api-problems.decorator';
-import { DomainException } from '../problems/domain.exception';
 import { FeedbackDto, GiveFeedbackDto } from './dtos/feedback.dto';
 import { ListSuggestionsQueryDto } from './dtos/list-suggestions-query.dto';
 import { SuggestionDto, SuggestionListDto } from './dtos/suggestion.dto';

@@ -1,11 +1,16 @@
-export type ProblemCode =
+/**
+ * What went wrong, in the domain's words. Each code has one HTTP status and problem type,
+ * chosen by the API's problem-details filter; the libraries that throw never speak HTTP.
+ */
+export type ErrorCode =
   | 'validation-failed'
   | 'unauthorized'
   | 'forbidden'
   | 'not-found'
   | 'conflict'
   | 'precondition-failed'
-  | 'service-unavailable';
+  | 'service-unavailable'
+  | 'run-unfinished';
 
 export interface FieldError {
   field: string;
@@ -16,7 +21,7 @@ export interface FieldError {
 /** An expected failure of a request; the problem-details filter turns its code into a status. */
 export class DomainException extends Error {
   constructor(
-    readonly code: ProblemCode,
+    readonly code: ErrorCode,
     message: string,
     readonly errors: FieldError[] = [],
   ) {
