@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SuggestionRepository } from '@app/persistence';
-import { PartnerRefDto } from '../connections/dtos/connection.dto';
+import { PartnerRefDto } from '../common/partner-ref.dto';
 import { PartnersService } from '../partners/partners.service';
 import { visibleStatuses } from '../suggestions/visible-statuses';
 import { EmbedSuggestionDto, type EmbedSuggestionListDto } from './dtos/embed-suggestion.dto';

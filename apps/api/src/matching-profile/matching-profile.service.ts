@@ -3,7 +3,7 @@ import { DomainException } from '@app/errors';
 import { compareLists, DEFAULT_MATCHING_PROFILE, rankAllPairs, validateMatchingProfile, type AppearanceShift } from '@app/matching';
 import { PartnerRepository, SuggestionRepository, type MatchingProfileSettings } from '@app/persistence';
 import { MatchingRunsService, MatchInputsService } from '@app/suggestions';
-import { PartnerRefDto } from '../connections/dtos/connection.dto';
+import { PartnerRefDto } from '../common/partner-ref.dto';
 import { MatchingRunDto } from '../matching-runs/dtos/matching-run.dto';
 import { MatchingProfileActivationDto, MatchingProfileDto, MatchingProfilePreviewDto, type PartnerShiftDto } from './dtos/matching-profile.dto';
 import type { MatchingProfileSettingsDto, SaveMatchingProfileDto } from './dtos/matching-profile-settings.dto';

@@ -4,7 +4,7 @@ import { appConfig, type AppConfig } from '@app/config';
 import { DomainException } from '@app/errors';
 import { SuggestionRepository, type MatchStatus } from '@app/persistence';
 import type { Response } from 'express';
-import { PartnerRefDto } from '../connections/dtos/connection.dto';
+import { PartnerRefDto } from '../common/partner-ref.dto';
 import { PartnersService } from '../partners/partners.service';
 import { CurrentCaller, type Caller } from '../auth/caller';
 import { SuggestionListCache } from '../list-cache/suggestion-list-cache';
