@@ -15,7 +15,7 @@ export class RunAlreadyUnfinishedException extends DomainException {
   }
 }
 
-/** Starting full runs; one at a time, since each replaces every list. */
+/** Starting full runs, one at a time since each replaces every list, and reading them. */
 @Injectable()
 export class MatchingRunsService {
   constructor(
@@ -36,6 +36,17 @@ export class MatchingRunsService {
   async activateProfile(settings: MatchingProfileSettings, note: string | null): Promise<{ profile: MatchingProfileVersion; run: MatchingRunEntity }> {
     const { run, prepared } = await this.start('profile', 'save the profile once it has finished', (tx) => this.matchingProfile.save(settings, note, tx));
     return { profile: prepared, run };
+  }
+
+  /** Runs, newest first. */
+  list(limit: number, offset: number): Promise<{ items: MatchingRunEntity[]; total: number }> {
+    return this.runs.list(limit, offset);
+  }
+
+  async get(id: string): Promise<MatchingRunEntity> {
+    const run = await this.runs.findById(id);
+    if (!run) throw DomainException.notFound('Matching run', id);
+    return run;
   }
 
   /** The record of a scheduled run, unless another run is still going (then it is skipped). */

@@ -1,7 +1,5 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DomainException } from '@app/errors';
-import { MatchingRunRepository } from '@app/persistence';
 import { MatchingRunsService } from '@app/suggestions';
 import type { Response } from 'express';
 import { PaginationQueryDto } from '../common/pagination-query.dto';
@@ -13,10 +11,7 @@ import { Roles } from '../auth/access.decorators';
 @Roles('team')
 @Controller('v1/matching/runs')
 export class MatchingRunsController {
-  constructor(
-    private readonly runRequests: MatchingRunsService,
-    private readonly runs: MatchingRunRepository,
-  ) {}
+  constructor(private readonly runs: MatchingRunsService) {}
 
   /**
    * Starts a full run: every list is recomputed and switched in at once when the run
@@ -28,7 +23,7 @@ export class MatchingRunsController {
   @ApiHeader({ name: 'Location', description: 'URL of the run', required: false })
   @ApiProblems(409)
   async start(@Res({ passthrough: true }) response: Response): Promise<MatchingRunDto> {
-    const run = await this.runRequests.request('manual');
+    const run = await this.runs.request('manual');
     response.setHeader('Location', `/v1/matching/runs/${run.id}`);
     return MatchingRunDto.from(run);
   }
@@ -47,8 +42,6 @@ export class MatchingRunsController {
   @ApiOkResponse({ type: MatchingRunDto })
   @ApiProblems(404)
   async get(@Param('id') id: string): Promise<MatchingRunDto> {
-    const run = await this.runs.findById(id);
-    if (!run) throw DomainException.notFound('Matching run', id);
-    return MatchingRunDto.from(run);
+    return MatchingRunDto.from(await this.runs.get(id));
   }
 }
