@@ -48,11 +48,14 @@ describe('portal embed: API, widget and demo page (PostgreSQL, in-process queue,
 
   const embedPath = (slug: string, query = '') => `/v1/embed/partners/${slug}/suggestions${query}`;
   const embedJson = async (slug: string, query = ''): Promise<EmbedList> => (await api.as(portalKey).get(embedPath(slug, query)).expect(200)).body;
-  const decide = (id: string, status: string) => api.http().patch(`/v1/matches/${id}`).send({ status, note: PRIVATE_NOTE, actor: REVIEWER }).expect(200);
+  let reviewerKey: string;
+  const decide = (id: string, status: string) => api.as(reviewerKey).patch(`/v1/matches/${id}`).send({ status, note: PRIVATE_NOTE }).expect(200);
   const other = (item: ReviewItem, partner: CreatedPartner) => (item.partnerA.id === partner.id ? item.partnerB : item.partnerA);
 
   beforeAll(async () => {
     api = await startTestApp('embed_widget');
+    // The history records the deciding key's name: it must not reach the portal either.
+    reviewerKey = (await api.http().post('/v1/api-keys').send({ name: REVIEWER, role: 'team' }).expect(201)).body.key;
     await api.app.listen(0, '127.0.0.1');
     origin = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
 

@@ -21,6 +21,7 @@ jest.setTimeout(30_000);
 
 describe('team review, decisions and partner feedback (PostgreSQL, in-process queue)', () => {
   let api: TestApp;
+  let reviewerKey: string;
   const partners: CreatedPartner[] = [];
 
   const listOf = async (partner: CreatedPartner, view: 'partner' | 'team') =>
@@ -29,11 +30,13 @@ describe('team review, decisions and partner feedback (PostgreSQL, in-process qu
     (await listOf(partner, view)).items.map((item: { candidate: { id: string } }) => item.candidate.id);
   const reviews = async (query = ''): Promise<{ items: ReviewItem[]; total: number }> =>
     (await api.http().get(`/v1/reviews${query}`).expect(200)).body;
-  const decide = (id: string, status: string, note?: string) => api.http().patch(`/v1/matches/${id}`).send({ status, note, actor: 'sardes@example.org' });
+  const decide = (id: string, status: string, note?: string) => api.as(reviewerKey).patch(`/v1/matches/${id}`).send({ status, note });
   const other = (item: ReviewItem, partner: CreatedPartner) => (item.partnerA.id === partner.id ? item.partnerB : item.partnerA);
 
   beforeAll(async () => {
     api = await startTestApp('reviews');
+    // The history names who decided by the caller's key: this team key's name.
+    reviewerKey = (await api.http().post('/v1/api-keys').send({ name: 'sardes@example.org', role: 'team' }).expect(201)).body.key;
     const fixtures = [...UTRECHT_PARTNERS, { name: 'Jeugdfonds Sport & Cultuur Zeist', gemeenten: ['GM0355'], offers: ['sportaanbod'] }, NATIONAL_KNOWLEDGE_PARTNER];
     for (const fixture of fixtures) partners.push(await createPartner(api, partnerBody(fixture)));
     await completeFullRun(api);
@@ -143,6 +146,23 @@ describe('team review, decisions and partner feedback (PostgreSQL, in-process qu
     expect(done.body.items.map((item: { status: string }) => item.status)).toEqual(['approved', 'approved', 'approved']);
     const badIds = await api.http().post('/v1/matches/bulk').send({ ids: ['x'], status: 'approved' }).expect(400);
     expect(badIds.body.errors[0].field).toMatch(/^ids/);
+  });
+
+  it('records the caller as who decided, and refuses an actor in the body', async () => {
+    const [one, two] = (await reviews('?limit=2')).items.map((item) => item.id);
+    for (const send of [
+      () => api.as(reviewerKey).patch(`/v1/matches/${one}`).send({ status: 'approved', actor: 'iemand anders' }),
+      () => api.as(reviewerKey).post('/v1/matches/bulk').send({ ids: [one, two], status: 'approved', actor: 'iemand anders' }),
+    ]) {
+      const refused = await send().expect(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'actor', message: expect.stringContaining('taken from your sign-in') })]);
+    }
+    expect((await api.http().get(`/v1/matches/${one}`).expect(200)).body.status).toBe('pending');
+    await api.as(reviewerKey).post('/v1/matches/bulk').send({ ids: [one], status: 'approved' }).expect(200);
+    await api.http().patch(`/v1/matches/${two}`).send({ status: 'rejected' }).expect(200);
+    const actors = async (id: string) => (await api.http().get(`/v1/matches/${id}/history`).expect(200)).body.items.map((event: { actor: string }) => event.actor);
+    expect(await actors(one)).toEqual(['sardes@example.org']);
+    expect(await actors(two)).toEqual(['admin']);
   });
 
   it('keeps the whole history of a match in order; a collaboration becomes a connection', async () => {

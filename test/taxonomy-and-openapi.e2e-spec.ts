@@ -87,7 +87,9 @@ describe('taxonomy API and OpenAPI document', () => {
       async (method, path, route) => {
         const { body } = await api.http().get('/docs-json').expect(200);
         const operation = body.paths[path as string][method as string];
-        expect(operation.security).toEqual([{ 'api-key': [] }]);
+        // Either a bearer key or the console's session cookie.
+        expect(operation.security).toHaveLength(2);
+        expect(operation.security).toEqual(expect.arrayContaining([{ 'api-key': [] }, { 'console-session': [] }]));
         expect([...operation['x-roles']].sort()).toEqual(['admin', ...(route as RouteAccess).roles].sort());
         for (const status of ['401', '403', '429']) expect(operation.responses[status].content['application/problem+json']).toBeDefined();
       },
@@ -96,6 +98,7 @@ describe('taxonomy API and OpenAPI document', () => {
     it('documents the bearer scheme and leaves the probes open', async () => {
       const { body } = await api.http().get('/docs-json').expect(200);
       expect(body.components.securitySchemes['api-key']).toMatchObject({ type: 'http', scheme: 'bearer' });
+      expect(body.components.securitySchemes['console-session']).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'pm_session' });
       for (const [method, path] of PUBLIC_DOCUMENTED_ROUTES) expect(body.paths[path][method].security).toBeUndefined();
     });
 

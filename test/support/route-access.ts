@@ -57,8 +57,14 @@ export const PROTECTED_ROUTES: RouteAccess[] = [
   { method: 'get', path: '/v1/embed/partners/{slug}/suggestions', roles: ['portal', 'team'] },
 ];
 
-/** In OpenAPI without a key: the probes. (/metrics, /docs and the widget's files are served but not described.) */
+/**
+ * In OpenAPI without a key: the probes and the console's sign-in, which reads its own cookie.
+ * (/metrics, /docs, the widget's files and the console's are served but not described.)
+ */
 export const PUBLIC_DOCUMENTED_ROUTES: [string, string][] = [
   ['get', '/health/live'],
   ['get', '/health/ready'],
+  ['post', '/v1/auth/session'],
+  ['get', '/v1/auth/session'],
+  ['delete', '/v1/auth/session'],
 ];

@@ -9,6 +9,7 @@ import { SuggestionsModule } from '@app/suggestions';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
 import { ConnectionsModule } from './connections/connections.module';
+import { ConsoleStaticModule } from './console/console-static.module';
 import { EmbedModule } from './embed/embed.module';
 import { GemeentenModule } from './gemeenten/gemeenten.module';
 import { MatchesModule } from './matches/matches.module';
@@ -45,6 +46,7 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module';
     QueueDashboardModule.forRoot(),
     HealthModule,
     MetricsModule,
+    ConsoleStaticModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
 })

@@ -13,7 +13,7 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.port, '0.0.0.0');
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
   const database = config.database.kind === 'embedded' ? `embedded PostgreSQL in ${config.database.dataDir}` : 'PostgreSQL from DATABASE_URL';
-  new Logger('Partnermatch').log(`API on ${url} (${database}); OpenAPI at ${url}/docs`);
+  new Logger('Partnermatch').log(`API on ${url} (${database}); OpenAPI at ${url}/docs; team console at ${url}/console/`);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -5,6 +5,7 @@ import { PersistenceModule } from '@app/persistence';
 import { QueueModule } from '@app/queue';
 import { SuggestionsModule } from '@app/suggestions';
 import { RedisConnection } from './redis-connection';
+import { RunWatchdogScheduleService } from './run-watchdog-schedule.service';
 import { ScheduledRunService } from './scheduled-run.service';
 
 /**
@@ -13,6 +14,6 @@ import { ScheduledRunService } from './scheduled-run.service';
  */
 @Module({
   imports: [AppConfigModule, LoggingModule, HealthModule, PersistenceModule, QueueModule.forRoot(), SuggestionsModule.forRoot({ processJobs: true })],
-  providers: [RedisConnection, ScheduledRunService],
+  providers: [RedisConnection, ScheduledRunService, RunWatchdogScheduleService],
 })
 export class WorkerModule {}

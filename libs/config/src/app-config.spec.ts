@@ -18,12 +18,15 @@ describe('buildAppConfig', () => {
       queuePrefix: 'partnermatch',
       queueLockDurationMs: 30_000,
       queueConcurrency: 2,
+      runStallTimeoutMs: 300_000,
       matchingCron: '0 3 * * *',
       reviewRequired: true,
       workerHealthPort: null,
       logLevel: 'info',
       adminApiKey: null,
       rateLimitPerMinute: 1200,
+      sessionIdleMinutes: 480,
+      consoleDir: expect.stringMatching(/dist[/\\]console$/),
     });
   });
 
@@ -46,11 +49,14 @@ describe('buildAppConfig', () => {
     ['QUEUE_LOCK_DURATION_MS', '10'],
     ['REVIEW_REQUIRED', 'yes'],
     ['QUEUE_CONCURRENCY', '0'],
+    ['RUN_STALL_TIMEOUT_MS', '500'],
     ['WORKER_HEALTH_PORT', '-1'],
     ['LOG_LEVEL', 'verbose'],
     ['ADMIN_API_KEY', 'too-short'],
     ['ADMIN_API_KEY', 'has a space in it 0123456789'],
     ['RATE_LIMIT_PER_MINUTE', '0'],
+    ['SESSION_IDLE_MINUTES', '0'],
+    ['SESSION_IDLE_MINUTES', '10081'],
   ])('stops on %s=%s, naming the variable', (name, value) => {
     expect(() => buildAppConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));
   });

@@ -1,5 +1,6 @@
 import { registerAs } from '@nestjs/config';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { validateEnvironment, type LogLevel } from './environment';
 
 export type DatabaseConfig =
@@ -14,6 +15,8 @@ export interface AppConfig {
   queuePrefix: string;
   queueLockDurationMs: number;
   queueConcurrency: number;
+  /** A full run without progress for this long is recovered or failed by the watchdog. */
+  runStallTimeoutMs: number;
   /** Cron expression of the scheduled full run, or null when disabled. */
   matchingCron: string | null;
   /** Partners see only approved suggestions (the team sees all). */
@@ -23,6 +26,16 @@ export interface AppConfig {
   logLevel: LogLevel;
   adminApiKey: string | null;
   rateLimitPerMinute: number;
+  /** Idle time after which a console session ends. */
+  sessionIdleMinutes: number;
+  /** The built team console's files. */
+  consoleDir: string;
+}
+
+/** The installation's root: the nearest directory up from here with a package.json (from the sources and from dist alike). */
+function installationRoot(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) if (existsSync(join(dir, 'package.json'))) return dir;
+  return process.cwd();
 }
 
 export function buildAppConfig(raw: Record<string, unknown>): AppConfig {
@@ -36,12 +49,15 @@ export function buildAppConfig(raw: Record<string, unknown>): AppConfig {
     queuePrefix: env.QUEUE_PREFIX,
     queueLockDurationMs: env.QUEUE_LOCK_DURATION_MS,
     queueConcurrency: env.QUEUE_CONCURRENCY,
+    runStallTimeoutMs: env.RUN_STALL_TIMEOUT_MS,
     matchingCron: env.MATCHING_CRON === 'off' ? null : env.MATCHING_CRON,
     reviewRequired: env.REVIEW_REQUIRED === 'true',
     workerHealthPort: env.WORKER_HEALTH_PORT || null,
     logLevel: env.LOG_LEVEL,
     adminApiKey: env.ADMIN_API_KEY ?? null,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+    consoleDir: env.CONSOLE_DIR ? resolve(env.CONSOLE_DIR) : join(installationRoot(), 'dist', 'console'),
   };
 }
 

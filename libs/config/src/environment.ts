@@ -55,6 +55,16 @@ export class EnvironmentVariables {
   @Max(16, { message: 'QUEUE_CONCURRENCY must be an integer between 1 and 16' })
   QUEUE_CONCURRENCY: number = 2;
 
+  /**
+   * How long a queued or running full run may go without progress (a shard written, a job
+   * held by a worker or waiting for a retry) before the watchdog enqueues its missing jobs
+   * again, or fails it with a reason once it has done so three times.
+   */
+  @IsInt({ message: 'RUN_STALL_TIMEOUT_MS must be an integer between 1000 and 86400000' })
+  @Min(1000, { message: 'RUN_STALL_TIMEOUT_MS must be an integer between 1000 and 86400000' })
+  @Max(86_400_000, { message: 'RUN_STALL_TIMEOUT_MS must be an integer between 1000 and 86400000' })
+  RUN_STALL_TIMEOUT_MS: number = 300_000;
+
   /** Whether partners see only suggestions the team approved (`false`: every pending one too). */
   @Matches(/^(true|false)$/, { message: 'REVIEW_REQUIRED must be true or false' })
   REVIEW_REQUIRED: string = 'true';
@@ -86,12 +96,24 @@ export class EnvironmentVariables {
   @Max(100_000_000, { message: 'RATE_LIMIT_PER_MINUTE must be an integer between 1 and 100000000' })
   RATE_LIMIT_PER_MINUTE: number = 1200;
 
+  /** How long a console session lasts without a request (sliding); sessions end after 7 days regardless. */
+  @IsInt({ message: 'SESSION_IDLE_MINUTES must be an integer between 1 and 10080 (7 days)' })
+  @Min(1, { message: 'SESSION_IDLE_MINUTES must be an integer between 1 and 10080 (7 days)' })
+  @Max(10_080, { message: 'SESSION_IDLE_MINUTES must be an integer between 1 and 10080 (7 days)' })
+  SESSION_IDLE_MINUTES: number = 480;
+
+  /** Where the built team console is (vite's outDir); unset: `dist/console` of the installation. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: 'CONSOLE_DIR must not be empty' })
+  CONSOLE_DIR?: string;
+
   /** Whether the embedded default seeds the demo partners on first start. */
   @Matches(/^(true|false)$/, { message: 'SEED_DEMO_DATA must be true or false' })
   SEED_DEMO_DATA: string = 'true';
 }
 
-const ENVIRONMENT_KEYS = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'DATA_DIR', 'QUEUE_PREFIX', 'QUEUE_LOCK_DURATION_MS', 'QUEUE_CONCURRENCY', 'MATCHING_CRON', 'REVIEW_REQUIRED', 'SEED_DEMO_DATA', 'WORKER_HEALTH_PORT', 'LOG_LEVEL', 'ADMIN_API_KEY', 'RATE_LIMIT_PER_MINUTE'] as const;
+const ENVIRONMENT_KEYS = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'DATA_DIR', 'QUEUE_PREFIX', 'QUEUE_LOCK_DURATION_MS', 'QUEUE_CONCURRENCY', 'RUN_STALL_TIMEOUT_MS', 'MATCHING_CRON', 'REVIEW_REQUIRED', 'SEED_DEMO_DATA', 'WORKER_HEALTH_PORT', 'LOG_LEVEL', 'ADMIN_API_KEY', 'RATE_LIMIT_PER_MINUTE', 'SESSION_IDLE_MINUTES', 'CONSOLE_DIR'] as const;
 
 /** Never echoed back in a start-up error: logs outlive the mistake. */
 const SECRET_KEYS = new Set<string>(['ADMIN_API_KEY']);

@@ -1,11 +1,13 @@
 /**
  * What went wrong, in the domain's words. Each code has one HTTP status and problem type,
  * chosen by the API's problem-details filter; the libraries that throw never speak HTTP.
+ * `csrf-rejected`: a state-changing request with the console's cookie that does not come from the console (403).
  */
 export type ErrorCode =
   | 'validation-failed'
   | 'unauthorized'
   | 'forbidden'
+  | 'csrf-rejected'
   | 'not-found'
   | 'conflict'
   | 'precondition-failed'

@@ -1,3 +1,4 @@
+export * from './database-outage';
 export * from './entities';
 export * from './kept-until-changed';
 export * from './list-change-feed';
@@ -6,6 +7,7 @@ export * from './persistence.module';
 export * from './postgres-options';
 export * from './repositories/api-key.repository';
 export * from './repositories/connection.repository';
+export * from './repositories/console-session.repository';
 export * from './repositories/erasure.repository';
 export * from './repositories/feedback.repository';
 export * from './repositories/match.repository';

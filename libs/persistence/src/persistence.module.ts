@@ -7,6 +7,7 @@ import { EmbeddedPostgresModule } from './embedded/embedded-postgres.module';
 import { ListChangeFeed } from './list-change-feed';
 import { ApiKeyRepository } from './repositories/api-key.repository';
 import { ConnectionRepository } from './repositories/connection.repository';
+import { ConsoleSessionRepository } from './repositories/console-session.repository';
 import { ErasureRepository } from './repositories/erasure.repository';
 import { FeedbackRepository } from './repositories/feedback.repository';
 import { MatchRepository } from './repositories/match.repository';
@@ -33,6 +34,7 @@ const REPOSITORIES = [
   ErasureRepository,
   ApiKeyRepository,
   PartnerChangeOutboxRepository,
+  ConsoleSessionRepository,
 ];
 
 /**

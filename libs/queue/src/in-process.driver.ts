@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { MatchingJobHandler, MatchingJobProducer } from './matching-job-ports';
+import { MatchingJobHandler, MatchingJobProducer, runJobIds, type RunJobsState, type RunStage } from './matching-job-ports';
 import { matchingJobId, type MatchingJob, type MatchingJobData } from './matching-jobs';
 
 /**
@@ -12,6 +12,7 @@ import { matchingJobId, type MatchingJob, type MatchingJobData } from './matchin
 export class InProcessDriver extends MatchingJobProducer implements BeforeApplicationShutdown {
   private readonly logger = new Logger(InProcessDriver.name);
   private readonly waiting = new Map<string, MatchingJob>();
+  private running: string | null = null;
   private tail: Promise<void> = Promise.resolve();
   private stopped = false;
 
@@ -26,6 +27,23 @@ export class InProcessDriver extends MatchingJobProducer implements BeforeApplic
   async enqueueShardedRun(finalise: MatchingJobData<'finalise-run'>, shards: MatchingJobData<'score-shard'>[]): Promise<void> {
     for (const shard of shards) this.schedule({ name: 'score-shard', data: shard });
     this.schedule({ name: 'finalise-run', data: finalise });
+  }
+
+  /** This process is the only worker: what it holds of a run is in hand, anything else is lost. */
+  async inspectRun(runId: string, stage: RunStage): Promise<RunJobsState> {
+    const ids = runJobIds(runId, stage);
+    const held = (id: string) => this.waiting.has(id) || this.running === id;
+    return { inHand: ids.some(held), lost: ids.filter((id) => !held(id)), workers: this.stopped ? 0 : 1 };
+  }
+
+  async requeueRun(runId: string, stage: RunStage): Promise<void> {
+    await this.discardRun(runId, stage);
+    if (stage.status === 'queued') this.schedule({ name: 'full-run', data: { runId } });
+    else await this.enqueueShardedRun({ runId }, stage.pendingShards);
+  }
+
+  async discardRun(runId: string, stage: RunStage): Promise<void> {
+    for (const id of runJobIds(runId, stage)) this.waiting.delete(id);
   }
 
   /** Resolves when every job enqueued so far has run. */
@@ -57,6 +75,7 @@ export class InProcessDriver extends MatchingJobProducer implements BeforeApplic
     const job = this.waiting.get(id);
     this.waiting.delete(id);
     if (!job || this.stopped) return;
+    this.running = id;
     try {
       await this.handler().handle(job, async () => undefined);
     } catch (error) {
@@ -65,6 +84,8 @@ export class InProcessDriver extends MatchingJobProducer implements BeforeApplic
       await this.handler()
         .failed(job, failure)
         .catch((reportError: unknown) => this.logger.error(`${id}: could not record the failure: ${String(reportError)}`));
+    } finally {
+      this.running = null;
     }
   }
 

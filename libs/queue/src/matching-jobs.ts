@@ -37,3 +37,4 @@ export function matchingJobId(job: MatchingJob): string {
 export function isMatchingJobName(name: string): name is MatchingJobName {
   return (MATCHING_JOB_NAMES as readonly string[]).includes(name);
 }
+

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { buildMatchContext, buildSuggestions, defaultThreads, rankAllPairs, type PartnerProfile } from '@app/matching';
-import { MatchingRunRepository, PartnerRepository, SuggestionRepository, type SuggestionRow } from '@app/persistence';
-import { MatchingJobHandler, MatchingJobProducer, type MatchingJob, type MatchingJobData, type ProgressReporter } from '@app/queue';
+import { isDatabaseUnavailable, MatchingRunRepository, PartnerRepository, SuggestionRepository, type ShardBounds, type SuggestionRow } from '@app/persistence';
+import { isRedisConnectionFailure, MatchingJobHandler, MatchingJobProducer, type MatchingJob, type MatchingJobData, type ProgressReporter } from '@app/queue';
 import type { EntityManager } from 'typeorm';
 import { ActiveMatchingProfileService } from './active-matching-profile.service';
 import { MatchIndexCacheService } from './match-index-cache.service';
@@ -52,8 +52,17 @@ export class MatchingJobsService extends MatchingJobHandler {
   }
 
   async failed(job: MatchingJob, error: Error): Promise<void> {
-    if (job.name === 'partner-changed') return;
-    if (job.data.runId) await this.runs.markFailed(job.data.runId, `${job.name}: ${error.message}`);
+    if (job.name === 'partner-changed' || !job.data.runId) return;
+    if (this.isTransient(error)) {
+      // Nothing wrong with the run itself: the watchdog enqueues its missing jobs again.
+      this.logger.warn(`Run ${job.data.runId}: ${job.name} gave up on an outage (${error.message}); left to the run watchdog`);
+      return;
+    }
+    await this.runs.markFailed(job.data.runId, `${job.name}: ${error.message}`);
+  }
+
+  isTransient(error: unknown): boolean {
+    return isDatabaseUnavailable(error) || isRedisConnectionFailure(error);
   }
 
   /**
@@ -98,18 +107,20 @@ export class MatchingJobsService extends MatchingJobHandler {
     if (!run || (run.status !== 'queued' && run.status !== 'running')) return;
     const startedAt = new Date();
     const ids = (await this.partners.matchingProfiles()).map((partner) => partner.id);
-    const shards = [];
+    const bounds = [];
     for (let start = 0; start < ids.length; start += SHARD_SIZE) {
       const slice = ids.slice(start, start + SHARD_SIZE);
-      shards.push({ runId: run.id, shard: shards.length, firstPartnerId: slice[0], lastPartnerId: slice[slice.length - 1] });
+      bounds.push({ firstPartnerId: slice[0], lastPartnerId: slice[slice.length - 1] });
     }
-    await this.runs.markStarted(run.id, ids.length, shards.length, startedAt);
-    await this.producer.enqueueShardedRun({ runId: run.id }, shards);
+    await this.runs.markStarted(run.id, ids.length, bounds, startedAt);
+    await this.producer.enqueueShardedRun({ runId: run.id }, shardJobs(run.id, bounds));
   }
 
   private async scoreShard(data: MatchingJobData<'score-shard'>, reportProgress: ProgressReporter): Promise<void> {
     const run = await this.runs.findById(data.runId);
-    if (!run || run.status !== 'running') return;
+    // A shard enqueued again by the watchdog may have been written meanwhile by a job Redis lost.
+    if (!run || run.status !== 'running' || run.completedShards.includes(data.shard)) return;
+    await this.runs.touch(run.id);
     const { profiles, options } = await this.inputs.load(undefined, await this.matchingProfile.ofRun(run.id));
     const profile = options.profile;
     const inShard = profiles.filter((partner) => partner.id >= data.firstPartnerId && partner.id <= data.lastPartnerId);
@@ -121,6 +132,7 @@ export class MatchingJobsService extends MatchingJobHandler {
       threads: defaultThreads(profiles.length),
     });
     await reportProgress(50);
+    await this.runs.touch(run.id);
     const context = buildMatchContext(options);
     const byId = new Map(profiles.map((partner) => [partner.id, partner]));
     const lookup = (id: string) => byId.get(id);
@@ -152,6 +164,11 @@ export class MatchingJobsService extends MatchingJobHandler {
     const repaired = await this.suggestions.withListLock((tx) => this.writeIndexChanges(run.id, tx));
     this.logger.log(`Run ${run.id} completed: ${run.partnerCount} partners${repaired ? `, ${repaired} lists updated for changes during the run` : ''}`);
   }
+}
+
+/** The shard jobs of a run, from the partner range of each shard. */
+export function shardJobs(runId: string, bounds: readonly ShardBounds[]): MatchingJobData<'score-shard'>[] {
+  return bounds.map((range, shard) => ({ runId, shard, ...range }));
 }
 
 /** Same candidates in the same order with the same scores (to float noise). */

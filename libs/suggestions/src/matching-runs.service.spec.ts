@@ -2,6 +2,7 @@ import type { MatchingRunRepository } from '@app/persistence';
 import type { MatchingJobProducer } from '@app/queue';
 import type { ActiveMatchingProfileService } from './active-matching-profile.service';
 import { MatchingRunsService } from './matching-runs.service';
+import type { RunWatchdogService } from './run-watchdog.service';
 
 describe('MatchingRunsService', () => {
   it('marks a run failed when it cannot be enqueued, so it does not block the next request', async () => {
@@ -18,6 +19,7 @@ describe('MatchingRunsService', () => {
       runs as unknown as MatchingRunRepository,
       producer as unknown as MatchingJobProducer,
       profiles as unknown as ActiveMatchingProfileService,
+      { check: async () => undefined } as unknown as RunWatchdogService,
     );
     runs.findUnfinished.mockResolvedValueOnce(null);
 

@@ -4,6 +4,7 @@ import { DomainException } from '@app/errors';
 import { MatchingJobProducer } from '@app/queue';
 import type { EntityManager } from 'typeorm';
 import { ActiveMatchingProfileService, type MatchingProfileVersion } from './active-matching-profile.service';
+import { RunWatchdogService } from './run-watchdog.service';
 
 /** Another run is queued or running; `then` tells the caller what to do about it. */
 export class RunAlreadyUnfinishedException extends DomainException {
@@ -22,6 +23,7 @@ export class MatchingRunsService {
     private readonly runs: MatchingRunRepository,
     private readonly producer: MatchingJobProducer,
     private readonly matchingProfile: ActiveMatchingProfileService,
+    private readonly watchdog: RunWatchdogService,
   ) {}
 
   /** Creates and enqueues a run; throws RunAlreadyUnfinishedException while another is queued or running. */
@@ -58,6 +60,9 @@ export class MatchingRunsService {
 
   /** Under the request lock, so two requests cannot both find no unfinished run. */
   private async start<T>(trigger: RunTrigger, then: string, prepare: (tx: EntityManager) => Promise<T>): Promise<{ run: MatchingRunEntity; prepared: T }> {
+    // A run that can no longer end must not answer this request with 409; outside the lock,
+    // since the embedded database has a single connection.
+    await this.watchdog.check();
     const started = await this.runs.withRequestLock(async (tx) => {
       const unfinished = await this.runs.findUnfinished(tx);
       if (unfinished) throw new RunAlreadyUnfinishedException(unfinished, then);

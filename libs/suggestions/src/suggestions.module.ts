@@ -6,6 +6,7 @@ import { MatchIndexCacheService } from './match-index-cache.service';
 import { MatchInputsService } from './match-inputs.service';
 import { MatchingJobsService } from './matching-jobs.service';
 import { MatchingRunsService } from './matching-runs.service';
+import { RunWatchdogService } from './run-watchdog.service';
 import { StartupRunService } from './startup-run.service';
 
 /**
@@ -21,6 +22,7 @@ export class SuggestionsModule {
       MatchInputsService,
       MatchIndexCacheService,
       MatchingRunsService,
+      RunWatchdogService,
       MatchingJobsService,
       { provide: MatchingJobHandler, useExisting: MatchingJobsService },
     ];
@@ -30,7 +32,7 @@ export class SuggestionsModule {
       module: SuggestionsModule,
       global: true,
       providers,
-      exports: [MatchingRunsService, ActiveMatchingProfileService, MatchInputsService, MatchingJobHandler],
+      exports: [MatchingRunsService, RunWatchdogService, ActiveMatchingProfileService, MatchInputsService, MatchingJobHandler],
     };
   }
 }

@@ -5,16 +5,20 @@ import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { ApiKeyAuthenticator } from './api-key-authenticator';
 import { ApiKeyGuard } from './api-key.guard';
 import { BootstrapAdminKey } from './bootstrap-admin-key';
+import { ConsoleSessionController } from './console-session.controller';
+import { ConsoleSessionsService } from './console-sessions.service';
 import { PortalCorsMiddleware } from './portal-cors.middleware';
 
 /**
- * Who may call what: the key guard first (it names the caller), then the per-key rate
- * limit, which counts by that name.
+ * Who may call what: the key guard first (it names the caller, by bearer key or console
+ * session), then the per-key rate limit, which counts by that name.
  */
 @Module({
   imports: [RateLimitModule],
+  controllers: [ConsoleSessionController],
   providers: [
     ApiKeyAuthenticator,
+    ConsoleSessionsService,
     BootstrapAdminKey,
     PortalCorsMiddleware,
     { provide: APP_GUARD, useClass: ApiKeyGuard },

@@ -24,7 +24,8 @@ export class BootstrapAdminKey implements OnApplicationBootstrap {
       return;
     }
     const key = generateApiKey();
-    await this.keys.create({ name: 'Generated at first start', role: 'admin', partnerId: null, allowedOrigins: [], keyHash: hashApiKey(key), keyPrefix: keyPrefix(key) });
+    // The name is what the console shows and the audit trail records for this key's decisions.
+    await this.keys.create({ name: 'Admin (generated at first start)', role: 'admin', partnerId: null, allowedOrigins: [], keyHash: hashApiKey(key), keyPrefix: keyPrefix(key) });
     this.logger.warn(
       `Generated an admin API key, shown this once: ${key} — send it as "Authorization: Bearer ${key}". ` +
         'Create team, partner and portal keys with POST /v1/api-keys. Lost it? Start with ADMIN_API_KEY=<a key of your choice>.',

@@ -5,6 +5,9 @@ import type { Request } from 'express';
 /** Who is calling: the key the request authenticated with (the bootstrap admin key has id `bootstrap`). */
 export type Caller = KeyHolder;
 
+/** The key from ADMIN_API_KEY, which has no row; "admin" is what the audit trail records for it. */
+export const BOOTSTRAP_ADMIN: Caller = { id: 'bootstrap', name: 'admin', role: 'admin', partnerId: null, partnerSlug: null, allowedOrigins: [] };
+
 export type AuthenticatedRequest = Request & { caller?: Caller };
 
 export function callerOf(request: Request): Caller | undefined {

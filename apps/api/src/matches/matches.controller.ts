@@ -5,6 +5,7 @@ import { MatchDto, MatchEventDto, MatchHistoryDto, MatchListDto } from './dtos/m
 import { BulkUpdateMatchesDto, UpdateMatchDto } from './dtos/update-match.dto';
 import { MatchesService } from './matches.service';
 import { Roles } from '../auth/access.decorators';
+import { CurrentCaller, type Caller } from '../auth/caller';
 
 @ApiTags('review')
 @Roles('team')
@@ -20,8 +21,8 @@ export class MatchesController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: MatchListDto })
   @ApiProblems(400, 404, 409)
-  async bulk(@Body() decision: BulkUpdateMatchesDto): Promise<MatchListDto> {
-    return { items: (await this.matches.bulk(decision)).map(MatchDto.from) };
+  async bulk(@Body() decision: BulkUpdateMatchesDto, @CurrentCaller() caller: Caller): Promise<MatchListDto> {
+    return { items: (await this.matches.bulk(decision, caller.name)).map(MatchDto.from) };
   }
 
   /** One suggested pair and where it stands. */
@@ -38,14 +39,14 @@ export class MatchesController {
    * pending; introduced → collaborating (recorded as a connection) | declined; rejected and
    * declined → pending. Rejected and declined pairs are never suggested again, and partners
    * see approved pairs only (while review is required). A move not allowed from the current
-   * status is 409.
+   * status is 409. The history records the caller's key name as who decided.
    */
   @Patch(':id')
   @ApiParam({ name: 'id', description: 'The match uuid' })
   @ApiOkResponse({ type: MatchDto })
   @ApiProblems(400, 404, 409)
-  async update(@Param('id') id: string, @Body() decision: UpdateMatchDto): Promise<MatchDto> {
-    return MatchDto.from(await this.matches.update(id, decision));
+  async update(@Param('id') id: string, @Body() decision: UpdateMatchDto, @CurrentCaller() caller: Caller): Promise<MatchDto> {
+    return MatchDto.from(await this.matches.update(id, decision, caller.name));
   }
 
   /** Every status change of the match, oldest first: who, from, to, note, when. */

@@ -8,9 +8,6 @@ import type { ReviewItem } from '@app/persistence';
 import type { ReviewQueryDto } from './dtos/review.dto';
 import { allowedNextStatuses, canMove, changesLists } from './match-transitions';
 
-/** Who decided when the request does not say; API keys name the caller once they exist. */
-const DEFAULT_ACTOR = 'team';
-
 @Injectable()
 export class MatchesService {
   constructor(
@@ -31,18 +28,19 @@ export class MatchesService {
     return { match, events: await this.matches.history(match.id) };
   }
 
-  async update(id: string, decision: UpdateMatchDto): Promise<MatchEntity> {
-    const [updated] = await this.decide([id], decision, (badId) => DomainException.notFound('Match', badId));
+  /** `actor`: who decides, as the history records it (the caller's key name). */
+  async update(id: string, decision: UpdateMatchDto, actor: string): Promise<MatchEntity> {
+    const [updated] = await this.decide([id], decision, actor, (badId) => DomainException.notFound('Match', badId));
     return updated;
   }
 
   /** One decision for many matches, all or nothing. */
-  bulk(decision: BulkUpdateMatchesDto): Promise<MatchEntity[]> {
+  bulk(decision: BulkUpdateMatchesDto, actor: string): Promise<MatchEntity[]> {
     const unknown = (badId: string) =>
       new DomainException('not-found', `Match "${badId}" does not exist; nothing was changed`, [
         { field: `ids[${decision.ids.indexOf(badId)}]`, message: 'no match with this id', value: badId },
       ]);
-    return this.decide([...new Set(decision.ids)], decision, unknown);
+    return this.decide([...new Set(decision.ids)], decision, actor, unknown);
   }
 
   async reviews(query: ReviewQueryDto): Promise<{ runId: string | null; items: ReviewItem[]; total: number }> {
@@ -66,7 +64,7 @@ export class MatchesService {
    * move must be allowed or nothing changes. A collaboration becomes a connection; moves
    * that take a pair out of the lists (or back in) record the recompute of both partners.
    */
-  private async decide(ids: string[], decision: UpdateMatchDto, unknown: (id: string) => DomainException): Promise<MatchEntity[]> {
+  private async decide(ids: string[], decision: UpdateMatchDto, actor: string, unknown: (id: string) => DomainException): Promise<MatchEntity[]> {
     const to = decision.status;
     const changed = await this.changes.transaction(async (tx, recompute) => {
       const locked = await this.matches.lockMany(ids, tx);
@@ -79,7 +77,7 @@ export class MatchesService {
       }
       const matches = ids.map((id) => locked.get(id)!);
       await this.matches.applyStatusChanges(
-        matches.map((match) => ({ match, to, note: decision.note ?? null, actor: decision.actor ?? DEFAULT_ACTOR })),
+        matches.map((match) => ({ match, to, note: decision.note ?? null, actor })),
         tx,
       );
       if (to === 'collaborating') {

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { DomainException, type ErrorCode, type FieldError } from '@app/errors';
-import { isRetryableConflict, TransactionConflictError } from '@app/persistence';
+import { isDatabaseUnavailable, isRetryableConflict, TransactionConflictError } from '@app/persistence';
 import { QueueUnavailableException } from '@app/queue';
 import type { Request, Response } from 'express';
 
@@ -9,6 +9,7 @@ const PROBLEM_OF: Record<ErrorCode, { status: number; type: string }> = {
   'validation-failed': { status: HttpStatus.BAD_REQUEST, type: 'validation-failed' },
   unauthorized: { status: HttpStatus.UNAUTHORIZED, type: 'unauthorized' },
   forbidden: { status: HttpStatus.FORBIDDEN, type: 'forbidden' },
+  'csrf-rejected': { status: HttpStatus.FORBIDDEN, type: 'csrf-rejected' },
   'not-found': { status: HttpStatus.NOT_FOUND, type: 'not-found' },
   conflict: { status: HttpStatus.CONFLICT, type: 'conflict' },
   'precondition-failed': { status: HttpStatus.PRECONDITION_FAILED, type: 'precondition-failed' },
@@ -30,9 +31,6 @@ const TITLE_OF: Record<number, string> = {
   500: 'Internal server error',
   503: 'Service unavailable',
 };
-
-/** Error codes of the `pg` driver and sockets that mean the database is out of reach. */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
 
 interface Problem {
   status: number;
@@ -111,14 +109,7 @@ function httpDetail(exception: HttpException): string {
 }
 
 function isUnavailable(exception: unknown): boolean {
-  if (exception instanceof QueueUnavailableException) return true;
-  if (!(exception instanceof Error)) return false;
-  const code = (exception as { code?: unknown }).code ?? (exception as { driverError?: { code?: unknown } }).driverError?.code;
-  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
-  // pg's own words for a lost connection, a connect attempt past CONNECT_TIMEOUT_MS, and a pool with no free connection in time.
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Cannot use a pool after calling end|Client has encountered a connection error/i.test(
-    exception.message,
-  );
+  return exception instanceof QueueUnavailableException || isDatabaseUnavailable(exception);
 }
 
 /** Express's body parser reports malformed or oversized bodies with a 4xx `status`. */

@@ -5,6 +5,12 @@ export type RunTrigger = (typeof RUN_TRIGGERS)[number];
 export const RUN_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
+/** The partners one shard job scores: ids from first to last, inclusive. */
+export interface ShardBounds {
+  firstPartnerId: string;
+  lastPartnerId: string;
+}
+
 /** One full matching run: all lists recomputed, switched in at once when it completes. */
 @Entity({ name: 'matching_run' })
 export class MatchingRunEntity {
@@ -49,4 +55,16 @@ export class MatchingRunEntity {
 
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt: Date | null;
+
+  /** When the run last moved: requested, started, a shard written, or recovered. */
+  @Column({ name: 'progressed_at', type: 'timestamptz', default: () => 'now()' })
+  progressedAt: Date;
+
+  /** Each shard's partners, by shard number; set when the run starts. */
+  @Column({ name: 'shard_bounds', type: 'jsonb', nullable: true })
+  shardBounds: ShardBounds[] | null;
+
+  /** How often the watchdog enqueued the run's lost or stalled jobs again. */
+  @Column({ type: 'integer', default: 0 })
+  recoveries: number;
 }

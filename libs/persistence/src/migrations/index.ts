@@ -6,8 +6,10 @@ import { CreateApiKeys1763920800000 } from './1763920800000-CreateApiKeys';
 import { CreatePartnerChangeOutbox1763924400000 } from './1763924400000-CreatePartnerChangeOutbox';
 import { NotifyListChanges1763928000000 } from './1763928000000-NotifyListChanges';
 import { NotifyApiKeyChanges1763931600000 } from './1763931600000-NotifyApiKeyChanges';
+import { TrackRunProgress1763935200000 } from './1763935200000-TrackRunProgress';
 import { ReserveIdShapedSlugs1763935500000 } from './1763935500000-ReserveIdShapedSlugs';
 import { AddPartnerVersion1763938800000 } from './1763938800000-AddPartnerVersion';
+import { CreateConsoleSessions1764000000000 } from './1764000000000-CreateConsoleSessions';
 
 /** In order; listed explicitly so the compiled app needs no glob over its own files. */
 export const MIGRATIONS = [
@@ -19,6 +21,8 @@ export const MIGRATIONS = [
   CreatePartnerChangeOutbox1763924400000,
   NotifyListChanges1763928000000,
   NotifyApiKeyChanges1763931600000,
+  TrackRunProgress1763935200000,
   ReserveIdShapedSlugs1763935500000,
   AddPartnerVersion1763938800000,
+  CreateConsoleSessions1764000000000,
 ];

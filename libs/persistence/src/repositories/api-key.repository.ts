@@ -15,10 +15,28 @@ export interface NewApiKey {
 /** The key a request authenticates with, with the slug of its partner so routes can be matched by either. */
 export interface KeyHolder {
   id: string;
+  /** The key's name: what the audit trail records as the actor. */
+  name: string;
   role: ApiKeyRole;
   partnerId: string | null;
   partnerSlug: string | null;
   allowedOrigins: string[];
+}
+
+/** The columns of a key holder, for queries that join `api_key k` and `partner p`. */
+export const KEY_HOLDER_COLUMNS = 'k.id, k.name, k.role, k.partner_id, p.slug, k.allowed_origins';
+
+export interface KeyHolderRow {
+  id: string;
+  name: string;
+  role: ApiKeyRole;
+  partner_id: string | null;
+  slug: string | null;
+  allowed_origins: string[];
+}
+
+export function toKeyHolder(row: KeyHolderRow): KeyHolder {
+  return { id: row.id, name: row.name, role: row.role, partnerId: row.partner_id, partnerSlug: row.slug, allowedOrigins: row.allowed_origins };
 }
 
 @Injectable()
@@ -45,15 +63,10 @@ export class ApiKeyRepository {
   }
 
   async holderOf(keyHash: string): Promise<KeyHolder | null> {
-    const rows: { id: string; role: ApiKeyRole; partner_id: string | null; slug: string | null; allowed_origins: string[] }[] =
-      await this.dataSource.query(
-        `SELECT k.id, k.role, k.partner_id, p.slug, k.allowed_origins
-           FROM api_key k LEFT JOIN partner p ON p.id = k.partner_id
-          WHERE k.key_hash = $1`,
-        [keyHash],
-      );
-    const row = rows[0];
-    return row ? { id: row.id, role: row.role, partnerId: row.partner_id, partnerSlug: row.slug, allowedOrigins: row.allowed_origins } : null;
+    const rows: KeyHolderRow[] = await this.dataSource.query(`SELECT ${KEY_HOLDER_COLUMNS} FROM api_key k LEFT JOIN partner p ON p.id = k.partner_id WHERE k.key_hash = $1`, [
+      keyHash,
+    ]);
+    return rows[0] ? toKeyHolder(rows[0]) : null;
   }
 
   /** Whether any portal key lists the origin: what a browser's preflight (which carries no key) can be told. */

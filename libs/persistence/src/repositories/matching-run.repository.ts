@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { In, MoreThan, Repository, type EntityManager } from 'typeorm';
-import { MatchingRunEntity, type RunTrigger } from '../entities/matching-run.entity';
+import { MatchingRunEntity, type RunTrigger, type ShardBounds } from '../entities/matching-run.entity';
 
 @Injectable()
 export class MatchingRunRepository {
@@ -41,8 +41,16 @@ export class MatchingRunRepository {
   }
 
   /** Records the snapshot the run scores; idempotent for a retried job. */
-  async markStarted(id: string, partnerCount: number, shardCount: number, startedAt: Date): Promise<void> {
-    await this.runs.update({ id, status: In(['queued', 'running']) }, { status: 'running', partnerCount, shardCount, startedAt });
+  async markStarted(id: string, partnerCount: number, shardBounds: ShardBounds[], startedAt: Date): Promise<void> {
+    await this.runs.update(
+      { id, status: In(['queued', 'running']) },
+      { status: 'running', partnerCount, shardCount: shardBounds.length, shardBounds, startedAt, progressedAt: () => 'now()' },
+    );
+  }
+
+  /** Shows the watchdog that a worker is busy with the run (a long shard gives no other sign). */
+  async touch(id: string): Promise<void> {
+    await this.runs.update({ id, status: 'running' }, { progressedAt: () => 'now()' });
   }
 
   /** Adds a finished shard once, however often it is retried, and updates the progress. */
@@ -50,10 +58,38 @@ export class MatchingRunRepository {
     await this.runs.query(
       `UPDATE matching_run
           SET completed_shards = ARRAY(SELECT DISTINCT unnest(completed_shards || $2::integer) ORDER BY 1),
-              progress = LEAST(99, (100 * cardinality(ARRAY(SELECT DISTINCT unnest(completed_shards || $2::integer)))) / GREATEST(shard_count, 1))
+              progress = LEAST(99, (100 * cardinality(ARRAY(SELECT DISTINCT unnest(completed_shards || $2::integer)))) / GREATEST(shard_count, 1)),
+              progressed_at = now()
         WHERE id = $1`,
       [id, shard],
     );
+  }
+
+  /**
+   * The unfinished run, if any, with how long ago it last moved by the database's clock
+   * (the same for every process that asks).
+   */
+  async findUnfinishedWithIdleTime(): Promise<{ run: MatchingRunEntity; idleMs: number } | null> {
+    const run = await this.findUnfinished();
+    if (!run) return null;
+    const [row] = await this.runs.query(`SELECT (extract(epoch FROM now() - progressed_at) * 1000)::float8 AS "idleMs" FROM matching_run WHERE id = $1`, [run.id]);
+    return row ? { run, idleMs: Number(row.idleMs) } : null;
+  }
+
+  /**
+   * Takes the right to recover an unfinished run: counts the recovery and marks the run as
+   * moved, but only while it is still `seenRecoveries` times recovered and idle for at least
+   * `idleMs`, so of two watchdogs looking at once only one recovers it.
+   */
+  async claimRecovery(id: string, seenRecoveries: number, idleMs: number): Promise<boolean> {
+    const result = await this.runs
+      .createQueryBuilder()
+      .update()
+      .set({ recoveries: () => 'recoveries + 1', progressedAt: () => 'now()' })
+      .where(`id = :id AND status IN ('queued', 'running') AND recoveries = :seenRecoveries`, { id, seenRecoveries })
+      .andWhere(`progressed_at <= now() - :idleMs * interval '1 millisecond'`, { idleMs })
+      .execute();
+    return (result.affected ?? 0) > 0;
   }
 
   async markFailed(id: string, error: string): Promise<void> {

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ApiHideProperty, ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { MATCH_STATUSES, type MatchStatus } from '@app/persistence';
 import { IsOmittable } from '../../common/presence.validator';
 
@@ -14,11 +14,15 @@ export class UpdateMatchDto {
   @MaxLength(2000)
   note?: string;
 
-  /** Who decides (a name or e-mail of a team member); recorded in the history. */
-  @IsOmittable()
-  @IsString()
-  @MaxLength(200)
-  actor?: string;
+  /**
+   * No longer accepted: the history records the caller (the key's name, also through a
+   * console session). Kept, hidden, so that an old client hears why instead of a bare
+   * "should not exist".
+   */
+  @ApiHideProperty()
+  @IsOptional()
+  @Equals(undefined, { message: 'actor is taken from your sign-in (the name of your API key); leave it out' })
+  actor?: never;
 }
 
 export class BulkUpdateMatchesDto extends UpdateMatchDto {

@@ -1,8 +1,12 @@
-import type { MatchingRunEntity, RunStatus, RunTrigger } from '@app/persistence';
+import { ApiProperty } from '@nestjs/swagger';
+import { RUN_STATUSES, RUN_TRIGGERS, type MatchingRunEntity, type RunStatus, type RunTrigger } from '@app/persistence';
 
 export class MatchingRunDto {
   id: string;
+  // Named, not inferred from the union: the plugin's order of union members differs between builds (the console's types must not).
+  @ApiProperty({ enum: RUN_TRIGGERS })
   trigger: RunTrigger;
+  @ApiProperty({ enum: RUN_STATUSES })
   status: RunStatus;
   /** 0–100. */
   progress: number;
@@ -13,6 +17,8 @@ export class MatchingRunDto {
   suggestionCount: number | null;
   /** Why the run failed; the previous lists stay in place. */
   error: string | null;
+  /** How often the run watchdog enqueued the run's lost or stalled jobs again. */
+  recoveries: number;
   requestedAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -31,6 +37,7 @@ export class MatchingRunDto {
       shardsCompleted: run.completedShards.length,
       suggestionCount: run.suggestionCount,
       error: run.error,
+      recoveries: run.recoveries,
       requestedAt: run.requestedAt,
       startedAt: run.startedAt,
       finishedAt: run.finishedAt,

@@ -1,0 +1,25 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from 'react-router';
+import { queryClient, setUnauthorizedHandler } from '../api/client';
+import { I18nProvider } from '../i18n/i18n';
+import { ShortcutSettingsProvider } from '../shortcuts/settings';
+import { router } from './router';
+
+setUnauthorizedHandler(() => {
+  const { pathname, search } = router.state.location;
+  if (pathname === '/sign-in') return;
+  queryClient.clear();
+  void router.navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
+});
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <ShortcutSettingsProvider>
+          <RouterProvider router={router} />
+        </ShortcutSettingsProvider>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,370 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { COMPONENT_KEYS } from '../../../api/profile';
+import { asProblem, fieldErrors } from '../../../api/errors';
+import { useTaxonomy } from '../../../api/taxonomy';
+import { useDocumentTitle, useI18n } from '../../../i18n/i18n';
+import { Alert } from '../../../ui/Alert';
+import { StatusBadge } from '../../../ui/Badge';
+import { Button } from '../../../ui/Button';
+import { Textbox } from '../../../ui/Controls';
+import { Field } from '../../../ui/Field';
+import { Link } from '../../../ui/Link';
+import { LiveRegion } from '../../../ui/LiveRegion';
+import { Empty, ErrorState, Loading } from '../../../ui/States';
+import { Table, TBody, Td, Th, THead, Tr } from '../../../ui/Table';
+import { Heading1, Heading2, Paragraph } from '../../../ui/Typography';
+import { usePreview, useProfile, useRun, useRuns, useSave, useVersions, type Profile, type Run, type Settings } from '../api/matching';
+
+const SCALARS = ['regionHalfDistanceKm', 'k', 'diversity', 'nationalReach', 'regionalReach', 'leefdomeinenCoverage'] as const;
+type Scalar = (typeof SCALARS)[number];
+/** Form values stay text while typing; numbers are parsed when sent. */
+interface Draft {
+  weights: Record<string, string>;
+  affinity: Record<string, Record<string, string>>;
+  scalars: Record<Scalar, string>;
+  note: string;
+}
+
+function toDraft(profile: Profile): Draft {
+  return {
+    weights: Object.fromEntries(COMPONENT_KEYS.map((key) => [key, String(profile.weights[key])])),
+    affinity: Object.fromEntries(Object.entries(profile.sectorAffinity).map(([row, cols]) => [row, Object.fromEntries(Object.entries(cols as Record<string, number>).map(([col, value]) => [col, String(value)]))])),
+    scalars: Object.fromEntries(SCALARS.map((key) => [key, String(profile[key])])) as Record<Scalar, string>,
+    note: '',
+  };
+}
+
+function toSettings(draft: Draft): Settings {
+  const num = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.replace(',', '.')));
+  return {
+    weights: Object.fromEntries(COMPONENT_KEYS.map((key) => [key, num(draft.weights[key] ?? '')])) as Settings['weights'],
+    sectorAffinity: Object.fromEntries(Object.entries(draft.affinity).map(([row, cols]) => [row, Object.fromEntries(Object.entries(cols).map(([col, value]) => [col, num(value)]))])),
+    regionHalfDistanceKm: num(draft.scalars.regionHalfDistanceKm),
+    k: num(draft.scalars.k),
+    diversity: num(draft.scalars.diversity),
+    nationalReach: num(draft.scalars.nationalReach),
+    regionalReach: num(draft.scalars.regionalReach),
+    leefdomeinenCoverage: num(draft.scalars.leefdomeinenCoverage),
+  };
+}
+
+function RunProgress({ runId }: { runId: string }) {
+  const { t, number } = useI18n();
+  const run = useRun(runId);
+  const queryClient = useQueryClient();
+  const status = run.data?.status;
+  useEffect(() => {
+    if (status === 'completed' || status === 'failed') void queryClient.invalidateQueries({ queryKey: ['get', '/v1/matching/runs'] });
+  }, [status, queryClient]);
+  if (!run.data) return <Loading />;
+  const progress = Math.round(run.data.progress);
+  return (
+    <div className="pm-card pm-section pm-progress" aria-labelledby="progress-label">
+      <p className="utrecht-paragraph" id="progress-label">
+        <strong>{t('matching.runProgress')}</strong> {t(`run.${run.data.status}` as const)} · {number(progress)}%
+      </p>
+      <progress max={100} value={progress} aria-labelledby="progress-label" className="pm-progress__bar" />
+      <LiveRegion message={status === 'completed' ? t('matching.runCompleted') : status === 'failed' ? t('matching.runFailed', { error: run.data.error ?? '' }) : ''} visible={status === 'completed' || status === 'failed'} />
+    </div>
+  );
+}
+
+function Preview({ result }: { result: NonNullable<ReturnType<typeof usePreview>['data']> }) {
+  const { t, number, percent } = useI18n();
+  const shifts = (title: string, rows: typeof result.gainers) => (
+    <div>
+      <Heading2>{title}</Heading2>
+      {rows.length === 0 ? (
+        <Paragraph className="pm-muted">{t('matching.none')}</Paragraph>
+      ) : (
+        <Table caption={t('matching.shiftCaption')}>
+          <THead>
+            <Tr>
+              <Th scope="col">{t('partners.name')}</Th>
+              <Th scope="col" numeric>
+                {t('matching.before')}
+              </Th>
+              <Th scope="col" numeric>
+                {t('matching.after')}
+              </Th>
+              <Th scope="col" numeric>
+                {t('matching.change')}
+              </Th>
+            </Tr>
+          </THead>
+          <TBody>
+            {rows.map((row) => (
+              <Tr key={row.partner.id}>
+                <Th scope="row">
+                  <Link to={`/partners/${row.partner.slug}`}>{row.partner.name}</Link>
+                </Th>
+                <Td numeric>{number(row.before)}</Td>
+                <Td numeric>{number(row.after)}</Td>
+                <Td numeric>{(row.change > 0 ? '+' : '') + number(row.change)}</Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+    </div>
+  );
+  return (
+    <section className="pm-card pm-section" aria-labelledby="preview-heading">
+      <Heading2 id="preview-heading">{t('matching.previewTitle')}</Heading2>
+      <dl className="pm-stats">
+        <div>
+          <dt>{t('matching.changedLists')}</dt>
+          <dd data-testid="changed-lists">
+            {number(result.changedLists)} / {number(result.partnersCompared)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('matching.overlap')}</dt>
+          <dd>{result.meanOverlapAt10 === null ? "—" : percent(result.meanOverlapAt10)}</dd>
+        </div>
+      </dl>
+      <div className="pm-two-columns">
+        {shifts(t('matching.gainers'), result.gainers)}
+        {shifts(t('matching.losers'), result.losers)}
+      </div>
+    </section>
+  );
+}
+
+function History() {
+  const { t, number, dateTime } = useI18n();
+  const versions = useVersions();
+  const runs = useRuns();
+  return (
+    <div className="pm-two-columns">
+      <section className="pm-card pm-section" aria-labelledby="versions-heading">
+        <Heading2 id="versions-heading">{t('matching.versions')}</Heading2>
+        {versions.isPending ? (
+          <Loading />
+        ) : versions.isError ? (
+          <ErrorState error={versions.error} />
+        ) : versions.data.items.length === 0 ? (
+          <Empty>{t('matching.noVersions')}</Empty>
+        ) : (
+          <Table caption={t('matching.versionsCaption')}>
+            <THead>
+              <Tr>
+                <Th scope="col" numeric>
+                  {t('matching.version')}
+                </Th>
+                <Th scope="col">{t('matching.created')}</Th>
+                <Th scope="col">{t('matching.noteColumn')}</Th>
+              </Tr>
+            </THead>
+            <TBody>
+              {versions.data.items.map((version) => (
+                <Tr key={version.version}>
+                  <Td numeric>{version.version}</Td>
+                  <Td>{dateTime(version.createdAt)}</Td>
+                  <Td>{version.note ?? '—'}</Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </section>
+      <section className="pm-card pm-section" aria-labelledby="runs-heading">
+        <Heading2 id="runs-heading">{t('matching.runs')}</Heading2>
+        {runs.isPending ? (
+          <Loading />
+        ) : runs.isError ? (
+          <ErrorState error={runs.error} />
+        ) : runs.data.items.length === 0 ? (
+          <Empty>{t('matching.noRuns')}</Empty>
+        ) : (
+          <Table caption={t('matching.runsCaption')}>
+            <THead>
+              <Tr>
+                <Th scope="col">{t('matching.requested')}</Th>
+                <Th scope="col">{t('filter.status')}</Th>
+                <Th scope="col">{t('matching.trigger')}</Th>
+                <Th scope="col" numeric>
+                  {t('matching.version')}
+                </Th>
+                <Th scope="col" numeric>
+                  {t('matching.duration')}
+                </Th>
+              </Tr>
+            </THead>
+            <TBody>
+              {runs.data.items.map((run: Run) => (
+                <Tr key={run.id} data-run-id={run.id}>
+                  <Td>{dateTime(run.requestedAt)}</Td>
+                  <Td>
+                    <StatusBadge tone={run.status === 'completed' ? 'success' : run.status === 'failed' ? 'danger' : 'active'}>{t(`run.${run.status}` as const)}</StatusBadge>
+                  </Td>
+                  <Td>{t(`trigger.${run.trigger}` as const)}</Td>
+                  <Td numeric>{run.profileVersion ?? '—'}</Td>
+                  <Td numeric>{run.durationSeconds === null ? '—' : `${number(run.durationSeconds, 1)} s`}</Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export function MatchingPage() {
+  const { t, lang, number } = useI18n();
+  useDocumentTitle(t('matching.title'));
+  const profile = useProfile();
+  const taxonomy = useTaxonomy().data;
+  const preview = usePreview();
+  const save = useSave();
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [runId, setRunId] = useState<string | undefined>();
+  const [message, setMessage] = useState('');
+
+  useEffect(() => {
+    if (profile.data && !draft) setDraft(toDraft(profile.data));
+  }, [profile.data, draft]);
+
+  if (profile.isPending) return <Loading />;
+  if (profile.isError)
+    return (
+      <>
+        <Heading1>{t('matching.title')}</Heading1>
+        <ErrorState error={profile.error} forbidden={t('matching.forbidden')} />
+      </>
+    );
+  if (!draft) return <Loading />;
+
+  const failure = save.error ?? preview.error;
+  const errors = failure ? fieldErrors(failure) : {};
+  const sectors = taxonomy?.sectors ?? [];
+  const weightSum = COMPONENT_KEYS.reduce((sum, key) => sum + (Number(draft.weights[key]) || 0), 0);
+  const setWeight = (key: string, value: string) => setDraft({ ...draft, weights: { ...draft.weights, [key]: value } });
+  const setScalar = (key: Scalar, value: string) => setDraft({ ...draft, scalars: { ...draft.scalars, [key]: value } });
+  // The matrix is symmetric: a cell and its mirror change together.
+  const setAffinity = (row: string, col: string, value: string) => {
+    const affinity = { ...draft.affinity, [row]: { ...draft.affinity[row], [col]: value }, [col]: { ...draft.affinity[col], [row]: value } };
+    setDraft({ ...draft, affinity });
+  };
+
+  const onPreview = () => {
+    save.reset();
+    preview.mutate({ body: toSettings(draft) }, { onSuccess: (result) => setMessage(t('matching.previewReady', { changed: result.changedLists })) });
+  };
+  const onSave = (event: FormEvent) => {
+    event.preventDefault();
+    preview.reset();
+    save.mutate(
+      { body: { ...toSettings(draft), ...(draft.note.trim() ? { note: draft.note.trim() } : {}) } },
+      {
+        onSuccess: (activation) => {
+          setMessage(t('matching.saved', { version: activation.profile.version }));
+          setDraft({ ...toDraft(activation.profile) });
+          if (activation.run) setRunId(activation.run.id);
+        },
+      },
+    );
+  };
+  const problem = failure ? asProblem(failure) : null;
+
+  return (
+    <>
+      <Heading1>{t('matching.title')}</Heading1>
+      <Paragraph lead>{t('matching.lead', { version: profile.data.version })}</Paragraph>
+      <LiveRegion message={message} />
+      <form onSubmit={onSave} noValidate>
+        {problem && (
+          <Alert type="error" title={problem.status === 400 ? t('partner.fixErrors') : problem.status === 403 ? t('matching.forbidden') : problem.status === 409 ? t('matching.conflict') : t('state.error')}>
+            {problem.detail && <p className="utrecht-paragraph">{problem.detail}</p>}
+          </Alert>
+        )}
+        <section className="pm-card pm-section" aria-labelledby="weights-heading">
+          <Heading2 id="weights-heading">{t('matching.weights')}</Heading2>
+          <Paragraph className="pm-muted">{t('matching.weightsLead', { sum: number(weightSum, 2) })}</Paragraph>
+          <div className="pm-form-grid pm-form-grid--narrow">
+            {COMPONENT_KEYS.map((key) => (
+              <Field key={key} label={t(`component.${key}` as const)} error={errors[`weights.${key}`]}>
+                <Textbox type="number" min={0} max={1} step={0.05} inputMode="decimal" value={draft.weights[key] ?? ''} onChange={(event) => setWeight(key, event.target.value)} />
+              </Field>
+            ))}
+          </div>
+        </section>
+        <section className="pm-card pm-section" aria-labelledby="scalars-heading">
+          <Heading2 id="scalars-heading">{t('matching.settings')}</Heading2>
+          <div className="pm-form-grid pm-form-grid--narrow">
+            {SCALARS.map((key) => (
+              <Field key={key} label={t(`setting.${key}` as const)} description={t(`settingHint.${key}` as const)} error={errors[key]}>
+                <Textbox type="number" min={0} step={key === 'k' ? 1 : key === 'regionHalfDistanceKm' ? 1 : 0.05} inputMode="decimal" value={draft.scalars[key]} onChange={(event) => setScalar(key, event.target.value)} />
+              </Field>
+            ))}
+          </div>
+        </section>
+        <section className="pm-card pm-section" aria-labelledby="affinity-heading">
+          <Heading2 id="affinity-heading">{t('matching.affinity')}</Heading2>
+          <Paragraph className="pm-muted">{t('matching.affinityLead')}</Paragraph>
+          {errors['sectorAffinity'] && (
+            <p className="utrecht-form-field-error-message" role="alert">
+              {errors['sectorAffinity']}
+            </p>
+          )}
+          <Table caption={t('matching.affinityCaption')} className="pm-affinity">
+            <THead>
+              <Tr>
+                <Td />
+                {sectors.map((sector) => (
+                  <Th key={sector.code} scope="col">
+                    {sector[lang]}
+                  </Th>
+                ))}
+              </Tr>
+            </THead>
+            <TBody>
+              {sectors.map((row) => (
+                <Tr key={row.code}>
+                  <Th scope="row">{row[lang]}</Th>
+                  {sectors.map((col) => (
+                    <Td key={col.code}>
+                      <input
+                        className="utrecht-textbox utrecht-textbox--html-input pm-cell"
+                        type="number"
+                        min={0}
+                        max={1}
+                        step={0.05}
+                        aria-label={t('matching.affinityCell', { a: row[lang], b: col[lang] })}
+                        value={draft.affinity[row.code]?.[col.code] ?? ''}
+                        onChange={(event) => setAffinity(row.code, col.code, event.target.value)}
+                      />
+                    </Td>
+                  ))}
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        </section>
+        <section className="pm-card pm-section" aria-labelledby="save-heading">
+          <Heading2 id="save-heading">{t('matching.apply')}</Heading2>
+          <Field label={t('matching.note')} error={errors['note']}>
+            <Textbox value={draft.note} onChange={(event) => setDraft({ ...draft, note: event.target.value })} maxLength={2000} />
+          </Field>
+          <div className="utrecht-button-group">
+            <Button type="button" appearance="secondary-action-button" onClick={onPreview} busy={preview.isPending}>
+              {t('matching.preview')}
+            </Button>
+            <Button type="submit" appearance="primary-action-button" busy={save.isPending}>
+              {t('matching.save')}
+            </Button>
+            <Button type="button" appearance="subtle-button" onClick={() => { preview.reset(); save.reset(); setDraft(toDraft(profile.data)); }}>
+              {t('matching.reset')}
+            </Button>
+          </div>
+        </section>
+      </form>
+      {preview.isPending && <Loading label={t('matching.previewing')} />}
+      {preview.data && <Preview result={preview.data} />}
+      {runId && <RunProgress runId={runId} />}
+      <History />
+    </>
+  );
+}

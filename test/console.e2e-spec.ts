@@ -1,0 +1,342 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { buildDemoData } from '@app/demo-data';
+import { SeedRepository } from '@app/persistence';
+import nl from '../apps/console/src/i18n/nl.json';
+import en from '../apps/console/src/i18n/en.json';
+import { ensureConsoleBuilt, launchChromium, screenshots, seriousViolations, until } from './support/console-browser';
+import { completeFullRun } from './support/full-run';
+import { createPartner, partnerBody } from './support/partner-fixtures';
+import { startTestApp, type TestApp } from './support/test-app';
+import { TEST_ADMIN_API_KEY } from './support/api-keys';
+
+jest.setTimeout(120_000);
+
+const ZOETERMEER = 'GM0637';
+/** A local network in Zoetermeer, so the map has a coalition to propose there. */
+const ZOETERMEER_PARTNERS = [
+  { name: 'Gemeente Zoetermeer', sector: 'gemeente', leefdomeinen: ['materieel-welzijn', 'huisvesting-leefomgeving'], opgaven: ['meedoen', 'bestaanszekerheid'], offers: ['financiering'], needs: ['bereik-gezinnen'] },
+  { name: 'OBS De Vlinder Zoetermeer', sector: 'onderwijs', leefdomeinen: ['onderwijs', 'relaties'], opgaven: ['meedoen', 'kansengelijkheid-onderwijs'], offers: ['bereik-gezinnen', 'locatie'], needs: ['voedsel'] },
+  { name: 'Voedselbank Zoetermeer', sector: 'maatschappelijke-organisatie', leefdomeinen: ['materieel-welzijn', 'gezondheid'], opgaven: ['meedoen', 'bestaanszekerheid'], offers: ['voedsel'], needs: ['vrijwilligers'] },
+  { name: 'JGZ Zoetermeer', sector: 'jeugdgezondheidszorg', leefdomeinen: ['gezondheid', 'subjectief-welbevinden'], opgaven: ['meedoen', 'gezond-opgroeien'], offers: ['vroegsignalering'], needs: ['locatie'] },
+  { name: 'Supermarkt De Dorpsstraat Zoetermeer', sector: 'bedrijfsleven', leefdomeinen: ['maatschappelijke-participatie', 'risico-veiligheid'], opgaven: ['meedoen'], offers: ['vrijwilligers', 'voedsel'], needs: ['zichtbaarheid'] },
+];
+
+interface MatchState {
+  id: string;
+  status: string;
+}
+
+describe('the team console in a real browser (PostgreSQL, built console, Debian chromium)', () => {
+  let api: TestApp;
+  let origin: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let teamKey: string;
+  let partnerKey: string;
+  let evil: Server;
+  let evilOrigin: string;
+  const violations: Record<string, string[]> = {};
+
+  const url = (path: string) => `${origin}/console${path}`;
+  const match = async (id: string): Promise<MatchState> => (await api.http().get(`/v1/matches/${id}`).expect(200)).body;
+  /** axe and the two screenshots of one screen state. */
+  const check = async (name: string) => {
+    violations[name] = await seriousViolations(page);
+    await screenshots(page, name);
+  };
+  const rows = () => page.locator('li[data-match-id]');
+
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    process.env.RATE_LIMIT_PER_MINUTE = '100000';
+    api = await startTestApp('console_ui');
+    await api.app.get(SeedRepository).seedOnce('console-test', buildDemoData(120));
+    for (const fixture of ZOETERMEER_PARTNERS) await createPartner(api, partnerBody({ ...fixture, gemeenten: [ZOETERMEER] }));
+    await completeFullRun(api);
+    teamKey = (await api.http().post('/v1/api-keys').send({ name: 'Sardes', role: 'team' }).expect(201)).body.key;
+    partnerKey = (await api.http().post('/v1/api-keys').send({ name: 'Voedselbank Zoetermeer', role: 'partner', partner: 'voedselbank-zoetermeer' }).expect(201)).body.key;
+    await api.app.listen(0, '127.0.0.1');
+    origin = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
+
+    // Another site: a page whose form posts a decision to the API with the person's cookie.
+    evil = createServer((request, response) => {
+      const target = decodeURIComponent((request.url ?? '').slice(1));
+      response.setHeader('content-type', 'text/html');
+      response.end(`<form id="f" method="POST" action="${target}" enctype="text/plain"><input name='{"status":"rejected","x":"' value='"}'></form><script>document.getElementById('f').submit()</script>`);
+    });
+    await new Promise<void>((resolve) => evil.listen(0, 'localhost', resolve));
+    evilOrigin = `http://localhost:${(evil.address() as AddressInfo).port}`;
+
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    page = await context.newPage();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (evil ? evil.close(resolve) : resolve(undefined)));
+    await api?.close();
+  });
+
+  it('refuses a partner key at sign-in with a 403 the page explains', async () => {
+    await page.goto(url('/review'));
+    await page.waitForURL(/\/console\/sign-in\?next=%2Freview/);
+    await page.getByRole('heading', { level: 1, name: nl['signIn.title'] }).waitFor();
+    await check('sign-in');
+    const answer = page.waitForResponse((response) => response.url().endsWith('/v1/auth/session') && response.request().method() === 'POST');
+    await page.getByLabel(nl['signIn.key']).fill(partnerKey);
+    await page.getByRole('button', { name: nl['signIn.submit'] }).click();
+    expect((await answer).status()).toBe(403);
+    await page.getByRole('alert').filter({ hasText: nl['signIn.forbiddenTitle'] }).waitFor();
+    await check('sign-in-403');
+    expect(await context.cookies()).toEqual([]);
+  });
+
+  it('signs in with a team key into an HttpOnly, SameSite=Lax session and keeps the key out of every script-readable store', async () => {
+    await page.getByLabel(nl['signIn.key']).fill(teamKey);
+    await page.getByRole('button', { name: nl['signIn.submit'] }).click();
+    await page.waitForURL(/\/console\/review$/);
+    await rows().first().waitFor();
+    const cookies = await context.cookies();
+    expect(cookies).toHaveLength(1);
+    expect(cookies[0]).toMatchObject({ name: 'pm_session', httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(cookies[0]!.value).not.toContain(teamKey);
+    const stores = await page.evaluate<string>('JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie })');
+    expect(stores).not.toContain(teamKey);
+    expect(stores).not.toContain('pm_');
+    expect(await page.evaluate<string>('document.cookie')).toBe('');
+    await page.getByText(nl['nav.signedInAs'].replace('{name}', 'Sardes').replace('{role}', nl['role.team'])).waitFor();
+  });
+
+  it('shows the pending pairs best first with counts, and a province chosen in the UI changes the URL and the list', async () => {
+    const reviews = (await api.http().get('/v1/reviews?limit=20').expect(200)).body;
+    const shown = await rows().evaluateAll((elements) => elements.map((element) => element.getAttribute('data-match-id')));
+    expect(shown).toEqual(reviews.items.map((item: { id: string }) => item.id));
+    const pendingCount = page.getByRole('button', { name: new RegExp(`^${nl['status.pending']}`) });
+    await until(async () => (await pendingCount.textContent())?.includes(new Intl.NumberFormat('nl-NL').format(reviews.total)), 'the pending count');
+    await check('review');
+
+    await page.getByLabel(nl['filter.province']).selectOption({ label: 'Zuid-Holland' });
+    await page.waitForURL(/province=PV28/);
+    const filtered = (await api.http().get('/v1/reviews?limit=20&province=PV28').expect(200)).body.items.map((item: { id: string }) => item.id);
+    expect(filtered).not.toEqual(shown);
+    await until(async () => JSON.stringify(await rows().evaluateAll((elements) => elements.map((element) => element.getAttribute('data-match-id')))) === JSON.stringify(filtered), 'the filtered list');
+    await check('review-filtered');
+  });
+
+  it('approves one by keyboard and one by button, rejects two in bulk, undoes the last, and the API then holds what the screen said', async () => {
+    const ids = await rows().evaluateAll((elements) => elements.slice(0, 4).map((element) => element.getAttribute('data-match-id')!));
+    expect(ids).toHaveLength(4);
+    const row = (id: string) => page.locator(`li[data-match-id="${id}"]`);
+    const status = (id: string) => row(id).getAttribute('data-status');
+    const live = page.locator('[role="status"][aria-live="polite"]').filter({ hasText: /./ });
+
+    // Keyboard: focus the first row; `?` opens the help, `a` approves, focus moves on.
+    await row(ids[0]!).focus();
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: nl['shortcuts.title'] }).waitFor();
+    await check('review-shortcuts');
+    await page.getByRole('button', { name: nl['shortcuts.close'] }).click();
+    await row(ids[0]!).focus();
+    await page.keyboard.press('a');
+    await until(async () => (await status(ids[0]!)) === 'approved', 'the first row approved');
+    await until(() => row(ids[1]!).evaluate((element) => element === element.ownerDocument.activeElement), 'focus on the next row');
+    expect(await live.first().textContent()).toContain(nl['decided.approved'].split(':')[0]);
+    // Typing in a note never decides: the key goes to the field.
+    const note = row(ids[1]!).getByRole('textbox');
+    await note.fill('');
+    await note.press('r');
+    expect(await status(ids[1]!)).toBe('pending');
+    await note.fill('');
+
+    // Bulk: select the third and fourth, reject both at once.
+    const title = async (id: string) => (await row(id).getByRole('heading').textContent())!.trim();
+    await page.getByRole('checkbox', { name: `Selecteren: ${await title(ids[2]!)}` }).check();
+    await row(ids[3]!).focus();
+    await page.keyboard.press('x');
+    await page.getByRole('button', { name: nl['review.rejectSelected'].replace('{count}', '2') }).waitFor();
+    await check('review-bulk');
+    await page.getByRole('button', { name: nl['review.rejectSelected'].replace('{count}', '2') }).click();
+    await until(async () => (await status(ids[2]!)) === 'rejected' && (await status(ids[3]!)) === 'rejected', 'two rows rejected');
+
+    // Button: approve the second, then undo that last decision.
+    await page.getByRole('button', { name: `${nl['action.approve']}: ${await title(ids[1]!)}` }).click();
+    await until(async () => (await status(ids[1]!)) === 'approved', 'the second row approved');
+    await check('review-decided');
+    await page.getByRole('button', { name: nl['review.undo'] }).click();
+    await until(async () => (await status(ids[1]!)) === 'pending', 'the undo');
+    await until(async () => (await live.first().textContent())?.startsWith('Ongedaan gemaakt'), 'the undo announced');
+
+    const screen = await Promise.all(ids.map(async (id) => ({ id, status: await status(id) })));
+    const stored = await Promise.all(ids.map(async (id) => ({ id, status: (await match(id)).status })));
+    expect(screen).toEqual([
+      { id: ids[0], status: 'approved' },
+      { id: ids[1], status: 'pending' },
+      { id: ids[2], status: 'rejected' },
+      { id: ids[3], status: 'rejected' },
+    ]);
+    expect(stored).toEqual(screen);
+    // The audit trail names the signed-in key, not anything the page sent.
+    const history = (await api.http().get(`/v1/matches/${ids[0]}/history`).expect(200)).body.items;
+    expect(history.at(-1)).toMatchObject({ to: 'approved', actor: 'Sardes' });
+  });
+
+  it('switches to English, reasons included', async () => {
+    const firstReason = async () => (await rows().first().locator('.pm-reasons li').first().textContent())!;
+    const dutch = await firstReason();
+    await page.getByLabel(nl['nav.language']).selectOption('en');
+    await page.getByRole('heading', { level: 1, name: en['review.title'] }).waitFor();
+    await until(async () => (await firstReason()) !== dutch, 'reasons in English');
+    expect(await page.evaluate<string>('document.documentElement.lang')).toBe('en');
+    await check('review-en');
+    await page.getByLabel(en['nav.language']).selectOption('nl');
+    await page.getByRole('heading', { level: 1, name: nl['review.title'] }).waitFor();
+  });
+
+  it('opens a deep link to a pair in a new tab; its parts add up to the score shown', async () => {
+    const id = (await api.http().get('/v1/reviews?limit=1&province=PV28').expect(200)).body.items[0].id as string;
+    const tab = await context.newPage();
+    const response = await tab.goto(url(`/pairs/${id}`));
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['content-type']).toContain('text/html');
+    await tab.getByRole('heading', { level: 2, name: nl['pair.breakdown'] }).waitFor();
+    const score = Number(await tab.getByTestId('pair-score').textContent());
+    const parts = await tab.locator('td[data-part]').evaluateAll((cells) => cells.map((cell) => [cell.getAttribute('data-part'), Number(cell.textContent)] as const));
+    const total = parts.find(([key]) => key === 'total')![1];
+    const sum = parts.filter(([key]) => key !== 'total').reduce((acc, [, value]) => acc + value, 0);
+    expect(parts).toHaveLength(7);
+    expect(score).toBeGreaterThan(0);
+    expect(sum).toBe(score);
+    expect(total).toBe(score);
+    await tab.getByRole('heading', { level: 2, name: nl['pair.history'] }).waitFor();
+    const previous = page;
+    page = tab;
+    await check('pair');
+    page = previous;
+    await tab.close();
+  });
+
+  it('draws 342 gemeenten on the map; choosing Zoetermeer shows its gaps and a coalition', async () => {
+    await page.goto(url('/map'));
+    await until(async () => (await page.locator('path[data-gemeente]').count()) === 342, '342 gemeente shapes');
+    await check('map');
+    await page.getByLabel(nl['map.choose']).selectOption({ label: 'Zoetermeer' });
+    await page.waitForURL(new RegExp(`gemeente=${ZOETERMEER}`));
+    await page.getByRole('heading', { level: 2, name: 'Zoetermeer' }).waitFor();
+    await page.getByRole('heading', { level: 3, name: nl['map.gaps'] }).waitFor();
+    const members = page.getByRole('list', { name: nl['map.coalitionMembers'] }).locator(':scope > li');
+    await until(async () => (await members.count()) >= 3, 'a coalition of at least three');
+    expect(await members.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Zoetermeer')]));
+    // Keyboard: the chosen cell is the map's tab stop; an arrow key moves to the next gemeente.
+    const cell = page.locator(`path[data-gemeente="${ZOETERMEER}"]`);
+    expect(await cell.getAttribute('tabindex')).toBe('0');
+    await cell.focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate<string | null>("document.activeElement?.getAttribute('data-gemeente') ?? null")).not.toBe(ZOETERMEER);
+    await page.locator('details summary').click();
+    await check('map-zoetermeer');
+  });
+
+  it('lists partners and shows a partner page with its suggestions and connections', async () => {
+    await page.goto(url('/partners?q=zoetermeer'));
+    await page.getByRole('link', { name: 'Voedselbank Zoetermeer' }).waitFor();
+    await check('partners');
+    await page.getByRole('link', { name: 'Voedselbank Zoetermeer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Voedselbank Zoetermeer' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: nl['partner.suggestions'] }).waitFor();
+    await page.getByRole('heading', { level: 2, name: nl['connections.title'] }).waitFor();
+    // A team key reads; only admins see the edit and connection controls.
+    expect(await page.getByRole('button', { name: nl['partner.edit'] }).count()).toBe(0);
+    await check('partner');
+  });
+
+  it('previews a changed weight, saves it, follows the run to completion and lists it in the history', async () => {
+    await page.goto(url('/matching'));
+    await page.getByLabel(nl['component.opgaven'], { exact: true }).fill('0.05');
+    await page.getByLabel(nl['component.region'], { exact: true }).fill('0.5');
+    await page.getByRole('button', { name: nl['matching.preview'] }).click();
+    await page.getByRole('heading', { level: 2, name: nl['matching.previewTitle'] }).waitFor({ timeout: 60_000 });
+    const changed = Number((await page.getByTestId('changed-lists').textContent())!.split('/')[0]!.trim().replace(/\./g, ''));
+    expect(changed).toBeGreaterThan(0);
+    await check('matching-preview');
+    await page.getByRole('button', { name: nl['matching.save'] }).click();
+    const bar = page.getByRole('progressbar');
+    await bar.waitFor();
+    await until(async () => (await bar.getAttribute('value')) === '100', 'the progress bar at 100', 90_000);
+    await page.getByText(nl['matching.runCompleted']).waitFor();
+    const runs = (await api.http().get('/v1/matching/runs?limit=1').expect(200)).body.items;
+    expect(runs[0]).toMatchObject({ trigger: 'profile', status: 'completed', profileVersion: 2 });
+    const historyRow = page.locator(`tr[data-run-id="${runs[0].id}"]`);
+    await until(async () => (await historyRow.textContent())?.includes(nl['run.completed']), 'the run in the history');
+    expect(await historyRow.textContent()).toContain(nl['trigger.profile']);
+    await check('matching-saved');
+  });
+
+  it('refuses a cross-site form POST that carries the session cookie', async () => {
+    const id = (await api.http().get('/v1/reviews?limit=1').expect(200)).body.items[0].id as string;
+    const evilPage = await context.newPage();
+    const answer = evilPage.waitForResponse((response) => response.url().includes(`/v1/matches/${id}`));
+    await evilPage.goto(`${evilOrigin}/${encodeURIComponent(`${origin}/v1/matches/${id}`)}`);
+    expect([401, 403, 404, 405]).toContain((await answer).status());
+    await evilPage.close();
+    expect((await match(id)).status).toBe('pending');
+    // A same-origin script without the console's header is refused as well: the header is the defence.
+    const status = await page.evaluate<number>(`fetch('/v1/matches/${id}', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"status":"approved"}' }).then((response) => response.status)`);
+    expect(status).toBe(403);
+    expect((await match(id)).status).toBe('pending');
+  });
+
+  it('signs out and the session ends on the server', async () => {
+    const [cookie] = await context.cookies();
+    await page.getByRole('button', { name: nl['nav.signOut'] }).click();
+    await page.waitForURL(/\/console\/sign-in/);
+    expect(await context.cookies()).toEqual([]);
+    const replay = await fetch(`${origin}/v1/auth/session`, { headers: { cookie: `pm_session=${cookie!.value}` } });
+    expect(replay.status).toBe(401);
+    await page.goto(url('/review'));
+    await page.waitForURL(/\/console\/sign-in\?next=/);
+  });
+
+  it('lets an admin edit a profile (the API field error shown at its field) and add and remove a collaboration', async () => {
+    await page.getByLabel(nl['signIn.key']).fill(TEST_ADMIN_API_KEY);
+    await page.getByRole('button', { name: nl['signIn.submit'] }).click();
+    await page.waitForURL(/\/console\/review/);
+    await page.goto(url('/partners/jgz-zoetermeer'));
+    await page.getByRole('button', { name: nl['partner.edit'] }).click();
+    const website = page.getByLabel(nl['partner.website'], { exact: true });
+    await website.fill('geen adres');
+    await page.getByRole('button', { name: nl['partner.save'] }).click();
+    await until(async () => (await website.getAttribute('aria-invalid')) === 'true', 'the website field marked invalid');
+    const describedBy = (await website.getAttribute('aria-describedby'))!.split(' ');
+    const message = await page.locator(`[id="${describedBy.at(-1)}"]`).textContent();
+    expect(message).toMatch(/website/i);
+    await check('partner-edit-error');
+    await website.fill('https://jgz-zoetermeer.example.org');
+    await page.getByLabel(nl['partner.description'], { exact: true }).fill('<b>Jeugdgezondheidszorg</b> in Zoetermeer');
+    await page.getByRole('button', { name: nl['partner.save'] }).click();
+    await page.getByText(nl['partner.saved']).waitFor();
+    // Partner text is text: the markup shows as typed, no element is made of it.
+    await page.getByText('<b>Jeugdgezondheidszorg</b> in Zoetermeer').waitFor();
+    expect(await page.locator('main b').count()).toBe(0);
+    expect((await api.http().get('/v1/partners/jgz-zoetermeer').expect(200)).body.website).toBe('https://jgz-zoetermeer.example.org');
+
+    await page.getByLabel(nl['connections.other']).fill('voedselbank-zoetermeer');
+    await page.getByRole('button', { name: nl['connections.add'] }).click();
+    const remove = page.getByRole('button', { name: `${nl['connections.remove']}: Voedselbank Zoetermeer` });
+    await remove.waitFor();
+    await check('partner-admin');
+    const connected = async () => (await api.http().get('/v1/connections?partner=jgz-zoetermeer').expect(200)).body.items.some((item: { partnerA: { slug: string }; partnerB: { slug: string } }) => [item.partnerA.slug, item.partnerB.slug].includes('voedselbank-zoetermeer'));
+    expect(await connected()).toBe(true);
+    await remove.click();
+    await until(async () => (await remove.count()) === 0, 'the collaboration removed');
+    expect(await connected()).toBe(false);
+  });
+
+  it('has no serious or critical axe violation on any screen state', () => {
+    expect(Object.keys(violations).length).toBeGreaterThanOrEqual(12);
+    expect(Object.fromEntries(Object.entries(violations).filter(([, found]) => found.length > 0))).toEqual({});
+  });
+});
