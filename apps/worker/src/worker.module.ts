@@ -1,5 +1,5 @@
-import { Module } from '@nestjs/common';
-import { AppConfigModule } from '@app/config';
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfigModule, type AppConfig } from '@app/config';
 import { HealthModule, LoggingModule } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
 import { QueueModule } from '@app/queue';
@@ -13,7 +13,20 @@ import { ScheduledRunService } from './scheduled-run.service';
  * health probes, served when WORKER_HEALTH_PORT is set.
  */
 @Module({
-  imports: [AppConfigModule, LoggingModule, HealthModule, PersistenceModule, QueueModule.forRoot(), SuggestionsModule.forRoot({ processJobs: true })],
   providers: [RedisConnection, ScheduledRunService, RunWatchdogScheduleService],
 })
-export class WorkerModule {}
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggingModule,
+        HealthModule,
+        PersistenceModule,
+        QueueModule.forRoot(config),
+        SuggestionsModule.forRoot(config, { processJobs: true }),
+      ],
+    };
+  }
+}
