@@ -7,6 +7,8 @@ const { compilerOptions } = require('./tsconfig.json');
 const moduleNameMapper = pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' });
 
 module.exports = {
+  // e2e hooks start apps and databases: jest's 5 s default fails them on a busy 2-core machine.
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'unit',

@@ -10,7 +10,7 @@
  */
 import '../libs/matching/bench/register-paths';
 import { availableParallelism, loadavg } from 'node:os';
-import { generateSyntheticConnections, generateSyntheticProfiles } from '@app/matching';
+import { generateSyntheticConnections, generateSyntheticProfiles } from '@app/matching/synthetic';
 import { seedNetwork } from './bench-database';
 import { fixedRateLoad, type LoadFigures } from './http-load';
 import { timeFullRun } from './measurements';

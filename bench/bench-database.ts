@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Connection, SyntheticPartner } from '@app/matching';
+import type { Connection } from '@app/matching';
+import type { SyntheticPartner } from '@app/matching/synthetic';
 import { Client } from 'pg';
 
 const SERVER_URL = 'postgres://postgres@127.0.0.1:5432';

@@ -1,4 +1,5 @@
-import { haversineKm, type SyntheticPartner } from '@app/matching';
+import { haversineKm } from '@app/matching';
+import type { SyntheticPartner } from '@app/matching/synthetic';
 import { findGemeente, OPGAVE_CODES, taxonomy, type Gemeente } from '@app/taxonomy';
 
 /** A PATCH that surely changes the partner's own list: it moves across the country and works on other opgaven. */

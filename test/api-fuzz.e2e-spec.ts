@@ -120,6 +120,10 @@ function whatIsWrong(request: FuzzRequest, response: RawResponse): string | unde
   if (response.status === 400 && request.kind === 'field' && !problem.errors?.some((error) => namesOneOf(error.field, request.fields))) {
     return `errors should name ${request.fields.join(' or ') || 'a field'}: ${response.text.slice(0, 300)}`;
   }
+  const message = request.message;
+  if (response.status === 400 && message && !problem.errors?.some((error) => namesOneOf(error.field, request.fields) && message.test(String((error as { message?: unknown }).message)))) {
+    return `the message should say ${message.source}: ${response.text.slice(0, 300)}`;
+  }
   return undefined;
 }
 

@@ -133,6 +133,7 @@ describe('the team console in a real browser (PostgreSQL, built console, Debian 
     const row = (id: string) => page.locator(`li[data-match-id="${id}"]`);
     const status = (id: string) => row(id).getAttribute('data-status');
     const live = page.locator('[role="status"][aria-live="polite"]').filter({ hasText: /./ });
+    const title = async (id: string) => (await row(id).getByRole('heading').textContent())!.trim();
 
     // Keyboard: focus the first row; `?` opens the help, `a` approves, focus moves on.
     await row(ids[0]!).focus();
@@ -144,7 +145,7 @@ describe('the team console in a real browser (PostgreSQL, built console, Debian 
     await page.keyboard.press('a');
     await until(async () => (await status(ids[0]!)) === 'approved', 'the first row approved');
     await until(() => row(ids[1]!).evaluate((element) => element === element.ownerDocument.activeElement), 'focus on the next row');
-    expect(await live.first().textContent()).toContain(nl['decided.approved'].split(':')[0]);
+    await until(async () => (await live.first().textContent())?.includes(nl['decided.approved'].replace('{pair}', await title(ids[0]!))), 'the approval announced');
     // Typing in a note never decides: the key goes to the field.
     const note = row(ids[1]!).getByRole('textbox');
     await note.fill('');
@@ -153,7 +154,6 @@ describe('the team console in a real browser (PostgreSQL, built console, Debian 
     await note.fill('');
 
     // Bulk: select the third and fourth, reject both at once.
-    const title = async (id: string) => (await row(id).getByRole('heading').textContent())!.trim();
     await page.getByRole('checkbox', { name: `Selecteren: ${await title(ids[2]!)}` }).check();
     await row(ids[3]!).focus();
     await page.keyboard.press('x');
@@ -161,10 +161,13 @@ describe('the team console in a real browser (PostgreSQL, built console, Debian 
     await check('review-bulk');
     await page.getByRole('button', { name: nl['review.rejectSelected'].replace('{count}', '2') }).click();
     await until(async () => (await status(ids[2]!)) === 'rejected' && (await status(ids[3]!)) === 'rejected', 'two rows rejected');
+    await until(async () => (await live.first().textContent())?.includes(nl['decidedMany.rejected'].replace('{count}', '2')), 'the bulk rejection announced');
 
     // Button: approve the second, then undo that last decision.
     await page.getByRole('button', { name: `${nl['action.approve']}: ${await title(ids[1]!)}` }).click();
     await until(async () => (await status(ids[1]!)) === 'approved', 'the second row approved');
+    // The row is marked at once; undo belongs to the decision once the API confirmed it.
+    await until(async () => (await live.first().textContent())?.includes(nl['decided.approved'].replace('{pair}', await title(ids[1]!))), 'the second approval announced');
     await check('review-decided');
     await page.getByRole('button', { name: nl['review.undo'] }).click();
     await until(async () => (await status(ids[1]!)) === 'pending', 'the undo');
@@ -182,6 +185,22 @@ describe('the team console in a real browser (PostgreSQL, built console, Debian 
     // The audit trail names the signed-in key, not anything the page sent.
     const history = (await api.http().get(`/v1/matches/${ids[0]}/history`).expect(200)).body.items;
     expect(history.at(-1)).toMatchObject({ to: 'approved', actor: 'Sardes' });
+  });
+
+  it('keeps every decision of quick successive key presses (each is marked at once and sent on its own)', async () => {
+    const ids = await rows().evaluateAll((elements) => elements.slice(4, 7).map((element) => element.getAttribute('data-match-id')!));
+    expect(ids).toHaveLength(3);
+    await page.locator(`li[data-match-id="${ids[0]}"]`).focus();
+    await page.keyboard.press('a');
+    await page.keyboard.press('a');
+    await page.keyboard.press('a');
+    for (const id of ids) await until(async () => (await match(id)).status === 'approved', `match ${id} approved in the API`);
+    for (const id of ids) {
+      const row = page.locator(`li[data-match-id="${id}"]`);
+      await until(async () => (await row.getAttribute('data-status')) === 'approved', `row ${id} marked approved`);
+      // Nothing left busy: the next step (introduce) is offered once the API answered.
+      await until(async () => !(await row.getByRole('button', { name: new RegExp(`^${nl['action.introduce']}:`) }).isDisabled()), `row ${id} ready for its next step`);
+    }
   });
 
   it('switches to English, reasons included', async () => {

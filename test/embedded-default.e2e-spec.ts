@@ -26,8 +26,8 @@ describe('embedded default (built app, PGlite, demo data)', () => {
   const start = async (): Promise<string> => {
     const port = await freePort();
     service = startBuiltService(BUILT_API, { PORT: String(port), DATA_DIR: dataDir });
-    // The first start migrates and seeds; on a busy machine that can take a minute.
-    await service.waitForOutput('API on', 90_000);
+    // The first start migrates and seeds; on a busy machine that can take minutes.
+    await service.waitForOutput('API on', 150_000);
     adminKey ||= /shown this once: (pm_[\w-]+)/.exec(service.output())?.[1] ?? '';
     return `http://127.0.0.1:${port}`;
   };
@@ -45,7 +45,7 @@ describe('embedded default (built app, PGlite, demo data)', () => {
     expect(service!.output()).toMatch(/Seeded 300 demo partners and \d+ connections/);
     const { body: connections } = await getJson(`${base}/v1/connections?limit=1`, bearer(adminKey));
     expect(connections.total).toBeGreaterThan(50);
-  }, 60_000);
+  }, 400_000);
 
   it('keeps its data in DATA_DIR across a restart and does not seed twice', async () => {
     const base = await start();
@@ -63,7 +63,7 @@ describe('embedded default (built app, PGlite, demo data)', () => {
     expect((await fetch(`${again}/v1/partners/blijft-bestaan`, { headers: bearer(adminKey) })).status).toBe(200);
     expect(service!.output()).not.toContain('Seeded');
     expect(service!.output()).not.toContain('shown this once');
-  }, 60_000);
+  }, 400_000);
 
   it('keeps every field of 20 parallel PATCHes of one partner, and refuses a stale If-Match with 412', async () => {
     const base = await start();

@@ -1,4 +1,5 @@
-import { DEFAULT_MATCHING_PROFILE, pairKey, type Connection, type SyntheticPartner } from '@app/matching';
+import { DEFAULT_MATCHING_PROFILE, pairKey, type Connection } from '@app/matching';
+import type { SyntheticPartner } from '@app/matching/synthetic';
 import { SHARD_SIZE } from '@app/suggestions';
 import { Client } from 'pg';
 import { bearer } from './support/api-keys';

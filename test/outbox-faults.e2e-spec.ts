@@ -1,4 +1,4 @@
-import type { SyntheticPartner } from '@app/matching';
+import type { SyntheticPartner } from '@app/matching/synthetic';
 import { Client } from 'pg';
 import { bearer } from './support/api-keys';
 import type { BuiltService } from './support/built-service';

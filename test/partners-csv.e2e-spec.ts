@@ -28,7 +28,8 @@ describe('partners CSV import and export (PostgreSQL)', () => {
 
   beforeAll(async () => {
     api = await startTestApp('partners-csv');
-  });
+    // A Nest app with every module: well past jest's 5 s on a busy 2-core machine.
+  }, 120_000);
 
   afterAll(async () => {
     await settle(api);
@@ -128,22 +129,33 @@ describe('npm run import (the built CLI against the built API)', () => {
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     service = startBuiltService(BUILT_API, { DATABASE_URL: database.url, PORT: String(port), ADMIN_API_KEY: TEST_ADMIN_API_KEY });
-    await service.waitForOutput('API on');
-  });
+    await service.waitForOutput('API on', 120_000);
+  }, 150_000);
 
   afterAll(async () => {
     await service?.stop();
     await database?.drop();
   });
 
-  const runCli = (csv: string, apiKey: string | null = TEST_ADMIN_API_KEY): Promise<{ code: number; stdout: string; stderr: string }> => {
+  const runCli = (
+    csv: string,
+    apiKey: string | null = TEST_ADMIN_API_KEY,
+    target: { args: string[]; env: Record<string, string> } = { args: ['--url', url], env: {} },
+  ): Promise<{ code: number; stdout: string; stderr: string }> => {
     const file = join(mkdtempSync(join(tmpdir(), 'partners-csv-')), 'partners.csv');
     writeFileSync(file, csv);
-    const env = { ...process.env, PARTNERMATCH_API_KEY: apiKey ?? '' };
+    const env = { ...process.env, PORT: '', HOST: '', ...target.env, PARTNERMATCH_API_KEY: apiKey ?? '' };
     return new Promise((resolve) =>
-      execFile(process.execPath, [cli, file, '--url', url], { env }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr })),
+      execFile(process.execPath, [cli, file, ...target.args], { env }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr })),
     );
   };
+
+  it('without --url, tries the server of PORT and HOST and says which URL it could not reach', async () => {
+    const nothing = await freePort();
+    const result = await runCli([HEADER, ...GOOD_ROWS].join('\n'), TEST_ADMIN_API_KEY, { args: [], env: { PORT: String(nothing), HOST: '0.0.0.0' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`could not reach the API at http://127.0.0.1:${nothing} (ECONNREFUSED)`);
+  });
 
   it('needs an admin key from PARTNERMATCH_API_KEY and stores nothing without one', async () => {
     expect(await runCli([HEADER, ...GOOD_ROWS].join('\n'), null)).toMatchObject({ code: 1, stderr: expect.stringContaining('PARTNERMATCH_API_KEY') });
@@ -152,8 +164,8 @@ describe('npm run import (the built CLI against the built API)', () => {
     expect((await getJson(`${url}/v1/partners?limit=1`)).body.total).toBe(0);
   });
 
-  it('imports a good file with exit code 0', async () => {
-    const result = await runCli([HEADER, ...GOOD_ROWS].join('\n'));
+  it('imports a good file with exit code 0, to the PORT the server runs on by default', async () => {
+    const result = await runCli([HEADER, ...GOOD_ROWS].join('\n'), TEST_ADMIN_API_KEY, { args: [], env: { PORT: new URL(url).port } });
     expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining('Imported 3 partners: voedselbank-utrecht') });
     expect((await getJson(`${url}/v1/partners?limit=1`)).body.total).toBe(3);
   });

@@ -27,14 +27,20 @@ describe('partners API (PostgreSQL)', () => {
       expect(response.body.id).toMatch(/^[0-9a-f-]{36}$/);
     });
 
-    it('numbers the slug when the name is taken', async () => {
-      await api.http().post('/v1/partners').send(partnerBody({ name: 'Jeugdfonds Zwolle' })).expect(201);
-      const second = await api.http().post('/v1/partners').send(partnerBody({ name: 'Jeugdfonds Zwolle' })).expect(201);
+    it('refuses a name whose slug is taken with a 409 naming the existing partner, and numbers the slug with allowSimilarName', async () => {
+      const first = (await api.http().post('/v1/partners').send(partnerBody({ name: 'Jeugdfonds Zwolle' })).expect(201)).body;
+      const refused = await api.http().post('/v1/partners').send(partnerBody({ name: 'Jeugdfonds  ZWOLLE' })).expect(409);
+      expect(refused.body.detail).toContain('"Jeugdfonds Zwolle" (slug "jeugdfonds-zwolle", id ' + first.id + ')');
+      expect(refused.body.detail).toContain('allowSimilarName: true');
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'name', value: 'Jeugdfonds  ZWOLLE' })]);
+      const second = await api.http().post('/v1/partners').send(partnerBody({ name: 'Jeugdfonds Zwolle', allowSimilarName: true })).expect(201);
       expect(second.body.slug).toBe('jeugdfonds-zwolle-2');
+      expect(second.body).not.toHaveProperty('allowSimilarName');
+      await api.http().patch(`/v1/partners/${first.id}`).send({ allowSimilarName: true }).expect(400);
     });
 
     it('gives racing creations of one name each their own slug, never a 500', async () => {
-      const responses = await Promise.all(Array.from({ length: 12 }, () => api.http().post('/v1/partners').send(partnerBody({ name: 'Stichting Gelijktijdig' }))));
+      const responses = await Promise.all(Array.from({ length: 12 }, () => api.http().post('/v1/partners').send(partnerBody({ name: 'Stichting Gelijktijdig', allowSimilarName: true }))));
       const statuses = responses.map((response) => response.status);
       expect(statuses.every((status) => status === 201 || status === 409)).toBe(true);
       const slugs = responses.filter((response) => response.status === 201).map((response) => response.body.slug);
@@ -189,6 +195,33 @@ describe('partners API (PostgreSQL)', () => {
     it.each(['limit=0', 'limit=501', 'offset=-1', 'limit=abc', 'sector=circus', 'province=PV99', 'unknown=1'])('rejects %s with 400', async (query) => {
       const response = await api.http().get(`/v1/partners?${query}`).expect(400);
       expect(response.body.errors[0].field).toBe(query.split('=')[0]);
+    });
+
+    // Presence, then type, then range: `limit=abc` once said "must not be greater than 500".
+    it.each([
+      ['limit=abc', 'limit must be an integer written in digits'],
+      ['limit=1.5', 'limit must be an integer written in digits'],
+      ['limit=501', 'limit must not be greater than 500'],
+      ['sector=', 'sector must not be empty: a code, see /v1/taxonomy'],
+    ])('says what is wrong with %s', async (query, message) => {
+      const response = await api.http().get(`/v1/partners?${query}`).expect(400);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field: query.split('=')[0], message })]);
+    });
+  });
+
+  describe('messages of a create', () => {
+    it.each([
+      [{ name: undefined }, 'name', 'name is required'],
+      [{ name: 5 }, 'name', 'name must be a string'],
+      [{ sector: undefined }, 'sector', 'sector is required'],
+      [{ sector: 5 }, 'sector', 'sector must be a string: a code, see /v1/taxonomy'],
+      [{ gemeenten: 'GM0344' }, 'gemeenten', 'gemeenten must be an array'],
+      [{ offers: 'voedsel' }, 'offers', 'offers must be an array'],
+      [{ matchingOptOut: 'ja' }, 'matchingOptOut', 'matchingOptOut must be a boolean value'],
+      [{ allowSimilarName: 'ja' }, 'allowSimilarName', 'allowSimilarName must be a boolean value'],
+    ])('%j answers %s: %s', async (override, field, message) => {
+      const response = await api.http().post('/v1/partners').send(partnerBody({ name: 'Berichten Test', ...override })).expect(400);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field, message })]);
     });
   });
 });

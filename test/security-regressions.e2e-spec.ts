@@ -35,6 +35,7 @@ describe('security and privacy regressions (issue 12)', () => {
   let api: TestApp;
   const partners: Partner[] = [];
   let teamKey: string;
+  let reviewerKey: string;
 
   const keyFor = async (partner: string): Promise<string> =>
     (await api.http().post('/v1/api-keys').send({ name: `Sleutel ${partner}`, role: 'partner', partner }).expect(201)).body.key;
@@ -44,13 +45,15 @@ describe('security and privacy regressions (issue 12)', () => {
     const items: ReviewItem[] = (await api.http().get('/v1/reviews?limit=500&status=pending').expect(200)).body.items;
     return items.find((item) => [item.partnerA.id, item.partnerB.id].sort().join() === [a.id, b.id].sort().join())!;
   };
-  const decide = (matchId: string, status: string) => api.http().patch(`/v1/matches/${matchId}`).send({ status, note: TEAM_NOTE, actor: TEAM_ACTOR }).expect(200);
+  // The history records the deciding key's name as its actor: a reviewer's key named like a person.
+  const decide = (matchId: string, status: string) => api.as(reviewerKey).patch(`/v1/matches/${matchId}`).send({ status, note: TEAM_NOTE }).expect(200);
   const sql = <T = unknown>(query: string, params: unknown[] = []): Promise<T> => api.app.get(DataSource).query(query, params);
 
   beforeAll(async () => {
     api = await startTestApp('security_regressions');
     for (const fixture of UTRECHT_PARTNERS) partners.push(await createPartner(api, partnerBody(fixture)));
     teamKey = (await api.http().post('/v1/api-keys').send({ name: 'Team', role: 'team' }).expect(201)).body.key;
+    reviewerKey = (await api.http().post('/v1/api-keys').send({ name: TEAM_ACTOR, role: 'team' }).expect(201)).body.key;
     await completeFullRun(api);
   }, 180_000);
 

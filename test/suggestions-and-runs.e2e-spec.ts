@@ -102,6 +102,18 @@ describe('suggestions and matching runs API (PostgreSQL, in-process queue)', () 
     expect(nearby).toEqual(expect.arrayContaining([voedselbank.slug, supermarket.slug, gemeente.slug, ministerie.slug]));
   });
 
+  it('leaves national candidates out with includeNational=false, and says how deep the filters looked', async () => {
+    const all = await suggestionsOf(school);
+    const local = await suggestionsOf(school, '?maxDistanceKm=50&includeNational=false');
+    expect(local.items.map((item: { candidate: { slug: string } }) => item.candidate.slug)).not.toContain(ministerie.slug);
+    expect(local.items.map((item: { candidate: { slug: string } }) => item.candidate.slug)).toEqual(expect.arrayContaining([voedselbank.slug, supermarket.slug, gemeente.slug]));
+    // Five other partners, all within k: the stored list is five deep, filtered or not.
+    expect(all.searchedDepth).toBe(5);
+    expect(local.searchedDepth).toBe(5);
+    expect((await suggestionsOf(school, '?leefdomein=onderwijs')).searchedDepth).toBe(5);
+    await api.http().get(`/v1/partners/${school.slug}/suggestions?includeNational=nee`).expect(400);
+  });
+
   it('pages with limit and offset', async () => {
     const all = await candidateSlugs(school);
     const page = await suggestionsOf(school, '?limit=2&offset=1');

@@ -1,4 +1,6 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { PROTECTED_ROUTES, PUBLIC_DOCUMENTED_ROUTES, type RouteAccess } from './support/route-access';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -7,7 +9,8 @@ describe('taxonomy API and OpenAPI document', () => {
 
   beforeAll(async () => {
     api = await startTestApp('taxonomy');
-  });
+    // A Nest app with every module: well past jest's 5 s on a busy 2-core machine.
+  }, 300_000);
 
   afterAll(async () => {
     await api.close();
@@ -100,6 +103,64 @@ describe('taxonomy API and OpenAPI document', () => {
       expect(body.components.securitySchemes['api-key']).toMatchObject({ type: 'http', scheme: 'bearer' });
       expect(body.components.securitySchemes['console-session']).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'pm_session' });
       for (const [method, path] of PUBLIC_DOCUMENTED_ROUTES) expect(body.paths[path][method].security).toBeUndefined();
+    });
+
+    it('names its server, and the key scheme is not a JWT', async () => {
+      const { body } = await api.http().get('/docs-json').expect(200);
+      expect(body.servers).toEqual([expect.objectContaining({ url: '/' })]);
+      expect(body.components.securitySchemes['api-key'].bearerFormat).not.toBe('JWT');
+    });
+
+    it('gives every operation a description and a tag defined at the top level', async () => {
+      const { body } = await api.http().get('/docs-json').expect(200);
+      const defined = new Set((body.tags ?? []).map((tag: { name: string; description?: string }) => tag.name));
+      for (const tag of body.tags ?? []) expect({ tag: tag.name, description: tag.description }).toEqual({ tag: tag.name, description: expect.any(String) });
+      const problems: string[] = [];
+      for (const [path, operations] of Object.entries<Record<string, { description?: string; tags?: string[] }>>(body.paths)) {
+        for (const [method, operation] of Object.entries(operations)) {
+          if (!operation.description?.trim()) problems.push(`${method} ${path}: no description`);
+          if (!operation.tags?.length) problems.push(`${method} ${path}: no tag`);
+          for (const tag of operation.tags ?? []) if (!defined.has(tag)) problems.push(`${method} ${path}: tag "${tag}" not defined at the top level`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('lists Location as a response header of the routes that queue a run, not as a request header', async () => {
+      const { body } = await api.http().get('/docs-json').expect(200);
+      for (const [method, path] of [['post', '/v1/matching/runs'], ['put', '/v1/matching/profile']]) {
+        const operation = body.paths[path][method];
+        expect((operation.parameters ?? []).filter((parameter: { in: string }) => parameter.in === 'header')).toEqual([]);
+        expect(operation.responses['202'].headers.Location).toMatchObject({ schema: { type: 'string' } });
+      }
+    });
+
+    it('has every example valid against its schema', async () => {
+      const { body } = await api.http().get('/docs-json').expect(200);
+      const document = (await SwaggerParser.dereference(structuredClone(body))) as unknown as Record<string, unknown>;
+      // OpenAPI 3.0 schemas are JSON Schema plus nullable and annotations: Ajv knows nullable, strict: false skips the rest.
+      const ajv = addFormats(new Ajv({ strict: false, allErrors: true, validateFormats: true }));
+      const failures: string[] = [];
+      let checked = 0;
+      const check = (where: string, schema: unknown, example: unknown) => {
+        checked += 1;
+        const { example: _own, ...rest } = schema as Record<string, unknown>;
+        const validate = ajv.compile(rest);
+        if (!validate(example)) failures.push(`${where}: ${JSON.stringify(example)} ${ajv.errorsText(validate.errors)}`);
+      };
+      const seen = new Set<unknown>();
+      const walk = (node: unknown, where: string) => {
+        if (!node || typeof node !== 'object' || seen.has(node)) return;
+        seen.add(node);
+        const object = node as Record<string, unknown>;
+        // A schema with its own example, and a parameter or media type with an example of its schema.
+        if ('example' in object && ('type' in object || 'properties' in object || 'allOf' in object || 'enum' in object)) check(where, object, object.example);
+        if ('example' in object && object.schema && typeof object.schema === 'object') check(where, object.schema, object.example);
+        for (const [key, value] of Object.entries(object)) if (key !== 'example') walk(value, `${where}/${key}`);
+      };
+      walk(document, '#');
+      expect(failures).toEqual([]);
+      expect(checked).toBeGreaterThan(10);
     });
 
     it('documents every route the app serves, and only those', async () => {

@@ -32,10 +32,11 @@ export interface BuiltService {
  * Runs a built app (`npm run build` first, as `npm test` does) the way a user does,
  * with only the given variables on top of PATH and HOME.
  */
-export function startBuiltService(entry: string, env: Record<string, string>): BuiltService {
+export function startBuiltService(entry: string, env: Record<string, string>, as?: { uid: number; gid: number }): BuiltService {
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first (npm test does)`);
   const child = spawn(process.execPath, [entry], {
     cwd: ROOT,
+    ...as,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

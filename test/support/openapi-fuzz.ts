@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { mulberry32, pick, randomInt, type Random } from '@app/matching';
+import { mulberry32, pick, randomInt, type Random } from '@app/matching/synthetic';
 import { breaksJson, HUGE_STRING, invalidValues, RawJson, toJsonText, validValue, type Schema } from './fuzz-values';
 
 /**
@@ -41,6 +41,8 @@ interface Mutation {
   field?: string;
   /** What the mutation touches; random combinations break different slots. */
   slot: string;
+  /** For a missing or wrong-type value: the words the field's message must use (single mutations only). */
+  message?: RegExp;
   apply(spec: RequestSpec): RequestSpec;
 }
 
@@ -49,6 +51,8 @@ export interface FuzzRequest {
   kind: MutationKind;
   /** For field mutations: a 400 must name one of these (or a path below one). */
   fields: string[];
+  /** A 400 must say this about the field it names: "is required", "must be an integer", ... */
+  message?: RegExp;
   method: string;
   url: string;
   headers: Record<string, string>;
@@ -129,7 +133,7 @@ export class OpenApiFuzzer {
   /** Every single mutation of every operation, then seeded combinations until there are at least `total`. */
   requests(total: number, seed: number): FuzzRequest[] {
     const perOperation = operationsOf(this.document).map((operation) => ({ operation, mutations: this.mutationsOf(operation) }));
-    const requests = perOperation.flatMap(({ operation, mutations }) => mutations.map((mutation) => this.render(mutation.apply(this.baseline(operation)), mutation.label, mutation.kind, mutation.field ? [mutation.field] : [])));
+    const requests: FuzzRequest[] = perOperation.flatMap(({ operation, mutations }) => mutations.map((mutation) => ({ ...this.render(mutation.apply(this.baseline(operation)), mutation.label, mutation.kind, mutation.field ? [mutation.field] : []), message: mutation.message })));
     const random = mulberry32(seed);
     const combinable = perOperation.filter(({ mutations }) => new Set(mutations.map((mutation) => mutation.slot)).size >= 2);
     while (requests.length < total) {
@@ -205,13 +209,13 @@ export class OpenApiFuzzer {
     const name = parameter.name;
     const slot = `query ${name}`;
     const setQuery = (pairs: [string, string][]) => (spec: RequestSpec): RequestSpec => ({ ...spec, query: [...spec.query.filter(([key]) => key !== name), ...pairs] });
-    const mutations: Mutation[] = values.map(([label, value]) => ({ label: `query ${name}: ${label}`, kind: 'field', field: name, slot, apply: setQuery([[name, value]]) }));
+    const mutations: Mutation[] = values.map(([label, value]) => ({ label: `query ${name}: ${label}`, kind: 'field', field: name, slot, message: queryTypeWording(schema, value), apply: setQuery([[name, value]]) }));
     const valid = String(validValue(schema, this.resolve));
     mutations.push(
       { label: `query ${name}: repeated (array)`, kind: 'field', field: name, slot, apply: setQuery([[name, valid], [name, valid]]) },
       { label: `query ${name}: object (${name}[key])`, kind: 'field', field: name, slot, apply: setQuery([[`${name}[key]`, valid]]) },
     );
-    if (parameter.required) mutations.push({ label: `query ${name}: missing`, kind: 'field', field: name, slot, apply: setQuery([]) });
+    if (parameter.required) mutations.push({ label: `query ${name}: missing`, kind: 'field', field: name, slot, message: REQUIRED, apply: setQuery([]) });
     return mutations;
   }
 
@@ -224,14 +228,14 @@ export class OpenApiFuzzer {
     const field = path[0];
     for (const invalid of path.length ? invalidValues(resolved, this.resolve) : []) {
       const kind = breaksJson(invalid.value) ? 'transport' : 'field';
-      mutations.push({ label: `${name}: ${invalid.label}`, kind, field, slot, apply: setBodyValue(path, invalid.value) });
+      mutations.push({ label: `${name}: ${invalid.label}`, kind, field, slot, message: typeWording(resolved, invalid.value), apply: setBodyValue(path, invalid.value) });
     }
     if (resolved.properties) {
       for (const [property, propertySchema] of Object.entries(resolved.properties)) {
         mutations.push(...this.bodyMutations(propertySchema, [...path, property]));
       }
       for (const missing of resolved.required ?? []) {
-        mutations.push({ label: `${name}: required ${missing} missing`, kind: 'field', field: field ?? missing, slot: `body.${[...path, missing].join('.')}`, apply: setBodyValue([...path, missing], undefined) });
+        mutations.push({ label: `${name}: required ${missing} missing`, kind: 'field', field: field ?? missing, slot: `body.${[...path, missing].join('.')}`, message: REQUIRED, apply: setBodyValue([...path, missing], undefined) });
       }
     }
     if (typeof resolved.additionalProperties === 'object') mutations.push(...this.mapMutations(resolved, path, validValue(resolved, this.resolve) as Record<string, unknown>));
@@ -283,6 +287,37 @@ export class OpenApiFuzzer {
     }
     return request;
   }
+}
+
+/**
+ * The message class of every DTO (apps/api/src/problems/validation.ts): a missing value
+ * "is required", a value of the wrong type "must be" of its type, before any range or format.
+ */
+const REQUIRED = /is required/;
+
+function typeWording(schema: Schema, value: unknown): RegExp | undefined {
+  if (value === null || value === undefined || value instanceof RawJson) return undefined;
+  if (schema.enum) return typeof value === 'string' ? undefined : /must be (a string|one of)/;
+  switch (schema.type) {
+    case 'string':
+      return typeof value === 'string' ? undefined : /must be a string/;
+    case 'integer':
+      return Number.isInteger(value) ? undefined : /must be an integer/;
+    case 'number':
+      return typeof value === 'number' ? undefined : /must be a number/;
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : /must be a boolean/;
+    case 'array':
+      return Array.isArray(value) ? undefined : /must be an array/;
+    default:
+      return schema.properties || schema.additionalProperties ? (typeof value === 'object' && !Array.isArray(value) ? undefined : /must be an object/) : undefined;
+  }
+}
+
+/** A query value is always text: only digits are an integer (a number: digits with a point). */
+function queryTypeWording(schema: Schema, value: string): RegExp | undefined {
+  if (schema.type === 'integer' && !/^\d+$/.test(value) && value !== '') return /must be an integer/;
+  return undefined;
 }
 
 function setBodyValue(path: string[], value: unknown): (spec: RequestSpec) => RequestSpec {

@@ -3,14 +3,12 @@ import {
   buildMatchContext,
   buildSuggestions,
   DEFAULT_MATCHING_PROFILE,
-  generateSyntheticConnections,
-  generateSyntheticProfiles,
   pairKey,
   rankAllPairs,
   type Connection,
   type PartnerProfile,
-  type SyntheticPartner,
 } from '@app/matching';
+import { generateSyntheticConnections, generateSyntheticProfiles, type SyntheticPartner } from '@app/matching/synthetic';
 import { MATCHING_QUEUE, redisConnectionOptions } from '@app/queue';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
@@ -53,7 +51,7 @@ export function startWorker(env: Record<string, string>): Promise<BuiltService> 
 async function startReady(entry: string, env: Record<string, string>, readyLine: string): Promise<BuiltService> {
   const service = startBuiltService(entry, env);
   try {
-    await service.waitForOutput(readyLine, 30_000);
+    await service.waitForOutput(readyLine, 120_000);
     return service;
   } catch (error) {
     await service.stop();

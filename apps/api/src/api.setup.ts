@@ -30,7 +30,7 @@ export function configureApi(app: INestApplication): OpenAPIObject {
  * openapi` writes for the console's generated client.
  */
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Partnermatch API')
@@ -39,10 +39,14 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
           '(`application/problem+json`) with a per-field `errors` list.',
       )
       .setVersion('1')
+      // Relative: the document is served by the API it describes, wherever that is reached.
+      .addServer('/', 'this server')
       .addBearerAuth(
         {
           type: 'http',
           scheme: 'bearer',
+          // Nest's default says JWT; the keys are opaque strings looked up by hash.
+          bearerFormat: 'opaque API key (pm_…)',
           description:
             'An API key (`pm_…`). Roles: `admin` everything; `team` reads all, reviews, runs and profiles; `partner` its own ' +
             'partner (profile, approved suggestions, feedback, export); `portal` the embed routes. Each operation lists its ' +
@@ -61,7 +65,28 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
         },
         SESSION_SCHEME,
       )
+      .addTag('taxonomy', 'The alliance\'s lists: leefdomeinen, opgaven, sectors, kennisbronnen, provinces and gemeenten')
+      .addTag('partners', 'Partner organisations: register, read, change, remove; CSV import and export')
+      .addTag('connections', 'Existing collaborations between partners (never suggested again)')
+      .addTag('suggestions', 'A partner\'s ranked, explained suggestions and its feedback on them')
+      .addTag('review', 'The project team\'s review queue and decisions on suggested pairs')
+      .addTag('matching profile', 'The weights and settings of matching, their versions and a what-if preview')
+      .addTag('matching runs', 'Full recomputations of every suggestion list')
+      .addTag('gemeenten', 'Local coalitions and the opgaven a gemeente\'s partners leave uncovered')
+      .addTag('embed', 'The portal\'s public view of approved suggestions')
+      .addTag('privacy', 'A partner\'s data export and erasure')
+      .addTag('api keys', 'API keys and their roles')
+      .addTag('health', 'Liveness and readiness probes')
+      .addTag('auth', 'Signing in to the team console: a session cookie in exchange for a key')
       .build(),
     { extraModels: [ProblemDetailsDto] },
   );
+  // The swagger plugin puts a handler's doc comment in `summary`; tools that list operations
+  // read `description`, so it carries the same text where none was written.
+  for (const operations of Object.values(document.paths)) {
+    for (const operation of Object.values(operations) as { summary?: string; description?: string }[]) {
+      if (operation && typeof operation === 'object' && operation.summary && !operation.description) operation.description = operation.summary;
+    }
+  }
+  return document;
 }

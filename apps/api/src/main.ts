@@ -1,19 +1,26 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { AddressInfo } from 'node:net';
 import { buildAppConfig } from '@app/config';
+import { DataDirLock } from '@app/persistence';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { configureApi } from './api.setup';
 
 async function bootstrap(): Promise<void> {
+  // Before Nest starts, so a wrong setting or a data folder in use is one line, not a stack trace.
   const config = buildAppConfig(process.env);
+  if (config.database.kind === 'embedded') DataDirLock.acquire(config.database.dataDir);
   const app = await NestFactory.create(ApiModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
   configureApi(app);
-  await app.listen(config.port, '0.0.0.0');
-  const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
+  await app.listen(config.port, config.host);
+  // What the socket really got: the port PORT=0 picked, the address HOST named.
+  const { address, port } = app.getHttpServer().address() as AddressInfo;
+  const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  const reach = address === '0.0.0.0' || address === '::' ? ' on all interfaces' : '';
   const database = config.database.kind === 'embedded' ? `embedded PostgreSQL in ${config.database.dataDir}` : 'PostgreSQL from DATABASE_URL';
-  new Logger('Partnermatch').log(`API on ${url} (${database}); OpenAPI at ${url}/docs; team console at ${url}/console/`);
+  new Logger('Partnermatch').log(`API on ${url}${reach} (${database}); OpenAPI at ${url}/docs; team console at ${url}/console/`);
 }
 
 bootstrap().catch((error: unknown) => {

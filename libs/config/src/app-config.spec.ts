@@ -4,6 +4,7 @@ describe('buildAppConfig', () => {
   it('defaults to the embedded database on port 3000 with demo data and in-process jobs', () => {
     const config = buildAppConfig({});
     expect(config.port).toBe(3000);
+    expect(config.host).toBe('127.0.0.1');
     expect(config.redisUrl).toBeNull();
     expect(config.database).toMatchObject({ kind: 'embedded', seedDemoData: true });
     expect(config.database.kind === 'embedded' && config.database.dataDir).toMatch(/\.data$/);
@@ -13,6 +14,7 @@ describe('buildAppConfig', () => {
     const config = buildAppConfig({ DATABASE_URL: 'postgres://app@db:5432/partnermatch', REDIS_URL: 'redis://queue:6379', PORT: '8080' });
     expect(config).toEqual({
       port: 8080,
+      host: '0.0.0.0',
       database: { kind: 'postgres', url: 'postgres://app@db:5432/partnermatch' },
       redisUrl: 'redis://queue:6379',
       queuePrefix: 'partnermatch',
@@ -34,6 +36,11 @@ describe('buildAppConfig', () => {
     expect(buildAppConfig({ WORKER_HEALTH_PORT: '3001', LOG_LEVEL: 'warn' })).toMatchObject({ workerHealthPort: 3001, logLevel: 'warn' });
   });
 
+  it('listens where HOST says, else on loopback for the embedded default and everywhere with DATABASE_URL', () => {
+    expect(buildAppConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(buildAppConfig({ HOST: '::1', DATABASE_URL: 'postgres://app@db/p' }).host).toBe('::1');
+  });
+
   it('treats an empty variable as unset', () => {
     expect(buildAppConfig({ DATABASE_URL: '', PORT: '' }).database.kind).toBe('embedded');
   });
@@ -41,6 +48,7 @@ describe('buildAppConfig', () => {
   it.each([
     ['PORT', 'zeventig'],
     ['PORT', '70000'],
+    ['HOST', 'localhost:3000'],
     ['DATABASE_URL', 'mysql://root@localhost/app'],
     ['REDIS_URL', 'http://localhost:6379'],
     ['SEED_DEMO_DATA', 'ja'],

@@ -8,6 +8,8 @@ export type DatabaseConfig =
 
 export interface AppConfig {
   port: number;
+  /** The address the API listens on. */
+  host: string;
   database: DatabaseConfig;
   /** Null in the embedded default: jobs then run in-process. */
   redisUrl: string | null;
@@ -41,6 +43,7 @@ export function buildAppConfig(raw: Record<string, unknown>): AppConfig {
   const env = validateEnvironment(raw);
   return {
     port: env.PORT,
+    host: env.HOST ?? (env.DATABASE_URL ? '0.0.0.0' : '127.0.0.1'),
     database: env.DATABASE_URL
       ? { kind: 'postgres', url: env.DATABASE_URL }
       : { kind: 'embedded', dataDir: resolve(env.DATA_DIR), seedDemoData: env.SEED_DEMO_DATA === 'true' },

@@ -1,7 +1,7 @@
 // class-transformer reads the decorators' type metadata; a process that has not loaded Nest yet needs the polyfill.
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsIP, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -25,6 +25,14 @@ export class EnvironmentVariables {
   @Min(0, { message: 'PORT must be an integer between 0 and 65535' })
   @Max(65535, { message: 'PORT must be an integer between 0 and 65535' })
   PORT: number = 3000;
+
+  /**
+   * The address the API listens on. Unset: 127.0.0.1 for the embedded default (a laptop's demo
+   * is not for the network), 0.0.0.0 with DATABASE_URL (a server behind its proxy, the image).
+   */
+  @IsOptional()
+  @IsIP(undefined, { message: 'HOST must be an IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0' })
+  HOST?: string;
 
   /** Where the embedded database keeps its files. */
   @IsString()
@@ -115,7 +123,7 @@ export class EnvironmentVariables {
   SEED_DEMO_DATA: string = 'true';
 }
 
-const ENVIRONMENT_KEYS = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'DATA_DIR', 'QUEUE_PREFIX', 'QUEUE_LOCK_DURATION_MS', 'QUEUE_CONCURRENCY', 'RUN_STALL_TIMEOUT_MS', 'MATCHING_CRON', 'REVIEW_REQUIRED', 'SEED_DEMO_DATA', 'WORKER_HEALTH_PORT', 'LOG_LEVEL', 'ADMIN_API_KEY', 'RATE_LIMIT_PER_MINUTE', 'SESSION_IDLE_MINUTES', 'CONSOLE_DIR'] as const;
+const ENVIRONMENT_KEYS = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'HOST', 'DATA_DIR', 'QUEUE_PREFIX', 'QUEUE_LOCK_DURATION_MS', 'QUEUE_CONCURRENCY', 'RUN_STALL_TIMEOUT_MS', 'MATCHING_CRON', 'REVIEW_REQUIRED', 'SEED_DEMO_DATA', 'WORKER_HEALTH_PORT', 'LOG_LEVEL', 'ADMIN_API_KEY', 'RATE_LIMIT_PER_MINUTE', 'SESSION_IDLE_MINUTES', 'CONSOLE_DIR'] as const;
 
 /** Never echoed back in a start-up error: logs outlive the mistake. */
 const SECRET_KEYS = new Set<string>(['ADMIN_API_KEY']);

@@ -1,4 +1,4 @@
-import { generateSyntheticConnections, generateSyntheticProfiles, mulberry32, pick as pickWith, type SyntheticPartner } from '@app/matching';
+import { generateSyntheticConnections, generateSyntheticProfiles, mulberry32, pick as pickWith, type SyntheticPartner } from '@app/matching/synthetic';
 import { findGemeente, labelOf, taxonomy } from '@app/taxonomy';
 import type { SeedData } from '@app/persistence';
 import { firstFreeSlug, slugify } from '@app/persistence';

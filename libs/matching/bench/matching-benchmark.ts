@@ -3,22 +3,15 @@
  *
  * For n = 300, 10,000 (and --n if larger): the naive reference (per pair ml-distance,
  * sampled on a share of the rows at large n and scaled), the fast kernel on one thread and
- * on all threads, with pairs/s, peak RSS and the speed-up; then p50/p95 of incremental
- * updates at the largest n. With --json the last line is one JSON object for the largest n.
+ * on all threads, with pairs/s, peak RSS and the speed-up; this machine's limit (the tight
+ * loop of `pairFloor` over the same packed pairs on the same threads) and how far the kernel
+ * is from it; then p50/p95 of incremental updates at the largest n. With --json the last
+ * line is one JSON object for the largest n.
  */
 import './register-paths';
 import { availableParallelism } from 'os';
-import {
-  buildMatchContext,
-  DEFAULT_MATCHING_PROFILE,
-  generateSyntheticConnections,
-  generateSyntheticProfiles,
-  MatchIndex,
-  PartnerProfile,
-  rankAllPairs,
-  referenceList,
-  SyntheticPartner,
-} from '@app/matching';
+import { buildMatchContext, DEFAULT_MATCHING_PROFILE, MatchIndex, PartnerProfile, prepareRun, rankAllPairs, referenceList, runPairFloorThreads } from '@app/matching';
+import { generateSyntheticConnections, generateSyntheticProfiles, SyntheticPartner } from '@app/matching/synthetic';
 import { OPGAVE_CODES } from '@app/taxonomy';
 
 interface Row {
@@ -29,6 +22,9 @@ interface Row {
   fast1_s: number;
   fastAll_s: number;
   threads: number;
+  /** The tight loop over the same packed pairs on the same threads, and fastAll_s / limit_s. */
+  limit_s: number;
+  limit_ratio: number;
   speedup: number;
   rss_mb: number;
   lists_equal: boolean;
@@ -79,6 +75,10 @@ async function measure(n: number): Promise<Row> {
   started = process.hrtime.bigint();
   const all = await rankAllPairs(profiles, { ...options, threads });
   const fastAll = seconds(started);
+  const run = prepareRun(profiles, options, { shared: true });
+  started = process.hrtime.bigint();
+  await runPairFloorThreads({ packed: run.store.packed, params: run.params, index: run.index }, threads);
+  const limit = seconds(started);
   const listsEqual = sampleIds.every(
     (id) =>
       JSON.stringify(all.list(id).map((c) => c.candidateId)) === JSON.stringify(naiveLists.get(id)) &&
@@ -92,6 +92,8 @@ async function measure(n: number): Promise<Row> {
     fast1_s: fast1,
     fastAll_s: fastAll,
     threads,
+    limit_s: limit,
+    limit_ratio: fastAll / limit,
     speedup: naive / fastAll,
     rss_mb: peakRssMb(),
     lists_equal: listsEqual,
@@ -135,7 +137,7 @@ async function incremental(n: number): Promise<{ p50: number; p95: number; build
 async function main() {
   log(`Partnermatch matching benchmark: top-${profile.k} per partner (diversity ${profile.diversity}), ${threads} threads, node ${process.version}`);
   log('');
-  log('       n | naive (s)            |  fast 1 thread (s)  | fast all (s)         | speed-up | peak RSS | lists = naive');
+  log('       n | naive (s)            |  fast 1 thread (s)  | fast all (s)         | limit (s)            | ÷ limit | speed-up | peak RSS | lists = naive');
   const rows: Row[] = [];
   for (const n of sizes) {
     const row = await measure(n);
@@ -143,13 +145,20 @@ async function main() {
     const pairs = n * (n - 1);
     const cell = (s: number) => `${s.toFixed(s < 10 ? 3 : 1).padStart(8)} ${`${(pairs / s / 1e6).toFixed(1)}M/s`.padStart(10)}`;
     log(
-      `${String(n).padStart(8)} | ${cell(row.naive_s)}${row.naive_sampled ? '*' : ' '} | ${cell(row.fast1_s)} | ${cell(row.fastAll_s)} | ${`${Math.round(row.speedup)}×`.padStart(8)} | ${`${row.rss_mb} MB`.padStart(8)} | ${row.lists_equal ? 'yes' : 'NO'}`,
+      `${String(n).padStart(8)} | ${cell(row.naive_s)}${row.naive_sampled ? '*' : ' '} | ${cell(row.fast1_s)} | ${cell(row.fastAll_s)} | ${cell(row.limit_s)} | ${row.limit_ratio.toFixed(2).padStart(7)} | ${`${Math.round(row.speedup)}×`.padStart(8)} | ${`${row.rss_mb} MB`.padStart(8)} | ${row.lists_equal ? 'yes' : 'NO'}`,
     );
   }
   const sampled = rows.filter((r) => r.naive_sampled);
   if (sampled.length) {
     log(`* naive timed on a spread sample of rows (${sampled.map((r) => `${r.naive_rows} of ${r.n}`).join(', ')}) and scaled to all rows; "lists = naive" compares those rows`);
   }
+  const top = rows[rows.length - 1];
+  const perCore = (s: number) => (top.n * (top.n - 1)) / s / top.threads / 1e6;
+  log(
+    `limit = every ordered pair's packed entry read and summed with no pruning (pairFloor) on ${top.threads} threads: ` +
+      `${perCore(top.limit_s).toFixed(0)}M pairs/s per core; the kernel at n = ${top.n} covers ${perCore(top.fastAll_s).toFixed(0)}M pairs/s per core, ` +
+      `${top.limit_ratio.toFixed(2)}× the limit's time (below 1: pruning skips more than the rest costs)`,
+  );
   const n = sizes[sizes.length - 1];
   const inc = await incremental(n);
   log('');
@@ -165,6 +174,8 @@ async function main() {
         fast1_s: round(last.fast1_s),
         fastAll_s: round(last.fastAll_s),
         threads: last.threads,
+        limit_s: round(last.limit_s),
+        limit_ratio: round(last.limit_ratio),
         speedup: round(last.speedup),
         rss_mb: peakRssMb(),
         incremental_p50_ms: round(inc.p50),

@@ -1,7 +1,7 @@
 import { LEEFDOMEIN_CODES, OPGAVE_CODES, SECTOR_CODES } from '@app/taxonomy';
 import { coalitionArea, proposeCoalition } from './coalitions';
 import { buildMatchContext, scorePairReference } from './reference-scorer';
-import { generateSyntheticProfiles, handProfile } from './synthetic-profiles';
+import { generateSyntheticProfiles, handProfile } from './synthetic';
 import { PartnerProfile } from './types';
 
 const UTRECHT = 'GM0344';

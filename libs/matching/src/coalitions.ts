@@ -1,6 +1,8 @@
-import { findGemeente, LEEFDOMEIN_CODES, labelOf, OPGAVE_CODES, SECTOR_CODES, taxonomy, type Term } from '@app/taxonomy';
+import { findGemeente, LEEFDOMEIN_CODES, OPGAVE_CODES, SECTOR_CODES, taxonomy } from '@app/taxonomy';
+import { bitIndex, maskOf, popcount } from './bits';
+import { coalitionMemberReasons, coalitionNote } from './coalition-reasons';
 import { gemeenteDistanceKm } from './components';
-import { formatKm, gemeenteName, joinList, type Lang, type Sentence } from './reasons';
+import type { Sentence } from './reasons';
 import { buildMatchContext, MatchContext, MatchOptions, scorePairReference } from './reference-scorer';
 import type { PartnerProfile } from './types';
 
@@ -78,18 +80,10 @@ interface Candidate {
   nearest: { gemeente: string; km: number } | null;
 }
 
-const bitIndex = (codes: readonly string[]) => new Map(codes.map((code, index) => [code, 1 << index]));
 const DOMAIN_BITS = bitIndex(LEEFDOMEIN_CODES);
 const OPGAVE_BITS = bitIndex(OPGAVE_CODES);
 const SECTOR_BITS = bitIndex(SECTOR_CODES);
-const maskOf = (bits: Map<string, number>, codes: readonly string[]) => codes.reduce((mask, code) => mask | (bits.get(code) ?? 0), 0);
 const codesIn = (universe: readonly string[], mask: number) => universe.filter((_, index) => mask & (1 << index));
-const BIT_COUNTS = Uint8Array.from({ length: 1 << Math.max(LEEFDOMEIN_CODES.length, OPGAVE_CODES.length, SECTOR_CODES.length) }, (_, mask) => {
-  let count = 0;
-  for (let rest = mask; rest; rest &= rest - 1) count++;
-  return count;
-});
-const popcount = (mask: number) => BIT_COUNTS[mask & (BIT_COUNTS.length - 1)];
 
 function nearestTo(gemeente: string, profile: PartnerProfile): Candidate['nearest'] {
   let best: Candidate['nearest'] = null;
@@ -114,9 +108,9 @@ function candidatesFor(gemeente: string, partners: readonly PartnerProfile[], ma
       return {
         index,
         profile,
-        domains: maskOf(DOMAIN_BITS, profile.leefdomeinen),
-        sector: SECTOR_BITS.get(profile.sector) ?? 0,
-        opgaven: maskOf(OPGAVE_BITS, profile.opgaven),
+        domains: maskOf(profile.leefdomeinen, DOMAIN_BITS),
+        sector: maskOf([profile.sector], SECTOR_BITS),
+        opgaven: maskOf(profile.opgaven, OPGAVE_BITS),
         national,
         nearest: national ? null : nearestTo(gemeente, profile),
       };
@@ -190,109 +184,6 @@ function startingPair(locals: readonly Candidate[], score: (a: Candidate, b: Can
   return popcount(a.domains) >= popcount(b.domains) ? [a, b] : [b, a];
 }
 
-const label = (list: readonly Term[], codes: readonly string[], lang: Lang) => joinList(codes.map((code) => labelOf(list, code, lang)), lang);
-const formatScore = (value: number, lang: Lang) => (lang === 'nl' ? value.toFixed(2).replace('.', ',') : value.toFixed(2));
-
-function memberReasons(gemeente: string, member: Omit<CoalitionMember, 'reasons'>, candidate: Candidate): Sentence[] {
-  const place = gemeenteName(gemeente);
-  const reasons: Sentence[] = [];
-  if (candidate.national) {
-    reasons.push({ code: 'works-nationally', params: { gemeente }, nl: `Werkt landelijk, dus ook in ${place}`, en: `Works nationwide, so also in ${place}` });
-  } else if (candidate.nearest && candidate.nearest.km === 0) {
-    reasons.push({ code: 'works-in-gemeente', params: { gemeente }, nl: `Werkt in ${place}`, en: `Works in ${place}` });
-  } else if (candidate.nearest) {
-    const km = formatKm(candidate.nearest.km);
-    const own = gemeenteName(candidate.nearest.gemeente);
-    reasons.push({
-      code: 'works-nearby',
-      params: { gemeente: candidate.nearest.gemeente, km: member.distanceKm },
-      nl: `Werkt in ${own}, ${km} km van ${place}`,
-      en: `Works in ${own}, ${km} km from ${place}`,
-    });
-  }
-  const domains = member.addedLeefdomeinen;
-  if (domains.length > 0) {
-    const noun = (lang: Lang) => (lang === 'nl' ? (domains.length === 1 ? 'het leefdomein' : 'de leefdomeinen') : domains.length === 1 ? 'the life domain' : 'the life domains');
-    reasons.push({
-      code: 'adds-leefdomeinen',
-      params: { leefdomeinen: domains },
-      nl: `Brengt ${noun('nl')} ${label(taxonomy.leefdomeinen, domains, 'nl')} in`,
-      en: `Brings in ${noun('en')} ${label(taxonomy.leefdomeinen, domains, 'en')}`,
-    });
-  }
-  if (member.addedSector) {
-    const sector = member.addedSector;
-    reasons.push({
-      code: 'adds-sector',
-      params: { sector },
-      nl: `Brengt de sector ${labelOf(taxonomy.sectors, sector, 'nl')} in`,
-      en: `Brings in the ${labelOf(taxonomy.sectors, sector, 'en')} sector`,
-    });
-  }
-  const opgaven = member.sharedOpgaven;
-  if (opgaven.length > 0) {
-    const one = opgaven.length === 1;
-    reasons.push({
-      code: 'shares-opgaven',
-      params: { opgaven },
-      nl: `Deelt ${one ? 'de opgave' : 'de opgaven'} ${label(taxonomy.opgaven, opgaven, 'nl')} met de coalitie`,
-      en: `Shares ${one ? 'the task' : 'the tasks'} ${label(taxonomy.opgaven, opgaven, 'en')} with the coalition`,
-    });
-  }
-  const score = (lang: Lang) => formatScore(member.pairScore, lang);
-  const [nl, en] =
-    member.position === 1
-      ? [`Paarscore met de tweede partner: ${score('nl')}`, `Pair score with the second member: ${score('en')}`]
-      : member.position === 2
-        ? [`Paarscore met de eerste partner: ${score('nl')}`, `Pair score with the first member: ${score('en')}`]
-        : [`Gemiddelde paarscore met de leden vóór deze partner: ${score('nl')}`, `Mean pair score with the members before it: ${score('en')}`];
-  reasons.push({ code: 'fits-members', params: { pairScore: member.pairScore }, nl, en });
-  return reasons;
-}
-
-interface CandidateCounts {
-  local: number;
-  national: number;
-}
-
-function note(gemeente: string, requested: number, size: number, candidates: CandidateCounts, maxNational: number): Sentence | null {
-  const place = gemeenteName(gemeente);
-  const params = { requested, size, candidates };
-  if (candidates.local === 0) {
-    return {
-      code: 'no-candidates',
-      params,
-      nl: `Er werken geen lokale of regionale partners in of rond ${place}`,
-      en: `No local or regional partners work in or near ${place}`,
-    };
-  }
-  if (candidates.local === 1) {
-    return {
-      code: 'too-few-candidates',
-      params,
-      nl: `In of rond ${place} werkt maar één lokale of regionale partner; een coalitie begint met twee`,
-      en: `Only one local or regional partner works in or near ${place}; a coalition starts with two`,
-    };
-  }
-  if (size === 0) {
-    return {
-      code: 'no-shared-opgaven',
-      params,
-      nl: `Geen twee lokale of regionale partners in of rond ${place} werken aan dezelfde opgave`,
-      en: `No two local or regional partners in or near ${place} work on the same task`,
-    };
-  }
-  if (size < requested) {
-    return {
-      code: 'smaller-than-requested',
-      params,
-      nl: `Deze coalitie telt ${size} partners in plaats van ${requested}: meer partners in of rond ${place} met een gedeelde opgave zijn er niet (landelijke partners: hooguit ${maxNational})`,
-      en: `This coalition has ${size} partners instead of ${requested}: no more partners in or near ${place} share a task with it (national partners: at most ${maxNational})`,
-    };
-  }
-  return null;
-}
-
 const round = (value: number) => Math.round(value * 1e4) / 1e4;
 
 /**
@@ -339,7 +230,7 @@ export function proposeCoalition(gemeente: string, partners: readonly PartnerPro
     score: 0,
     coverage: 0,
     cohesion: 0,
-    note: note(gemeente, requestedSize, 0, counts, maxNational),
+    note: coalitionNote(gemeente, requestedSize, 0, counts, maxNational),
   };
   if (!start) return empty;
 
@@ -361,7 +252,7 @@ export function proposeCoalition(gemeente: string, partners: readonly PartnerPro
       pairScore: round(pairScore),
       distanceKm: candidate.nearest ? Math.round(candidate.nearest.km * 10) / 10 : null,
     };
-    members.push({ ...member, reasons: memberReasons(gemeente, member, candidate) });
+    members.push({ ...member, reasons: coalitionMemberReasons(gemeente, member, candidate) });
     chosen.push(candidate);
     inCoalition[candidate.index] = 1;
     domains |= candidate.domains;
@@ -412,6 +303,6 @@ export function proposeCoalition(gemeente: string, partners: readonly PartnerPro
     score: round((coverage + cohesion) / 2),
     coverage: round(coverage),
     cohesion: round(cohesion),
-    note: note(gemeente, requestedSize, chosen.length, counts, maxNational),
+    note: coalitionNote(gemeente, requestedSize, chosen.length, counts, maxNational),
   };
 }

@@ -1,7 +1,7 @@
 import { diversify } from './diversity';
 import { rankAllPairsSync } from './kernel';
 import { DEFAULT_MATCHING_PROFILE } from './matching-profile';
-import { generateSyntheticProfiles } from './synthetic-profiles';
+import { generateSyntheticProfiles } from './synthetic';
 
 describe('diversify', () => {
   const pool = [

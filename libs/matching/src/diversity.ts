@@ -1,4 +1,4 @@
-import type { RankedCandidate } from './reference-scorer';
+import type { RankedCandidate } from './types';
 
 /**
  * Sector-diversity re-rank (a maximal-marginal-relevance step over sector) of a ranked
@@ -38,4 +38,17 @@ export function diversify(
     chosen.push(next);
   }
   return chosen;
+}
+
+/**
+ * The place each entry of a diversified list would have by score alone (1-based, ties in
+ * list order). Where it differs from the entry's own place, the diversity step moved it,
+ * and the list says so (reasons.ts `diversity-moved`) instead of leaving a rank whose
+ * score is below the next one unexplained.
+ */
+export function scoreRanks(list: readonly RankedCandidate[]): number[] {
+  const byScore = list.map((entry, index) => ({ score: entry.score, index })).sort((a, b) => b.score - a.score || a.index - b.index);
+  const ranks = new Array<number>(list.length);
+  byScore.forEach(({ index }, position) => (ranks[index] = position + 1));
+  return ranks;
 }

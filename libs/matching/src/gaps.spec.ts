@@ -1,6 +1,6 @@
 import { GEMEENTE_CODES, LEEFDOMEIN_CODES, OPGAVE_CODES, SECTOR_CODES } from '@app/taxonomy';
 import { CodeCount, compareGaps, coverageOf, gemeenteGaps, nationalCoverage, rankGemeentenByGaps } from './gaps';
-import { generateSyntheticProfiles, handProfile } from './synthetic-profiles';
+import { generateSyntheticProfiles, handProfile } from './synthetic';
 
 const UTRECHT = 'GM0344';
 const ZEIST = 'GM0355';

@@ -2,10 +2,8 @@ import { GEMEENTE_CODES, OPGAVE_CODES } from '@app/taxonomy';
 import { MatchIndex } from './incremental';
 import { rankAllPairsSync } from './kernel';
 import { DEFAULT_MATCHING_PROFILE, MatchingProfile } from './matching-profile';
-import { mulberry32 } from './random';
-import { RankedCandidate } from './reference-scorer';
-import { generateSyntheticConnections, generateSyntheticProfiles } from './synthetic-profiles';
-import { Connection, PartnerProfile } from './types';
+import { generateSyntheticConnections, generateSyntheticProfiles, mulberry32 } from './synthetic';
+import { Connection, PartnerProfile, RankedCandidate } from './types';
 
 type Lists = Map<string, RankedCandidate[]>;
 

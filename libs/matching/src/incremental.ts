@@ -1,9 +1,9 @@
 import { diversifyPool, RowOutput, RowScorer } from './kernel-core';
-import { defaultThreads, KernelRun, PackedStore, placeholderProfile, prepareRun, RankAllPairsOptions, runKernel, runKernelSync } from './kernel';
+import { KernelRun, PackedStore, placeholderProfile, prepareRun, RankAllPairsOptions, runKernel, runKernelSync } from './kernel';
+import { defaultThreads } from './kernel-threads';
 import { poolDepth } from './matching-profile';
 import { buildSuggestions } from './reasons';
-import type { RankedCandidate } from './reference-scorer';
-import type { PartnerProfile, Suggestion } from './types';
+import type { PartnerProfile, RankedCandidate, Suggestion } from './types';
 
 /** What changed after one partner changed. */
 export interface MatchUpdate {

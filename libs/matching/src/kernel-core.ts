@@ -1,18 +1,20 @@
 /**
- * The typed-array scoring kernel. It imports nothing (so a worker thread loads it
+ * The typed-array scoring kernel. It imports only `bits.ts` (so a worker thread loads it
  * cheaply) and works on profiles packed by `kernel.ts`. Every component is computed with
  * the same operations, in the same order, as the reference scorer, so scores agree to
  * the bit; the speed comes from packing and from per-row lookup tables instead.
  */
+import { popcount as bitCount } from './bits';
 
-// Module-local constants: CommonJS output reads exported ones through `exports.X` on
-// every use, which costs more than the rest of the inner loop.
+// Module-local bindings (also of the imported popcount): CommonJS output reads exported and
+// imported ones through `exports.X` on every use, which costs more than the rest of the inner loop.
 const LOCAL = 0;
 const REGIONAL = 1;
 const NATIONAL = 2;
 export const SCOPE_LOCAL = LOCAL;
 export const SCOPE_REGIONAL = REGIONAL;
 export const SCOPE_NATIONAL = NATIONAL;
+const popcount = bitCount;
 
 /** Profiles packed into typed arrays (optionally backed by SharedArrayBuffers). */
 export interface PackedProfiles {
@@ -64,43 +66,67 @@ export interface KernelParams {
   gemeenteCount: number;
   /** 2^(−d/h) for every pair of gemeenten. */
   decay: Float64Array;
-  /** For each gemeente g, all gemeenten by decreasing decay: visiting buckets in this order fills the heap with good candidates early. */
+  /** For each gemeente g, all gemeenten by decreasing decay: a row visits the gemeenten of its candidates in this order, nearest first. */
   visitOrder: Int16Array;
 }
 
 /**
- * Candidates grouped for pruning during a full run: by bucket (the primary gemeente, or
- * one bucket for all national partners) and within a bucket by opgaven set, so a row can
- * skip a whole far-away bucket or a run of poorly matching opgaven with one bound check.
+ * Candidates grouped for pruning during a full run. Every list is in runs of one opgaven
+ * class. The local and regional candidates are listed once per gemeente they work in, so a
+ * row visits them gemeente by gemeente, nearest first, and knows each one's region component
+ * from the gemeente it meets it in; the national candidates and, for far-away rows, all the
+ * others are found by opgaven class, most similar first, so a row stops where the opgaven
+ * part can no longer reach its list.
  */
 export interface CandidateIndex {
-  /** Slots in (bucket, opgClass) order; null when the slots already are (see `candidateOrder`). */
-  order: Int32Array | null;
-  /** Runs of bucket b: bucketRunStart[b] … bucketRunStart[b + 1] (see `candidateBucket`). */
-  bucketRunStart: Int32Array;
-  /** Run r covers order[runStart[r] … runStart[r + 1]), all with opgaven class runClass[r]. */
-  runStart: Int32Array;
-  runClass: Int32Array;
-  /** Per run: the sectors (bit s) and the union of the leefdomeinen masks of its members, for a tighter bound. */
-  runSectorMask: Int32Array;
-  runLeefUnion: Int32Array;
   /** Number of opgaven classes C. */
   classCount: number;
-  /** runOf[b·C + c]: the run of class c in bucket b, or −1. */
-  runOf: Int32Array;
-  /** simOrder[c·C + t]: the t-th most similar opgaven class to c (Tanimoto), so a row finds the classes that can still make its list without sorting. */
-  simOrder: Int32Array;
-  /** Every gemeente some member of bucket b works in: bucketGemList[bucketGemStart[b] … bucketGemStart[b + 1]). */
-  bucketGemStart: Int32Array;
-  bucketGemList: Int32Array;
-  /** 1 when bucket b has a regional member (the regional floor may apply). */
-  bucketRegional: Uint8Array;
+  /** An entry: a candidate slot and its code, leefdomeinen class | sector << 10 | need count << 14. */
+  entrySlot: Int32Array;
+  entryCode: Int32Array;
+  /**
+   * The candidate's needs and then its offers (`words` each), at e · 2·words: reciprocity is
+   * computed from the list itself, so only a candidate that can still make the list costs a
+   * look-up elsewhere.
+   */
+  entryTags: Int32Array;
+  /**
+   * Run r covers entries runStart[r] … runStart[r + 1], all of opgaven class runClass[r]; in
+   * the lists found by class (G, G + 1), also of one sector, since a run there is long.
+   */
+  runStart: Int32Array;
+  runClass: Int32Array;
+  /** Per run: the union of its members' leefdomeinen masks and their sectors (bit s), for a tighter bound. */
+  runLeefUnion: Int32Array;
+  runSectorMask: Int32Array;
+  /**
+   * The runs of list l are listRunStart[l] … listRunStart[l + 1]. Lists 0 … G−1: the active
+   * local and regional candidates working in gemeente g; G: the national ones; G + 1: all
+   * active non-national ones, each once.
+   */
+  listRunStart: Int32Array;
+  /** The runs of class c in list G + t (t = 0, 1): classRunStart[t·C + c] … classRunEnd[t·C + c]. */
+  classRunStart: Int32Array;
+  classRunEnd: Int32Array;
+  /** simOrder[c·C + t]: the t-th most similar opgaven class to c (Tanimoto); null when C² is too large to keep. */
+  simOrder: Int32Array | null;
 }
 
+const ENTRY_SECTOR_SHIFT = 10;
+const ENTRY_LEEF_MASK = (1 << ENTRY_SECTOR_SHIFT) - 1;
+const ENTRY_NEEDS_SHIFT = 14;
+const ENTRY_SECTOR_MASK = 15;
+const SIM_ORDER_MAX_CLASSES = 1024;
 /**
- * The bucket of a candidate for pruning: its primary gemeente g (local, bucket g, or
- * regional, bucket G + g, since the regional floor lifts the whole bucket), or 2G for national
- * partners and partners without a known gemeente.
+ * Gemeenten whose region component for the row is at least this (and at least the regional
+ * floor) are visited one by one; the candidates farther away are found by opgaven class. At
+ * 15 km half-distance 0.25 is 30 km: a row's own area, where the region part still decides.
+ */
+const NEAR_REGION = 0.25;
+
+/**
+ * The bucket of a candidate for packing: its primary gemeente g (local, bucket g, or
+ * regional, bucket G + g), or 2G for national partners and partners without a known gemeente.
  */
 export function candidateBucket(scope: number, primaryGemeente: number, G: number): number {
   if (scope === NATIONAL || primaryGemeente < 0) return 2 * G;
@@ -117,84 +143,112 @@ export function candidateOrder(buckets: Int32Array, opgMasks: Uint32Array): Int3
   return order.sort((x, y) => buckets[x] - buckets[y] || opgMasks[x] - opgMasks[y]);
 }
 
-/** Builds the pruning index of a packed set (slots 0 … n−1). */
+/** Builds the pruning index of a packed set (slots 0 … n−1, active ones only). */
 export function buildCandidateIndex(p: PackedProfiles, params: KernelParams): CandidateIndex {
   const G = params.gemeenteCount;
   const n = p.n;
-  const bucketOf = new Int32Array(n);
+  const C = Math.max(1, p.opgClassCount);
+  const lists = G + 2;
+  const listStart = new Int32Array(lists + 1);
   for (let j = 0; j < n; j++) {
-    bucketOf[j] = candidateBucket(p.scope[j], p.gemEnd[j] === p.gemStart[j] ? -1 : p.gemList[p.gemStart[j]], G);
+    if (p.inactive[j] === 1) continue;
+    if (p.scope[j] === NATIONAL) {
+      listStart[G + 1]++;
+      continue;
+    }
+    listStart[G + 2]++;
+    for (let k = p.gemStart[j]; k < p.gemEnd[j]; k++) listStart[p.gemList[k] + 1]++;
   }
-  const order = new Int32Array(n);
-  for (let j = 0; j < n; j++) order[j] = j;
-  order.sort((x, y) => bucketOf[x] - bucketOf[y] || p.opgMasks[p.opgClass[x]] - p.opgMasks[p.opgClass[y]]);
-  let identity = true;
-  for (let j = 0; j < n && identity; j++) identity = order[j] === j;
+  for (let l = 0; l < lists; l++) listStart[l + 1] += listStart[l];
+  // Sort keys (class · 16 + sector) · 2³² + slot, so each list sorts into its runs with the native numeric sort.
+  const SLOTS = 4294967296;
+  const keys = new Float64Array(listStart[lists]);
+  const fill = listStart.slice(0, lists);
+  for (let j = 0; j < n; j++) {
+    if (p.inactive[j] === 1) continue;
+    const key = (p.opgClass[j] * 16 + p.sector[j]) * SLOTS + j;
+    if (p.scope[j] === NATIONAL) {
+      keys[fill[G]++] = key;
+      continue;
+    }
+    keys[fill[G + 1]++] = key;
+    for (let k = p.gemStart[j]; k < p.gemEnd[j]; k++) keys[fill[p.gemList[k]]++] = key;
+  }
+  const entrySlot = new Int32Array(keys.length);
+  const entryCode = new Int32Array(keys.length);
+  const words = p.words;
+  const entryTags = new Int32Array(keys.length * 2 * words);
   const runStarts: number[] = [];
   const runClasses: number[] = [];
-  const runSectorMasks: number[] = [];
   const runLeefUnions: number[] = [];
-  const B = 2 * G + 1;
-  const bucketRunStart = new Int32Array(B + 1);
-  const bucketGems: Set<number>[] = Array.from({ length: B }, () => new Set<number>());
-  const bucketRegional = new Uint8Array(B);
-  let bucket = 0;
-  for (let pos = 0; pos < n; pos++) {
-    const j = order[pos];
-    const b = bucketOf[j];
-    while (bucket < b) bucketRunStart[++bucket] = runStarts.length;
-    if (pos === 0 || bucketOf[order[pos - 1]] !== b || p.opgClass[order[pos - 1]] !== p.opgClass[j]) {
-      runStarts.push(pos);
-      runClasses.push(p.opgClass[j]);
-      runSectorMasks.push(0);
-      runLeefUnions.push(0);
-    }
-    runSectorMasks[runSectorMasks.length - 1] |= 1 << p.sector[j];
-    runLeefUnions[runLeefUnions.length - 1] |= p.leefMasks[p.leefClass[j]];
-    if (b < 2 * G) {
-      for (let k = p.gemStart[j]; k < p.gemEnd[j]; k++) bucketGems[b].add(p.gemList[k]);
-      if (p.scope[j] === REGIONAL) bucketRegional[b] = 1;
+  const runSectorMasks: number[] = [];
+  const listRunStart = new Int32Array(lists + 1);
+  for (let l = 0; l < lists; l++) {
+    keys.subarray(listStart[l], listStart[l + 1]).sort();
+    listRunStart[l] = runStarts.length;
+    const bySector = l >= G;
+    let runKey = -1;
+    for (let e = listStart[l]; e < listStart[l + 1]; e++) {
+      const slot = keys[e] % SLOTS;
+      const classAndSector = (keys[e] - slot) / SLOTS;
+      const opgClass = classAndSector >>> 4;
+      entrySlot[e] = slot;
+      entryCode[e] = p.leefClass[slot] | (p.sector[slot] << ENTRY_SECTOR_SHIFT) | (p.needCount[slot] << ENTRY_NEEDS_SHIFT);
+      for (let w = 0; w < words; w++) {
+        entryTags[e * 2 * words + w] = p.needs[slot * words + w];
+        entryTags[e * 2 * words + words + w] = p.offers[slot * words + w];
+      }
+      const key = bySector ? classAndSector : opgClass;
+      if (key !== runKey) {
+        runKey = key;
+        runStarts.push(e);
+        runClasses.push(opgClass);
+        runLeefUnions.push(0);
+        runSectorMasks.push(0);
+      }
+      runLeefUnions[runLeefUnions.length - 1] |= p.leefMasks[p.leefClass[slot]];
+      runSectorMasks[runSectorMasks.length - 1] |= 1 << p.sector[slot];
     }
   }
-  while (bucket < B) bucketRunStart[++bucket] = runStarts.length;
-  runStarts.push(n);
-  const bucketGemStart = new Int32Array(B + 1);
-  const gemList: number[] = [];
-  bucketGems.forEach((gems, b) => {
-    bucketGemStart[b] = gemList.length;
-    gemList.push(...gems);
-  });
-  bucketGemStart[B] = gemList.length;
-  const C = Math.max(1, p.opgClassCount);
-  const runOf = new Int32Array(B * C).fill(-1);
-  for (let b = 0; b < B; b++) {
-    for (let r = bucketRunStart[b]; r < bucketRunStart[b + 1]; r++) runOf[b * C + runClasses[r]] = r;
-  }
-  const simOrder = new Int32Array(C * C);
-  // Sort keys (1 − Tanimoto, then class) packed in one number, so the native numeric sort does the work.
-  const keys = new Float64Array(C);
-  for (let c = 0; c < C; c++) {
-    for (let x = 0; x < C; x++) {
-      const union = popcount(p.opgMasks[c] | p.opgMasks[x]);
-      const tanimoto = union === 0 ? 0 : popcount(p.opgMasks[c] & p.opgMasks[x]) / union;
-      keys[x] = Math.round((1 - tanimoto) * 1048576) * 4096 + x;
+  listRunStart[lists] = runStarts.length;
+  runStarts.push(keys.length);
+  const classRunStart = new Int32Array(2 * C);
+  const classRunEnd = new Int32Array(2 * C);
+  for (let t = 0; t < 2; t++) {
+    for (let r = listRunStart[G + t + 1] - 1; r >= listRunStart[G + t]; r--) {
+      const at = t * C + runClasses[r];
+      if (classRunEnd[at] === 0) classRunEnd[at] = r + 1;
+      classRunStart[at] = r;
     }
-    keys.sort();
-    for (let t = 0; t < C; t++) simOrder[c * C + t] = keys[t] % 4096;
+  }
+  let simOrder: Int32Array | null = null;
+  if (C <= SIM_ORDER_MAX_CLASSES) {
+    simOrder = new Int32Array(C * C);
+    // Sort keys (1 − Tanimoto, then class) packed in one number, so the native numeric sort does the work.
+    const order = new Float64Array(C);
+    for (let c = 0; c < C; c++) {
+      for (let x = 0; x < C; x++) {
+        const union = popcount(p.opgMasks[c] | p.opgMasks[x]);
+        const tanimoto = union === 0 ? 0 : popcount(p.opgMasks[c] & p.opgMasks[x]) / union;
+        order[x] = Math.round((1 - tanimoto) * 1048576) * 4096 + x;
+      }
+      order.sort();
+      for (let t = 0; t < C; t++) simOrder[c * C + t] = order[t] % 4096;
+    }
   }
   return {
-    order: identity ? null : order,
-    bucketRunStart,
+    classCount: C,
+    entrySlot,
+    entryCode,
+    entryTags,
     runStart: Int32Array.from(runStarts),
     runClass: Int32Array.from(runClasses),
-    runSectorMask: Int32Array.from(runSectorMasks),
     runLeefUnion: Int32Array.from(runLeefUnions),
-    classCount: C,
-    runOf,
+    runSectorMask: Int32Array.from(runSectorMasks),
+    listRunStart,
+    classRunStart,
+    classRunEnd,
     simOrder,
-    bucketGemStart,
-    bucketGemList: Int32Array.from(gemList),
-    bucketRegional,
   };
 }
 
@@ -202,15 +256,6 @@ function maxOf(values: Float64Array, count: number): number {
   let max = 0;
   for (let c = 0; c < count; c++) if (values[c] > max) max = values[c];
   return max;
-}
-
-export function popcount(x: number): number {
-  x = x - ((x >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  // No Math.imul: under Jest a global lookup per call costs more than the whole function.
-  x = (x + (x >>> 4)) & 0x0f0f0f0f;
-  x = x + (x >>> 8);
-  return (x + (x >>> 16)) & 0x3f;
 }
 
 /**
@@ -240,9 +285,27 @@ export class RowScorer {
   /** Upper bounds of the sector / leefdomeinen component over any candidate whose sector is in mask / whose leefdomeinen lie within mask. */
   private readonly secBound: Float64Array;
   private readonly leefBound: Float64Array;
+  /** w₀·opgT, w₁·leefT, w₂·secT: the same products the reference forms, looked up instead. */
+  private readonly wOpgT: Float64Array;
+  private readonly wLeefT: Float64Array;
+  private readonly wSecT: Float64Array;
+  /**
+   * Per candidate: `stamp` once the current row has scored it in full or may not get it at all
+   * (itself, excluded, connected), so a candidate listed in several gemeenten is offered once.
+   */
+  private readonly mark: Int32Array;
+  private stamp = 0;
+  /** The row's needs and then its offers, as in `CandidateIndex.entryTags`. */
+  private readonly rowTags: Int32Array;
+  /** Per gemeente: `stamp` once the current row has visited it; and per row gemeente, how far along its nearest-first order the visit is. */
+  private readonly gemeenteMark: Int32Array;
+  private readonly gemeenteHead: Int32Array;
   private readonly heapScore: Float64Array;
   private readonly heapIndex: Int32Array;
   private heapSize = 0;
+  /** The k-th best score so far (−1 while the heap fills) and Σ wᵢ·cᵢ below which a candidate cannot reach it. */
+  private threshold = -1;
+  private floor = -Infinity;
 
   constructor(
     private readonly p: PackedProfiles,
@@ -258,6 +321,13 @@ export class RowScorer {
     this.touched = new Int32Array(p.capacity);
     this.secBound = new Float64Array(1 << params.sectorStride);
     this.leefBound = new Float64Array(1 << params.leefdomeinCount);
+    this.wOpgT = new Float64Array(this.opgT.length);
+    this.wLeefT = new Float64Array(this.leefT.length);
+    this.wSecT = new Float64Array(params.sectorStride);
+    this.mark = new Int32Array(p.capacity);
+    this.rowTags = new Int32Array(2 * p.words);
+    this.gemeenteMark = new Int32Array(params.gemeenteCount);
+    this.gemeenteHead = new Int32Array(params.gemeenteCount);
     this.heapScore = new Float64Array(depth);
     this.heapIndex = new Int32Array(depth);
   }
@@ -275,6 +345,8 @@ export class RowScorer {
       this.opgT[c] = union === 0 ? 0 : popcount(opg & mask) / union;
     }
     this.maxOpg = maxOf(this.opgT, p.opgClassCount);
+    const w = params.weights;
+    for (let c = 0; c < p.opgClassCount; c++) this.wOpgT[c] = w[0] * this.opgT[c];
     const leef = p.leefMasks[p.leefClass[i]];
     const coverage = params.leefdomeinenCoverage;
     for (let c = 0; c < p.leefClassCount; c++) {
@@ -284,6 +356,7 @@ export class RowScorer {
       this.leefT[c] = (1 - coverage) * tanimoto + coverage * (union / params.leefdomeinCount);
     }
     this.maxLeef = maxOf(this.leefT, p.leefClassCount);
+    for (let c = 0; c < p.leefClassCount; c++) this.wLeefT[c] = w[1] * this.leefT[c];
     const rowDomains = popcount(leef);
     for (let mask = 0; mask < this.leefBound.length; mask++) {
       // For m ⊆ mask: |a∩m|/|a∪m| ≤ |a∩mask|/|a| and |a∪m| ≤ |a∪mask|.
@@ -294,6 +367,7 @@ export class RowScorer {
     const sectorRow = p.sector[i] * stride;
     for (let s = 0; s < stride; s++) this.secT[s] = params.affinity[sectorRow + s];
     this.maxSec = maxOf(this.secT, stride);
+    for (let s = 0; s < stride; s++) this.wSecT[s] = w[2] * this.secT[s];
     this.secBound[0] = 0;
     for (let s = 0; s < stride; s++) {
       const high = 1 << s;
@@ -318,6 +392,17 @@ export class RowScorer {
       }
     }
 
+    if (this.stamp === 0x7fffffff) {
+      this.mark.fill(0);
+      this.gemeenteMark.fill(0);
+      this.stamp = 0;
+    }
+    const stamp = ++this.stamp;
+    this.mark[i] = stamp;
+    for (let w = 0; w < p.words; w++) {
+      this.rowTags[w] = p.needs[i * p.words + w];
+      this.rowTags[p.words + w] = p.offers[i * p.words + w];
+    }
     this.blocked[i] = 1;
     this.touched[this.touchedCount++] = i;
     for (let e = p.exclStart[i]; e < p.exclStart[i + 1]; e++) this.block(p.exclList[e]);
@@ -337,6 +422,7 @@ export class RowScorer {
   private block(j: number): void {
     if (this.blocked[j] === 0 && this.common[j] === 0) this.touched[this.touchedCount++] = j;
     this.blocked[j] = 1;
+    this.mark[j] = this.stamp;
   }
 
   /** Clears the scratch marks of the current row. */
@@ -419,90 +505,213 @@ export class RowScorer {
   /**
    * The best `depth` eligible candidates of row i, best first, written to
    * `outIndex`/`outScore` at `offset`; returns how many there are. With a candidate
-   * index, buckets and runs that cannot beat the current k-th best are skipped; the
+   * index, gemeenten, classes and runs that cannot beat the current k-th best are skipped; the
    * result is the same either way.
    */
   topRow(i: number, outIndex: Int32Array, outScore: Float64Array, offset: number, index?: CandidateIndex): number {
     this.begin(i);
     this.heapSize = 0;
     this.threshold = -1;
+    this.floor = -Infinity;
     if (this.p.inactive[i] === 0) {
       if (index) this.scanIndexed(index);
-      else this.scanRange(null, 0, this.p.n, 1);
+      else this.scanSlots();
     }
     this.end();
     return this.drainHeap(outIndex, outScore, offset, this.p.idRank);
   }
 
-  private threshold = -1;
-
+  /**
+   * Offers the row every active candidate of the index, skipping those that cannot make its
+   * list: nearby gemeenten one by one, nearest first, with the national candidates where their
+   * region component falls in that order; then the candidates farther away by opgaven class.
+   */
   private scanIndexed(index: CandidateIndex): void {
-    const p = this.p;
     const params = this.params;
-    const w = params.weights;
     const G = params.gemeenteCount;
-    // Bounds get a small margin so float rounding can never prune a candidate that belongs in the list.
-    const margin = 1e-9;
-    const slack = w[4] + w[5];
+    const nationalReach = params.nationalReach;
+    if (this.rowNational || !this.rowHasGemeente) {
+      // Everyone's region component is fixed: nationalReach for a national row, else 0 for non-national candidates.
+      this.scanByClass(index, 0, nationalReach, false);
+      this.scanByClass(index, 1, this.rowNational ? nationalReach : 0, false);
+      return;
+    }
+    const p = this.p;
+    const w = params.weights;
+    // Any candidate adds at most this besides its region part.
+    const rest = w[0] * this.maxOpg + w[1] * this.maxLeef + w[2] * this.maxSec + w[4] + w[5];
+    // From here down the regional floor may decide the region part, so gemeenten no longer say it exactly.
+    const near = params.regionalReach > NEAR_REGION ? params.regionalReach : NEAR_REGION;
+    const regionT = this.regionT;
+    const visitOrder = params.visitOrder;
+    const gemeenteMark = this.gemeenteMark;
+    const head = this.gemeenteHead;
+    const stamp = this.stamp;
+    const gemFrom = p.gemStart[this.row];
+    const gems = p.gemEnd[this.row] - gemFrom;
+    for (let k = 0; k < gems; k++) head[k] = 0;
+    let nationalsDone = false;
+    let next = -1;
+    let value = 0;
+    for (;;) {
+      // The next gemeente by decreasing region component: the best head of the row's gemeenten's nearest-first orders.
+      next = -1;
+      value = -1;
+      for (let k = 0; k < gems; k++) {
+        const base = p.gemList[gemFrom + k] * G;
+        let at = head[k];
+        while (at < G && gemeenteMark[visitOrder[base + at]] === stamp) at++;
+        head[k] = at;
+        if (at < G && regionT[visitOrder[base + at]] > value) {
+          next = visitOrder[base + at];
+          value = regionT[next];
+        }
+      }
+      if (!nationalsDone && nationalReach >= value) {
+        nationalsDone = true;
+        if (rest + w[3] * nationalReach >= this.floor) this.scanByClass(index, 0, nationalReach, false);
+      }
+      if (next < 0 || value < near) break;
+      // Everyone not yet seen has at most this region part: when even that cannot reach the list, the row is done.
+      if (rest + w[3] * value < this.floor) return;
+      gemeenteMark[next] = stamp;
+      this.scanRuns(index, index.listRunStart[next], index.listRunStart[next + 1], value, false);
+    }
+    if (next < 0) value = 0;
+    const cap = value > params.regionalReach ? value : params.regionalReach;
+    if (!nationalsDone && rest + w[3] * nationalReach >= this.floor) this.scanByClass(index, 0, nationalReach, false);
+    if (rest + w[3] * cap >= this.floor) this.scanByClass(index, 1, cap, true);
+  }
+
+  /**
+   * Offers the candidates of list G + `list` (0: national, 1: all others) to the heap class by
+   * class, most similar opgaven first, until no class can reach the list. Their region part is
+   * at most `region`; it is exactly `region` unless `exact`, when it is computed per candidate.
+   */
+  private scanByClass(index: CandidateIndex, list: number, region: number, exact: boolean): void {
+    const w = this.params.weights;
     const C = index.classCount;
-    const first = this.rowNational || !this.rowHasGemeente ? -1 : p.gemList[p.gemStart[this.row]];
-    const national = 2 * G;
-    for (let t = 0; t <= national; t++) {
-      // Local and regional buckets of each gemeente, nearest gemeente first, national partners last.
-      const gemeente = t === national ? -1 : first < 0 ? t >> 1 : params.visitOrder[first * G + (t >> 1)];
-      const bucket = t === national ? national : (t & 1) === 1 ? G + gemeente : gemeente;
-      let regionBound: number;
-      if (bucket === national || this.rowNational) {
-        regionBound = params.nationalReach;
-      } else if (!this.rowHasGemeente) {
-        regionBound = 0;
-      } else {
-        regionBound = 0;
-        for (let k = index.bucketGemStart[bucket]; k < index.bucketGemStart[bucket + 1]; k++) {
-          const value = this.regionT[index.bucketGemList[k]];
-          if (value > regionBound) regionBound = value;
-        }
-        if ((this.rowRegional || index.bucketRegional[bucket] === 1) && params.regionalReach > regionBound) regionBound = params.regionalReach;
+    const rowRegion = w[3] * region + w[4] + w[5];
+    const others = w[1] * this.maxLeef + w[2] * this.maxSec + rowRegion;
+    const simOrder = index.simOrder;
+    const similar = this.p.opgClass[this.row] * C;
+    const classRunStart = index.classRunStart;
+    const classRunEnd = index.classRunEnd;
+    const wOpgT = this.wOpgT;
+    for (let t = 0; t < C; t++) {
+      const c = simOrder === null ? t : simOrder[similar + t];
+      const opg = wOpgT[c];
+      if (opg + others < this.floor) {
+        // Classes come most similar first: none of the rest can do better.
+        if (simOrder !== null) return;
+        continue;
       }
-      const outside = w[3] * regionBound + slack;
-      const W = params.weightSum;
-      if (w[0] * this.maxOpg + w[1] * this.maxLeef + w[2] * this.maxSec + outside < (this.threshold - margin) * W) continue;
-      const runFrom = index.bucketRunStart[bucket];
-      const runTo = index.bucketRunStart[bucket + 1];
-      // Visit either every run of the bucket or only the runs of the opgaven classes that can
-      // still make the list (found in the row's similarity order), whichever is fewer.
-      const needed = w[0] > 0 ? ((this.threshold - margin) * W - outside - w[1] * this.maxLeef - w[2] * this.maxSec) / w[0] : -1;
-      const similar = p.opgClass[this.row] * C;
-      let qualifying = C;
-      if (needed > 0) {
-        let low = 0;
-        while (low < qualifying) {
-          const mid = (low + qualifying) >> 1;
-          if (this.opgT[index.simOrder[similar + mid]] >= needed) low = mid + 1;
-          else qualifying = mid;
-        }
-      }
-      const byClass = qualifying < runTo - runFrom;
-      const visits = byClass ? qualifying : runTo - runFrom;
-      for (let v = 0; v < visits; v++) {
-        const r = byClass ? index.runOf[bucket * C + index.simOrder[similar + v]] : runFrom + v;
-        if (r < 0) continue;
-        const bound = w[0] * this.opgT[index.runClass[r]] + w[1] * this.leefBound[index.runLeefUnion[r]] + w[2] * this.secBound[index.runSectorMask[r]] + outside;
-        if (bound < (this.threshold - margin) * W) continue;
-        this.scanRange(index.order, index.runStart[r], index.runStart[r + 1], regionBound);
-      }
+      const from = classRunStart[list * C + c];
+      const to = classRunEnd[list * C + c];
+      if (from < to) this.scanRuns(index, from, to, region, exact);
     }
   }
 
-  /** Offers candidates order[from … to) (or slots from … to), whose region component is at most `regionBound`, to the heap. */
-  private scanRange(order: Int32Array | null, from: number, to: number, regionBound: number): void {
+  /**
+   * The inner loop: offers the candidates of runs from … to to the heap. Their region part is
+   * at most `region`; exactly that unless `exact`, when it is computed per candidate that gets
+   * that far. Skips a run whose bound cannot reach the list, then a candidate whose opgaven,
+   * leefdomeinen and sector parts cannot, then one whose reciprocity cannot either.
+   */
+  private scanRuns(index: CandidateIndex, from: number, to: number, region: number, exact: boolean): void {
+    const p = this.p;
+    const w = this.params.weights;
+    const weightSum = this.params.weightSum;
+    const wLeefT = this.wLeefT;
+    const wSecT = this.wSecT;
+    const entryCode = index.entryCode;
+    const entrySlot = index.entrySlot;
+    const entryTags = index.entryTags;
+    const words = p.words;
+    const stride = 2 * words;
+    const rowTags = this.rowTags;
+    const rowNeeds = p.needCount[this.row];
+    const mark = this.mark;
+    const stamp = this.stamp;
+    const rank = p.idRank;
+    const depth = this.depth;
+    const w3 = w[3];
+    const w4 = w[4];
+    const w5 = w[5];
+    const regionPart = w3 * region;
+    const w1 = w[1];
+    const w2 = w[2];
+    const wOpgT = this.wOpgT;
+    const leefBound = this.leefBound;
+    const secBound = this.secBound;
+    const { runClass, runLeefUnion, runSectorMask, runStart } = index;
+    let floor = this.floor;
+    // Σ of the first three parts below this cannot reach the list.
+    let limit = floor - regionPart - w4 - w5;
+    for (let r = from; r < to; r++) {
+      const opg = wOpgT[runClass[r]];
+      if (opg + w1 * leefBound[runLeefUnion[r]] + w2 * secBound[runSectorMask[r]] < limit) continue;
+      const entryTo = runStart[r + 1];
+      for (let e = runStart[r]; e < entryTo; e++) {
+        const code = entryCode[e];
+        // The reference's order of operations: ((((w₀·c₀ + w₁·c₁) + w₂·c₂) + w₃·c₃) + w₄·c₄) + w₅·c₅.
+        const first = opg + wLeefT[code & ENTRY_LEEF_MASK];
+        const three = first + wSecT[(code >>> ENTRY_SECTOR_SHIFT) & ENTRY_SECTOR_MASK];
+        if (three < limit) continue;
+        let reciprocityPart = 0;
+        if (w4 !== 0) {
+          const denominator = rowNeeds + (code >>> ENTRY_NEEDS_SHIFT);
+          if (denominator !== 0) {
+            let matched = 0;
+            const at = e * stride;
+            for (let k = 0; k < words; k++) {
+              matched += popcount(rowTags[k] & entryTags[at + words + k]) + popcount(entryTags[at + k] & rowTags[words + k]);
+            }
+            reciprocityPart = w4 * (matched / denominator);
+          }
+        }
+        if (three + regionPart + reciprocityPart + w5 < floor) continue;
+        const j = entrySlot[e];
+        if (mark[j] === stamp) continue;
+        let sum = three;
+        if (exact) {
+          sum += w3 * this.region(j);
+          sum += reciprocityPart;
+          if (sum + w5 < floor) continue;
+        } else {
+          sum += regionPart;
+          sum += reciprocityPart;
+        }
+        mark[j] = stamp;
+        if (w5 !== 0) sum += w5 * this.network(j);
+        const score = sum / weightSum;
+        if (this.heapSize < depth) {
+          this.heapPush(score, j, rank);
+          if (this.heapSize === depth) {
+            this.threshold = this.heapScore[0];
+            floor = (this.threshold - 1e-9) * weightSum;
+            limit = floor - regionPart - w4 - w5;
+          }
+        } else if (score > this.heapScore[0] || (score === this.heapScore[0] && rank[j] < rank[this.heapIndex[0]])) {
+          this.heapReplaceRoot(score, j, rank);
+          this.threshold = this.heapScore[0];
+          floor = (this.threshold - 1e-9) * weightSum;
+          limit = floor - regionPart - w4 - w5;
+        }
+      }
+    }
+    this.floor = floor;
+  }
+
+  /** Offers every slot to the heap (without an index, as `MatchIndex` ranks a single row). */
+  private scanSlots(): void {
     const p = this.p;
     const w = this.params.weights;
     const weightSum = this.params.weightSum;
     // Reciprocity and network are at most 1; a candidate whose other components cannot
     // lift it above the current k-th best is skipped without computing them.
     const slack = w[4] + w[5];
-    const regionSlack = w[3] * regionBound + slack;
+    const regionSlack = w[3] + slack;
     const depth = this.depth;
     const rank = p.idRank;
     const inactive = p.inactive;
@@ -516,8 +725,7 @@ export class RowScorer {
     let threshold = this.threshold;
     // Σ wᵢ·cᵢ below this cannot reach the threshold (with a margin far above float rounding).
     let floor = (threshold - 1e-9) * weightSum;
-    for (let pos = from; pos < to; pos++) {
-      const j = order === null ? pos : order[pos];
+    for (let j = 0; j < p.n; j++) {
       if (blocked[j] !== 0 || inactive[j] !== 0) continue;
       let sum = w[0] * opgT[opgClass[j]];
       sum += w[1] * leefT[leefClass[j]];
@@ -649,6 +857,39 @@ export function diversifyPool(
   return places;
 }
 
+/**
+ * The floor under any kernel on this data: for each of rows from … to, read every active
+ * candidate's packed entry and add up the row's table values for it, as the kernel's first
+ * test does, with no pruning, no exclusions and no ranking. Returns the sum, so none of the
+ * work can be optimised away. Every ordered pair costs one entry read and three lookups, so
+ * rows × candidates pairs per second here is what this machine's memory and loop allow.
+ */
+export function pairFloor(index: CandidateIndex, params: KernelParams, from: number, to: number): number {
+  const G = params.gemeenteCount;
+  const runFrom = index.listRunStart[G];
+  const runTo = index.listRunStart[G + 2];
+  const { runClass, runStart, entryCode } = index;
+  // Row-like tables with varying values; their contents do not change the work.
+  const opgT = new Float64Array(index.classCount);
+  const leefT = new Float64Array(ENTRY_LEEF_MASK + 1);
+  const secT = new Float64Array(ENTRY_SECTOR_MASK + 1);
+  let total = 0;
+  for (let i = from; i < to; i++) {
+    opgT[i % opgT.length] = i;
+    leefT[i & ENTRY_LEEF_MASK] = i;
+    let sum = 0;
+    for (let r = runFrom; r < runTo; r++) {
+      const opg = opgT[runClass[r]];
+      for (let e = runStart[r]; e < runStart[r + 1]; e++) {
+        const code = entryCode[e];
+        sum += opg + leefT[code & ENTRY_LEEF_MASK] + secT[(code >>> ENTRY_SECTOR_SHIFT) & ENTRY_SECTOR_MASK];
+      }
+    }
+    total += sum;
+  }
+  return total;
+}
+
 /** What a row job produces: `k` places per row after an optional diversity re-rank of a `depth` pool. */
 export interface RowJob {
   depth: number;
@@ -661,6 +902,23 @@ export interface RowOutput {
   counts: Int32Array;
   candidates: Int32Array;
   scores: Float64Array;
+}
+
+type TypedArrayConstructor<T> = { new (buffer: ArrayBufferLike, offset?: number, length?: number): T; BYTES_PER_ELEMENT: number };
+
+/** A typed array of at least one element, over a SharedArrayBuffer when `shared` (for worker threads). */
+export function allocate<T>(ctor: TypedArrayConstructor<T>, length: number, shared: boolean): T {
+  const bytes = Math.max(1, length) * ctor.BYTES_PER_ELEMENT;
+  return new ctor(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes), 0, Math.max(1, length));
+}
+
+/** Room for `k` places of `n` rows. */
+export function allocateOutput(n: number, k: number, shared: boolean): RowOutput {
+  return {
+    counts: allocate(Int32Array, n, shared),
+    candidates: allocate(Int32Array, n * k, shared),
+    scores: allocate(Float64Array, n * k, shared),
+  };
 }
 
 /** Ranks rows `from … to−1` (or the chunks handed out by `counter`) into `out`. */

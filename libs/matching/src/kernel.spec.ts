@@ -2,7 +2,7 @@ import { RowScorer } from './kernel-core';
 import { prepareRun, rankAllPairs, rankAllPairsSync } from './kernel';
 import { DEFAULT_MATCHING_PROFILE, MatchingProfile } from './matching-profile';
 import { buildMatchContext, isSuggestable, referenceList, scorePairReference } from './reference-scorer';
-import { generateSyntheticConnections, generateSyntheticProfiles } from './synthetic-profiles';
+import { generateSyntheticConnections, generateSyntheticProfiles } from './synthetic';
 import { Connection } from './types';
 
 const profiles = generateSyntheticProfiles({ count: 1500, seed: 21 });
@@ -12,6 +12,8 @@ const excludedPairs: Connection[] = Array.from({ length: 300 }, (_, i) => ({ a: 
 profiles[3] = { ...profiles[3], scope: 'regional', gemeenten: [] };
 profiles[4] = { ...profiles[4], gemeenten: ['GM9999', ...profiles[4].gemeenten] };
 profiles[5] = { ...profiles[5], opgaven: [...profiles[5].opgaven, ...profiles[5].opgaven], needs: [] , offers: [] };
+profiles[6] = { ...profiles[6], scope: 'local', gemeenten: [] };
+profiles[7] = { ...profiles[7], scope: 'national', gemeenten: ['GM0344'] };
 
 const withNetwork: MatchingProfile = {
   ...DEFAULT_MATCHING_PROFILE,
@@ -64,6 +66,29 @@ describe('fast kernel = ml-distance reference', () => {
       expect(actual.map((c) => c.candidateId)).toEqual(expected.map((c) => c.candidateId));
       actual.forEach((c, r) => expect(Math.abs(c.score - expected[r].score)).toBeLessThanOrEqual(1e-6));
     }
+  });
+
+  // The index visits gemeenten nearest first and far-away candidates by opgaven class; every
+  // row's pool must still be exactly what scoring every slot gives, whatever the profile.
+  it.each([
+    ['default profile', DEFAULT_MATCHING_PROFILE],
+    ['network weight, no reciprocity, wide region', { ...withNetwork, weights: { ...withNetwork.weights, reciprocity: 0 }, regionHalfDistanceKm: 60 }],
+    ['regional floor above the near cut-off, national reach below it', { ...DEFAULT_MATCHING_PROFILE, regionalReach: 0.4, nationalReach: 0.2 }],
+    ['no region weight', { ...DEFAULT_MATCHING_PROFILE, weights: { ...DEFAULT_MATCHING_PROFILE.weights, region: 0 } }],
+    ['no opgaven weight, near half-distance', { ...DEFAULT_MATCHING_PROFILE, weights: { ...DEFAULT_MATCHING_PROFILE.weights, opgaven: 0 }, regionHalfDistanceKm: 3 }],
+  ])('gives every row the pool a scan of every slot gives (%s)', (_, profile) => {
+    const run = prepareRun(profiles, { profile, connections, excludedPairs }, { shared: false });
+    const depth = 2 * profile.k;
+    const scorer = new RowScorer(run.store.packed, run.params, depth);
+    const [indexed, scanned] = [0, 1].map(() => ({ index: new Int32Array(depth), score: new Float64Array(depth) }));
+    const differences: string[] = [];
+    for (let row = 0; row < run.store.packed.n; row++) {
+      const count = scorer.topRow(row, indexed.index, indexed.score, 0, run.index);
+      const expected = scorer.topRow(row, scanned.index, scanned.score, 0);
+      const same = count === expected && indexed.index.every((j, r) => r >= count || (j === scanned.index[r] && indexed.score[r] === scanned.score[r]));
+      if (!same) differences.push(run.store.ids[row]);
+    }
+    expect(differences).toEqual([]);
   });
 
   it('honours every exclusion in every list', () => {

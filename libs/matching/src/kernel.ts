@@ -1,16 +1,29 @@
-import { availableParallelism } from 'os';
-import { extname, join } from 'path';
-import { Worker } from 'worker_threads';
 import { GEMEENTE_CODES, LEEFDOMEIN_CODES, OPGAVE_CODES, SECTOR_CODES } from '@app/taxonomy';
+import { bitIndex, maskOf } from './bits';
 import { distanceDecay, gemeenteDistanceKm, resolveSettings } from './components';
-import { buildCandidateIndex, CandidateIndex, candidateBucket, candidateOrder, KernelParams, PackedProfiles, RowJob, RowOutput, RowRanker, SCOPE_LOCAL, SCOPE_NATIONAL, SCOPE_REGIONAL } from './kernel-core';
-import type { KernelWorkerData } from './kernel-worker';
+import {
+  allocate,
+  allocateOutput,
+  buildCandidateIndex,
+  CandidateIndex,
+  candidateBucket,
+  candidateOrder,
+  KernelParams,
+  PackedProfiles,
+  RowJob,
+  RowOutput,
+  RowRanker,
+  SCOPE_LOCAL,
+  SCOPE_NATIONAL,
+  SCOPE_REGIONAL,
+} from './kernel-core';
+import { defaultThreads, runKernelThreads } from './kernel-threads';
 import { MatchingProfile, poolDepth, weightSum } from './matching-profile';
-import { buildMatchContext, MatchContext, MatchOptions, RankedCandidate } from './reference-scorer';
-import { COMPONENT_NAMES, PartnerProfile } from './types';
+import { buildMatchContext, MatchContext, MatchOptions } from './reference-scorer';
+import { COMPONENT_NAMES, PartnerProfile, RankedCandidate } from './types';
 
-const OPGAVE_BIT = new Map(OPGAVE_CODES.map((code, bit) => [code, bit]));
-const LEEFDOMEIN_BIT = new Map(LEEFDOMEIN_CODES.map((code, bit) => [code, bit]));
+const OPGAVE_BIT = bitIndex(OPGAVE_CODES);
+const LEEFDOMEIN_BIT = bitIndex(LEEFDOMEIN_CODES);
 const SECTOR_INDEX = new Map(SECTOR_CODES.map((code, index) => [code, index]));
 const GEMEENTE_INDEX = new Map(GEMEENTE_CODES.map((code, index) => [code, index]));
 const SCOPE_CODE = { local: SCOPE_LOCAL, regional: SCOPE_REGIONAL, national: SCOPE_NATIONAL } as const;
@@ -62,22 +75,6 @@ export function kernelParams(profile: MatchingProfile): KernelParams {
     gemeenteCount: GEMEENTE_CODES.length,
     ...decayTable(settings.halfDistanceKm),
   };
-}
-
-type TypedArrayConstructor<T> = { new (buffer: ArrayBufferLike, offset?: number, length?: number): T; BYTES_PER_ELEMENT: number };
-
-function allocate<T>(ctor: TypedArrayConstructor<T>, length: number, shared: boolean): T {
-  const bytes = Math.max(1, length) * ctor.BYTES_PER_ELEMENT;
-  return new ctor(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes), 0, Math.max(1, length));
-}
-
-function maskOf(codes: readonly string[], bits: ReadonlyMap<string, number>): number {
-  let mask = 0;
-  for (const code of codes) {
-    const bit = bits.get(code);
-    if (bit !== undefined) mask |= 1 << bit;
-  }
-  return mask >>> 0;
 }
 
 /**
@@ -167,35 +164,40 @@ export class PackedStore {
 
   private setGraph(context: MatchContext, shared: boolean): void {
     const packed = this.packed;
-    const csr = (pairsOf: (slot: number) => Iterable<string>) => {
+    // Slots of each slot's partners, without itself, unknown ids or repeats; built without a
+    // Set or array per slot, since this runs for every partner of a full run.
+    const seen = new Int32Array(packed.n).fill(-1);
+    const csr = (pairsOf: (slot: number) => Iterable<string> | undefined) => {
       const start = allocate(Int32Array, packed.capacity + 1, shared);
-      const lists: number[][] = [];
-      let total = 0;
+      const slots: number[] = [];
       for (let slot = 0; slot < packed.n; slot++) {
-        const list = [...new Set([...pairsOf(slot)].map((id) => this.slotOf.get(id)).filter((j): j is number => j !== undefined && j !== slot))];
-        lists.push(list);
-        total += list.length;
+        start[slot] = slots.length;
+        for (const id of pairsOf(slot) ?? []) {
+          const j = this.slotOf.get(id);
+          if (j === undefined || j === slot || seen[j] === slot) continue;
+          seen[j] = slot;
+          slots.push(j);
+        }
       }
-      const flat = allocate(Int32Array, total, shared);
-      let at = 0;
-      lists.forEach((list, slot) => {
-        start[slot] = at;
-        flat.set(list, at);
-        at += list.length;
-      });
-      start.fill(at, packed.n);
+      start.fill(slots.length, packed.n);
+      seen.fill(-1);
+      const flat = allocate(Int32Array, slots.length, shared);
+      flat.set(slots);
       return { start, flat };
     };
-    const adjacency = csr((slot) => context.neighbours.get(this.ids[slot]) ?? []);
+    const adjacency = csr((slot) => context.neighbours.get(this.ids[slot]));
     packed.adjStart = adjacency.start;
     packed.adjList = adjacency.flat;
     const excludedBy = new Map<string, string[]>();
     for (const key of context.excluded) {
       const [a, b] = key.split('\u0000');
-      excludedBy.set(a, [...(excludedBy.get(a) ?? []), b]);
-      excludedBy.set(b, [...(excludedBy.get(b) ?? []), a]);
+      for (const [from, to] of [[a, b], [b, a]]) {
+        const list = excludedBy.get(from);
+        if (list) list.push(to);
+        else excludedBy.set(from, [to]);
+      }
     }
-    const exclusions = csr((slot) => excludedBy.get(this.ids[slot]) ?? []);
+    const exclusions = csr((slot) => excludedBy.get(this.ids[slot]));
     packed.exclStart = exclusions.start;
     packed.exclList = exclusions.flat;
   }
@@ -333,14 +335,6 @@ function rankedLists(ids: readonly string[], k: number, out: RowOutput): RankedL
   };
 }
 
-function allocateOutput(n: number, k: number, shared: boolean): RowOutput {
-  return {
-    counts: allocate(Int32Array, n, shared),
-    candidates: allocate(Int32Array, n * k, shared),
-    scores: allocate(Float64Array, n * k, shared),
-  };
-}
-
 /** Input profiles in the order a full run packs them (see `candidateOrder`). */
 function packingOrder(profiles: readonly PartnerProfile[]): PartnerProfile[] {
   const G = GEMEENTE_CODES.length;
@@ -398,37 +392,14 @@ export function runKernelSync(run: KernelRun, job: RowJob, rows?: Int32Array): R
 }
 
 /** Ranks every row (or just `rows`) of a set prepared with `shared: true` on `threads` worker threads. */
-export async function runKernel(run: KernelRun, job: RowJob, threads: number, rows?: Int32Array): Promise<RowOutput> {
-  const out = allocateOutput(run.store.packed.capacity, job.k, true);
-  const data: KernelWorkerData = {
-    packed: run.store.packed,
-    params: run.params,
-    index: run.index,
-    job,
-    out,
-    counter: allocate(Int32Array, 1, true),
-    chunk: 64,
-    rows: rows && copyToShared(rows),
-  };
-  await Promise.all(Array.from({ length: threads }, () => runWorker(data)));
-  return out;
-}
-
-function copyToShared(rows: Int32Array): Int32Array {
-  const shared = allocate(Int32Array, rows.length, true);
-  shared.set(rows);
-  return shared.subarray(0, rows.length);
+export function runKernel(run: KernelRun, job: RowJob, threads: number, rows?: Int32Array): Promise<RowOutput> {
+  return runKernelThreads({ packed: run.store.packed, params: run.params, index: run.index }, job, threads, rows);
 }
 
 /** The packed rows of the given partners; unknown ids are skipped. */
 function rowsOf(ids: readonly string[], only: readonly string[]): Int32Array {
   const rowOf = new Map(ids.map((id, row) => [id, row]));
   return Int32Array.from(only.flatMap((id) => (rowOf.has(id) ? [rowOf.get(id)!] : [])));
-}
-
-/** Threads for a full run: as asked, else one per core from 4,000 ranked rows on. */
-export function defaultThreads(n: number, threads?: number): number {
-  return Math.max(1, Math.floor(threads ?? (n >= 4000 ? availableParallelism() : 1)));
 }
 
 /** In-process full run: the top `profile.k` of every partner (or of `only`), diversified. */
@@ -451,22 +422,4 @@ export async function rankAllPairs(profiles: readonly PartnerProfile[], options:
   const job = rowJob(run.context.profile);
   const rows = options.only && rowsOf(run.store.ids, options.only);
   return rankedLists(run.store.ids, job.k, await runKernel(run, job, threads, rows));
-}
-
-/**
- * Starts a kernel worker. Compiled code runs `kernel-worker.js`; under ts-jest or ts-node
- * (this file is `.ts`) the worker registers ts-node in transpile-only mode first.
- */
-function runWorker(data: KernelWorkerData): Promise<void> {
-  const extension = extname(__filename);
-  const entry = join(__dirname, `kernel-worker${extension}`);
-  const worker =
-    extension === '.ts'
-      ? new Worker(`require('ts-node').register({ transpileOnly: true }); require(${JSON.stringify(entry)});`, { eval: true, workerData: data })
-      : new Worker(entry, { workerData: data });
-  return new Promise((resolve, reject) => {
-    worker.once('message', () => resolve());
-    worker.once('error', reject);
-    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`kernel worker exited with code ${code}`))));
-  });
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_MATCHING_PROFILE, MatchingProfile } from './matching-profile';
 import { buildSuggestions, explainPair, joinList } from './reasons';
-import { buildMatchContext, rankPartnerReference } from './reference-scorer';
-import { generateSyntheticConnections, generateSyntheticProfiles } from './synthetic-profiles';
+import { buildMatchContext, rankPartnerReference, referenceList } from './reference-scorer';
+import { generateSyntheticConnections, generateSyntheticProfiles } from './synthetic';
 import { PartnerProfile } from './types';
 
 const school: PartnerProfile = {
@@ -90,6 +90,37 @@ describe('buildSuggestions', () => {
     const suggestions = buildSuggestions(profiles[1], ranked, (id) => byId.get(id), context);
     expect(suggestions.map((s) => s.rank)).toEqual(ranked.map((_, i) => i + 1));
     suggestions.forEach((s, i) => expect(s.score).toBe(ranked[i].score));
+  });
+
+  it('says which entries the diversity step moved and where the score alone put them; the others carry no such reason', () => {
+    const profiles = generateSyntheticProfiles({ count: 400, seed: 7 });
+    const context = buildMatchContext({ profile: { ...DEFAULT_MATCHING_PROFILE, diversity: 0.3 } });
+    const byId = new Map(profiles.map((p) => [p.id, p]));
+    const viewer = profiles.find((p) => {
+      const list = referenceList(p, profiles, context);
+      return list.some((entry, i) => i > 0 && entry.score > list[i - 1].score);
+    })!;
+    const ranked = referenceList(viewer, profiles, context);
+    const suggestions = buildSuggestions(viewer, ranked, (id) => byId.get(id), context);
+    const byScore = [...ranked].sort((a, b) => b.score - a.score).map((entry) => entry.candidateId);
+    const moved = suggestions.filter((s) => s.reasons.some((r) => r.code === 'diversity-moved'));
+    expect(moved.length).toBeGreaterThan(0);
+    for (const s of suggestions) {
+      const scoreRank = byScore.indexOf(s.candidateId) + 1;
+      const reason = s.reasons.find((r) => r.code === 'diversity-moved');
+      if (scoreRank === s.rank) expect(reason).toBeUndefined();
+      else {
+        expect(reason).toMatchObject({ params: { rank: s.rank, scoreRank }, share: 0 });
+        expect(reason!.en).toContain(`by score alone this would be number ${scoreRank}`);
+        expect(reason!.nl).toContain(`op score alleen stond dit op plaats ${scoreRank}`);
+        expect(reason!.en).toMatch(s.rank < scoreRank ? /^Placed higher for a mix of sectors/ : /^Placed lower so the list is not all one sector/);
+      }
+    }
+    // A rank whose score beats the one above it: at least one of the two says it was moved.
+    const explained = (s: (typeof suggestions)[number]) => s.reasons.some((r) => r.code === 'diversity-moved');
+    suggestions.forEach((s, i) => {
+      if (i > 0 && s.score > suggestions[i - 1].score) expect(explained(s) || explained(suggestions[i - 1])).toBe(true);
+    });
   });
 
   it('joins lists the Dutch and the English way', () => {

@@ -1,9 +1,9 @@
-import { findGemeente, LEEFDOMEIN_CODES, labelOf, OPGAVE_CODES, taxonomy } from '@app/taxonomy';
+import { findGemeente, LEEFDOMEIN_CODES, labelOf, OPGAVE_CODES, tagLabel, taxonomy } from '@app/taxonomy';
 import { nearestGemeenten } from './components';
+import { scoreRanks } from './diversity';
 import { weightSum } from './matching-profile';
-import { combineComponents, componentsReference, MatchContext, RankedCandidate } from './reference-scorer';
-import { tagLabel } from './tags';
-import { COMPONENT_NAMES, ComponentName, ComponentScores, PartnerProfile, Reason, Suggestion } from './types';
+import { combineComponents, componentsReference, MatchContext } from './reference-scorer';
+import { COMPONENT_NAMES, ComponentName, ComponentScores, PartnerProfile, RankedCandidate, Reason, Suggestion } from './types';
 
 export type Lang = 'nl' | 'en';
 
@@ -172,8 +172,34 @@ export function explainPair(
 }
 
 /**
+ * Why a place differs from the place by score: the sector-diversity step (diversity.ts)
+ * lifted a candidate of a sector the list lacked, or let one of a sector it already held
+ * give way. Its share is 0: it explains the order, not the score.
+ */
+export function diversityReason(rank: number, scoreRank: number): Reason {
+  const params = { rank, scoreRank };
+  if (rank < scoreRank) {
+    return {
+      code: 'diversity-moved',
+      params,
+      nl: `Hoger geplaatst voor een mix van sectoren: op score alleen stond dit op plaats ${scoreRank}`,
+      en: `Placed higher for a mix of sectors: by score alone this would be number ${scoreRank}`,
+      share: 0,
+    };
+  }
+  return {
+    code: 'diversity-moved',
+    params,
+    nl: `Lager geplaatst zodat de lijst niet uit één sector bestaat: op score alleen stond dit op plaats ${scoreRank}`,
+    en: `Placed lower so the list is not all one sector: by score alone this would be number ${scoreRank}`,
+    share: 0,
+  };
+}
+
+/**
  * Turns a ranked list (from the kernel, `MatchIndex` or the reference) into explained
- * suggestions. `lookup` returns the profile of a candidate id.
+ * suggestions. `lookup` returns the profile of a candidate id. An entry the diversity step
+ * moved ends with a `diversity-moved` reason naming its place by score.
  */
 export function buildSuggestions(
   viewer: PartnerProfile,
@@ -181,10 +207,12 @@ export function buildSuggestions(
   lookup: (id: string) => PartnerProfile | undefined,
   context: MatchContext,
 ): Suggestion[] {
+  const byScore = scoreRanks(ranked);
   return ranked.map(({ candidateId, score }, index) => {
     const candidate = lookup(candidateId);
     if (!candidate) throw new Error(`Unknown candidate ${candidateId}`);
     const { components, reasons } = explainPair(viewer, candidate, context);
-    return { candidateId, rank: index + 1, score, components, reasons };
+    const rank = index + 1;
+    return { candidateId, rank, score, components, reasons: byScore[index] === rank ? reasons : [...reasons, diversityReason(rank, byScore[index])] };
   });
 }

@@ -2,7 +2,7 @@ import { findGemeente } from '@app/taxonomy';
 import { haversineKm } from './components';
 import { DEFAULT_MATCHING_PROFILE, MatchingProfile } from './matching-profile';
 import { buildMatchContext, componentsReference, isSuggestable, scorePairReference } from './reference-scorer';
-import { generateSyntheticConnections, generateSyntheticProfiles } from './synthetic-profiles';
+import { generateSyntheticConnections, generateSyntheticProfiles } from './synthetic';
 import { COMPONENT_NAMES, PartnerProfile } from './types';
 
 const partner = (overrides: Partial<PartnerProfile> & { id: string }): PartnerProfile => ({

@@ -3,7 +3,7 @@ import { LEEFDOMEIN_CODES, OPGAVE_CODES, SECTOR_CODES } from '@app/taxonomy';
 import { LEEFDOMEIN_COUNT, regionComponent, resolveSettings, ResolvedSettings } from './components';
 import { diversify } from './diversity';
 import { assertValidMatchingProfile, DEFAULT_MATCHING_PROFILE, MatchingProfile, poolDepth, weightSum } from './matching-profile';
-import { COMPONENT_NAMES, ComponentScores, Connection, PartnerProfile } from './types';
+import { COMPONENT_NAMES, ComponentScores, Connection, PartnerProfile, RankedCandidate } from './types';
 
 /** Everything besides the two profiles that a pair's score depends on. */
 export interface MatchContext {
@@ -110,12 +110,6 @@ export function scorePairReference(
 ): { score: number; components: ComponentScores } {
   const components = componentsReference(a, b, context);
   return { score: combineComponents(components, context.profile), components };
-}
-
-/** A candidate in a ranked list before it is explained. */
-export interface RankedCandidate {
-  candidateId: string;
-  score: number;
 }
 
 /** Higher score first; equal scores by id, so every ranking in the library is deterministic. */

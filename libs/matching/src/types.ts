@@ -44,6 +44,12 @@ export interface Reason {
   share: number;
 }
 
+/** A candidate in a ranked list before it is explained. */
+export interface RankedCandidate {
+  candidateId: string;
+  score: number;
+}
+
 /** A ranked candidate for one partner. */
 export interface Suggestion {
   candidateId: string;

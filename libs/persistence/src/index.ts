@@ -1,4 +1,5 @@
 export * from './database-outage';
+export * from './embedded/data-dir-lock';
 export * from './entities';
 export * from './kept-until-changed';
 export * from './list-change-feed';

@@ -12,8 +12,14 @@ import { toSuggestionRows } from './partner-profiles';
 /** Partners per shard job of a full run. */
 export const SHARD_SIZE = 2500;
 
-/** Lists explained between two yields to the event loop: some tens of milliseconds of work. */
-const EXPLAIN_BATCH = 100;
+/**
+ * Partners whose lists one write transaction of a shard stores. The embedded database has
+ * one connection and runs a query on this event loop: one transaction for a whole shard
+ * (thousands of rows) kept every read waiting for seconds (/health/ready answered 503). A
+ * run's rows are invisible until the switch-in, so a shard need not be written atomically:
+ * each chunk replaces its partners' rows, and a retried shard still leaves one copy.
+ */
+export const WRITE_CHUNK_PARTNERS = 25;
 
 /**
  * The matching jobs: load profiles, score with the core, save the lists. Run by BullMQ in
@@ -136,17 +142,21 @@ export class MatchingJobsService extends MatchingJobHandler {
     const context = buildMatchContext(options);
     const byId = new Map(profiles.map((partner) => [partner.id, partner]));
     const lookup = (id: string) => byId.get(id);
-    const rows: SuggestionRow[] = [];
-    for (const [index, viewer] of inShard.entries()) {
-      rows.push(...toSuggestionRows(data.runId, viewer, buildSuggestions(viewer, lists.list(viewer.id), lookup, context), lookup, profile.version));
-      // Explaining a whole shard takes over a second; the job's lock is renewed on this event loop.
-      if (index % EXPLAIN_BATCH === EXPLAIN_BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
+    for (let start = 0; start < inShard.length; start += WRITE_CHUNK_PARTNERS) {
+      const chunk = inShard.slice(start, start + WRITE_CHUNK_PARTNERS);
+      const rows: SuggestionRow[] = [];
+      for (const viewer of chunk) {
+        rows.push(...toSuggestionRows(data.runId, viewer, buildSuggestions(viewer, lists.list(viewer.id), lookup, context), lookup, profile.version));
+      }
+      await this.suggestions.replaceLists(
+        data.runId,
+        chunk.map((partner) => partner.id),
+        rows,
+      );
+      // Reads queued behind the write get the connection and the event loop (the job's lock is
+      // renewed on it too) before the next chunk is explained.
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    await this.suggestions.replaceLists(
-      data.runId,
-      inShard.map((partner) => partner.id),
-      rows,
-    );
     await this.runs.markShardDone(data.runId, data.shard);
   }
 

@@ -1,4 +1,5 @@
-// `PARTNERMATCH_API_KEY=pm_… npm run import -- partners.csv [--url http://127.0.0.1:3000]`:
+// `PARTNERMATCH_API_KEY=pm_… npm run import -- partners.csv [--url http://127.0.0.1:3000]`
+// (the URL defaults to the server the same PORT and HOST start):
 // uploads the file to POST /v1/partners/import of a running API, so the shell import checks
 // exactly what the route checks; all rows are stored or none. Exit code 0 when stored, 1
 // otherwise. The admin key comes from the environment, not an argument: arguments are
@@ -18,8 +19,17 @@ interface Answer {
   body: { created?: number; slugs?: string[]; detail?: string; errors?: { field: string; message: string; value?: unknown }[] };
 }
 
+/**
+ * The server `npm start` runs with this environment: PORT and HOST as the API reads them (an
+ * API listening on all interfaces is reached on loopback).
+ */
+function defaultUrl(env: NodeJS.ProcessEnv): string {
+  const host = !env.HOST || env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${env.PORT || 3000}`;
+}
+
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { url: { type: 'string', default: 'http://127.0.0.1:3000' } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { url: { type: 'string', default: defaultUrl(process.env) } } });
   if (positionals.length !== 1) {
     console.error('usage: PARTNERMATCH_API_KEY=<admin key> npm run import -- partners.csv [--url http://127.0.0.1:3000]');
     return 1;
@@ -37,7 +47,14 @@ async function main(): Promise<number> {
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   const url = new URL('/v1/partners/import', values.url);
-  const answer = await upload(url, body, boundary, apiKey);
+  let answer: Answer;
+  try {
+    answer = await upload(url, body, boundary, apiKey);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    console.error(`Nothing imported: could not reach the API at ${url.origin} (${code ?? String(error)}); is it running? Pass --url, or the PORT and HOST it runs with`);
+    return 1;
+  }
   if (answer.status === 201) {
     const slugs = answer.body.slugs ?? [];
     const more = slugs.length > SHOWN_SLUGS ? `, … and ${slugs.length - SHOWN_SLUGS} more` : '';

@@ -15,9 +15,16 @@ export function IsCode(allowed: readonly string[], shape: { array?: boolean; opt
     name: 'isCode',
     validator: {
       validate: (value) => unknownIn(value).length === 0,
+      // Presence and type first, in the words the other rules use: an empty list of unknown codes says nothing.
       defaultMessage: (args) => {
-        const unknown = unknownIn(args?.value).map((item) => JSON.stringify(item));
-        return `${args?.property} has ${unknown.length > 1 ? 'unknown codes' : 'an unknown code'}: ${unknown.join(', ')}; see /v1/taxonomy`;
+        const property = args?.property;
+        const unknown = unknownIn(args?.value);
+        if (args?.value === undefined) return `${property} is required`;
+        if (args.value === '') return `${property} must not be empty: a code, see /v1/taxonomy`;
+        if (!shape.array && typeof args.value !== 'string') return `${property} must be a string: a code, see /v1/taxonomy`;
+        if (unknown.some((item) => typeof item !== 'string')) return `each value in ${property} must be a string: a code, see /v1/taxonomy`;
+        const codes = unknown.map((item) => JSON.stringify(item));
+        return `${property} has ${codes.length > 1 ? 'unknown codes' : 'an unknown code'}: ${codes.join(', ')}; see /v1/taxonomy`;
       },
     },
   });

@@ -31,6 +31,7 @@ export class ConnectionsController {
     return { items: items.map(ConnectionDto.from), total, limit: query.limit, offset: query.offset };
   }
 
+  /** Removes a recorded collaboration by its id. */
   @Delete(':id')
   @Roles('admin')
   @HttpCode(HttpStatus.NO_CONTENT)

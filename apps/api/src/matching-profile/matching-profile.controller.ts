@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { LOCATION_OF_RUN } from '../matching-runs/run-location';
 import { ActiveMatchingProfileService } from '@app/suggestions';
 import type { Response } from 'express';
 import { PaginationQueryDto } from '../common/pagination-query.dto';
@@ -33,8 +34,7 @@ export class MatchingProfileController {
    */
   @Put()
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiAcceptedResponse({ type: MatchingProfileActivationDto, description: 'Saved; the run is queued, follow the Location header for progress' })
-  @ApiHeader({ name: 'Location', description: 'URL of the run', required: false })
+  @ApiAcceptedResponse({ type: MatchingProfileActivationDto, description: 'Saved; the run is queued, follow the Location header for progress', headers: LOCATION_OF_RUN })
   @ApiProblems(400, 409)
   async save(@Body() body: SaveMatchingProfileDto, @Res({ passthrough: true }) response: Response): Promise<MatchingProfileActivationDto> {
     const saved = await this.profiles.activate(body);

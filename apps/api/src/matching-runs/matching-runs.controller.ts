@@ -1,10 +1,11 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { MatchingRunsService } from '@app/suggestions';
 import type { Response } from 'express';
 import { PaginationQueryDto } from '../common/pagination-query.dto';
 import { ApiProblems } from '../problems/api-problems.decorator';
 import { MatchingRunDto, MatchingRunListDto } from './dtos/matching-run.dto';
+import { LOCATION_OF_RUN } from './run-location';
 import { Roles } from '../auth/access.decorators';
 
 @ApiTags('matching runs')
@@ -19,8 +20,7 @@ export class MatchingRunsController {
    */
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiAcceptedResponse({ type: MatchingRunDto, description: 'Queued; follow the Location header for progress' })
-  @ApiHeader({ name: 'Location', description: 'URL of the run', required: false })
+  @ApiAcceptedResponse({ type: MatchingRunDto, description: 'Queued; follow the Location header for progress', headers: LOCATION_OF_RUN })
   @ApiProblems(409)
   async start(@Res({ passthrough: true }) response: Response): Promise<MatchingRunDto> {
     const run = await this.runs.request('manual');

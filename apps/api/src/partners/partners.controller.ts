@@ -29,11 +29,14 @@ export class PartnersController {
     private readonly erasure: PartnerErasureService,
   ) {}
 
-  /** Registers a partner organisation; the slug is derived from the name. */
+  /**
+   * Registers a partner organisation; the slug is derived from the name. A name whose slug
+   * an existing partner has is a 409 naming that partner, unless `allowSimilarName: true`.
+   */
   @Post()
   @Roles('admin')
   @ApiCreatedResponse({ type: PartnerDto })
-  @ApiProblems(400)
+  @ApiProblems(400, 409)
   async create(@Body() body: CreatePartnerDto): Promise<PartnerDto> {
     return PartnerDto.from(await this.partners.create(body));
   }
@@ -48,6 +51,7 @@ export class PartnersController {
     return { items: items.map(PartnerDto.from), total, limit: query.limit, offset: query.offset };
   }
 
+  /** One partner by id or slug. */
   @Get(':idOrSlug')
   @Roles('team', 'partner')
   @OwnPartnerOnly()

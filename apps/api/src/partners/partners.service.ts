@@ -23,9 +23,11 @@ export class PartnersService {
   async create(input: CreatePartnerDto): Promise<PartnerEntity> {
     assertScopeFits(input.scope, input.gemeenten ?? []);
     const base = slugify(input.name);
-    // Two creations racing for the same slug: the loser picks the next free one.
+    // Two creations racing for the same slug: the loser picks the next free one (or, unless allowed, is told about the winner).
     for (let attempt = 0; ; attempt++) {
-      const slug = firstFreeSlug(base, await this.partners.slugsStartingWith(base));
+      const taken = await this.partners.slugsStartingWith(base);
+      if (taken.has(base) && !input.allowSimilarName) throw await this.similarName(input.name, base);
+      const slug = firstFreeSlug(base, taken);
       const partner = this.partners.create(newPartnerFields(input, slug));
       try {
         return await this.changes.transaction(async (tx, recompute) => {
@@ -40,6 +42,14 @@ export class PartnersService {
         }
       }
     }
+  }
+
+  /** A silent `…-2` hid that the organisation was most likely entered already. */
+  private async similarName(name: string, slug: string): Promise<DomainException> {
+    const existing = await this.partners.findByIdOrSlug(slug);
+    const who = existing ? `"${existing.name}" (slug "${slug}", id ${existing.id})` : `slug "${slug}"`;
+    const message = `a partner named like this already exists: ${who}; send allowSimilarName: true to create another one`;
+    return new DomainException('conflict', message, [{ field: 'name', message, value: name }]);
   }
 
   list(query: ListPartnersQueryDto): Promise<{ items: PartnerEntity[]; total: number }> {
@@ -99,7 +109,7 @@ export class PartnersService {
 }
 
 /** The columns of a new partner: the validated input with every optional field defaulted. */
-export function newPartnerFields(input: CreatePartnerDto, slug: string): Partial<PartnerEntity> {
+export function newPartnerFields({ allowSimilarName: _notStored, ...input }: CreatePartnerDto, slug: string): Partial<PartnerEntity> {
   return {
     ...input,
     slug,

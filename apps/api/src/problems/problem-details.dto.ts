@@ -8,8 +8,12 @@ export class FieldErrorDto {
   @ApiProperty({ example: 'sector has an unknown code: "bakkerij"' })
   message: string;
 
-  /** The value that was rejected, when there was one. */
-  @ApiPropertyOptional({ example: 'bakkerij' })
+  /** The value that was rejected, when there was one: whatever JSON the caller sent. */
+  // Without anyOf the plugin documents `unknown` as an object, which the example is not.
+  @ApiPropertyOptional({
+    example: 'bakkerij',
+    anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }, { type: 'object' }],
+  })
   value?: unknown;
 }
 

@@ -2,17 +2,62 @@ import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@ne
 import type { ValidatorOptions } from 'class-validator';
 import { DomainException, type FieldError } from '@app/errors';
 
+/**
+ * Which failed rule a field reports: the value's presence first, then its type, then
+ * everything else (range, length, format, codes). class-validator runs a field's rules in
+ * reverse decorator order, so with stopAtFirstError `limit=abc` said "must not be greater
+ * than 500"; all rules run and this table picks the one message that says what is wrong.
+ */
+const CONSTRAINT_PRIORITY: Record<string, number> = {
+  isDefined: 0,
+  whitelistValidation: 0,
+  isString: 1,
+  isInt: 1,
+  isNumber: 1,
+  isBoolean: 1,
+  isArray: 1,
+  isObject: 1,
+  nestedValidation: 1,
+};
+const OTHER_CONSTRAINTS = 2;
+
+/** Rules that only a string can pass: for anything else the type is what is wrong ("must be a URL address" for 42 is not). */
+const STRING_RULES = new Set(['isUrl', 'isEmail', 'isUuid', 'matches', 'isLength', 'minLength', 'maxLength', 'isNotEmpty']);
+
+/** The one message of a field: lowest priority class; within a class the rule written first (the last class-validator ran). */
+function firstFailure(error: ValidationError): string | undefined {
+  const constraints = Object.entries(error.constraints ?? {});
+  if (constraints.length === 0) return undefined;
+  const { property, value } = error;
+  // Left out, whatever the field's other rules say: a DTO need not mark every required field.
+  if (value === undefined && !constraints.some(([name]) => name === 'whitelistValidation')) return constraints.find(([name]) => name === 'isDefined')?.[1] ?? `${property} is required`;
+  const entries = constraints.map(([name, message], index) => ({ name, rank: CONSTRAINT_PRIORITY[name] ?? OTHER_CONSTRAINTS, index, message }));
+  entries.sort((a, b) => a.rank - b.rank || b.index - a.index);
+  const [first] = entries;
+  if (first.name === 'nestedValidation') return `${property} must be an object`;
+  // `each` rules on a list are about its items; on anything else a string rule failing a non-string is a type error.
+  const aboutItems = Array.isArray(value) && first.message.startsWith('each ');
+  if (first.rank === OTHER_CONSTRAINTS && typeof value !== 'string' && value !== null && !aboutItems && STRING_RULES.has(first.name)) return `${property} must be a string`;
+  return first.message;
+}
+
 /** Flattens class-validator's tree into one entry per offending field path. */
 export function toFieldErrors(errors: ValidationError[], parentPath = ''): FieldError[] {
   return errors.flatMap((error) => {
     const path = parentPath ? (/^\d+$/.test(error.property) ? `${parentPath}[${error.property}]` : `${parentPath}.${error.property}`) : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field: path, message, value: error.value }));
-    return [...own, ...toFieldErrors(error.children ?? [], path)];
+    const message = firstFailure(error);
+    // A field of the wrong type reports that, not what its children would say about it.
+    if (message !== undefined) return [{ field: path, message, value: error.value }];
+    return toFieldErrors(error.children ?? [], path);
   });
 }
 
-/** Strict input: unknown fields are rejected, one error per field. Shared with the CSV import. */
-export const VALIDATOR_OPTIONS: ValidatorOptions = { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true };
+/**
+ * Strict input: unknown fields are rejected. Every rule runs (no stopAtFirstError: it
+ * keeps whichever rule ran first, not the one that explains) and toFieldErrors reports
+ * one error per field. Shared with the CSV import.
+ */
+export const VALIDATOR_OPTIONS: ValidatorOptions = { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: false };
 
 /** Deeper than any DTO: class-transformer recurses once per level, and 10,000 levels overflow the stack (a 500). */
 const MAX_INPUT_DEPTH = 32;

@@ -25,6 +25,13 @@ export class SuggestionsController {
    * The partner's ranked suggestions from the last completed run, kept current as partners
    * change, each with its score breakdown, reasons and review status. A partner that opted
    * out has none; candidates it called not relevant are left out.
+   *
+   * Order: by `rank`, which is the score re-ranked for a mix of sectors (the matching
+   * profile's `diversity`): a candidate of a sector the list lacks can come before a
+   * higher score, and every suggestion so moved carries a `diversity-moved` reason with its
+   * place by score alone (`params.scoreRank`). Filters choose among the stored list of the
+   * run, `searchedDepth` candidates deep; national candidates have no distance and pass
+   * `maxDistanceKm` unless `includeNational=false`.
    */
   @Get()
   @ApiParam({ name: 'idOrSlug', description: 'The partner uuid or its slug' })

@@ -15,6 +15,8 @@ export interface SuggestionPage {
   runId: string | null;
   items: ListedSuggestion[];
   total: number;
+  /** How deep the stored list goes, whatever the filters kept of it. */
+  searchedDepth: number;
 }
 
 /** The one way a partner's list is read: by the partner route, the portal widget and the privacy export. */
@@ -36,7 +38,7 @@ export class SuggestionsService {
     return this.cache.read(JSON.stringify(['partner', idOrSlug, statuses, query]), async () => {
       // Independent lookups, so the partner's and the run's round trips overlap.
       const [partner, runId] = await Promise.all([this.partners.get(idOrSlug), this.suggestions.activeRunId()]);
-      const { items, total } = await this.pageOf(runId, partner, { ...query, statuses });
+      const { items, total, searchedDepth } = await this.pageOf(runId, partner, { ...query, statuses });
       return serialise<SuggestionListDto>({
         partner: PartnerRefDto.from(partner),
         runId,
@@ -44,6 +46,7 @@ export class SuggestionsService {
         statuses,
         items: items.map((item) => SuggestionDto.from(item, query.lang)),
         total,
+        searchedDepth,
         limit: query.limit,
         offset: query.offset,
       });
@@ -69,7 +72,7 @@ export class SuggestionsService {
   }
 
   private async pageOf(runId: string | null, partner: PartnerEntity, search: SuggestionSearch, evenIfOptedOut = false): Promise<SuggestionPage> {
-    if (!runId || (partner.matchingOptOut && !evenIfOptedOut)) return { runId, items: [], total: 0 };
+    if (!runId || (partner.matchingOptOut && !evenIfOptedOut)) return { runId, items: [], total: 0, searchedDepth: 0 };
     return { runId, ...(await this.suggestions.listFor(runId, partner.id, search)) };
   }
 }

@@ -32,6 +32,7 @@ export class TaxonomyController {
     return taxonomy.opgaven;
   }
 
+  /** The eight sectors a partner belongs to, with Dutch and English labels. */
   @Get('sectors')
   @ApiOkResponse({ type: [TermDto] })
   sectors(): TermDto[] {
@@ -45,6 +46,7 @@ export class TaxonomyController {
     return taxonomy.kennisbronnen;
   }
 
+  /** The twelve provinces (CBS codes `PV20`-`PV31`), with their names. */
   @Get('provinces')
   @ApiOkResponse({ type: [TermDto] })
   provinces(): TermDto[] {
@@ -59,6 +61,7 @@ export class TaxonomyController {
     return query.province ? taxonomy.gemeenten.filter((gemeente) => gemeente.province === query.province) : taxonomy.gemeenten;
   }
 
+  /** One gemeente by CBS code (`GM0363`): name, province, centroid and neighbouring gemeenten. */
   @Get('gemeenten/:code')
   @ApiOkResponse({ type: GemeenteDto })
   @ApiProblems(404)

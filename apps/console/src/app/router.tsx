@@ -33,3 +33,7 @@ export const router = createBrowserRouter(
   ],
   { basename: '/console' },
 );
+
+// The queue is where nearly every visit lands: fetch its chunk alongside the session check
+// instead of after it.
+if (window.location.pathname.replace(/\/+$/, '').match(/^\/console(\/review)?$/)) void import('../features/review/components/ReviewPage');

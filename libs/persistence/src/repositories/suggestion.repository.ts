@@ -20,6 +20,8 @@ export interface SuggestionSearch {
   opgave?: string;
   leefdomein?: string;
   maxDistanceKm?: number;
+  /** false: leave out national candidates (they have no distance, so maxDistanceKm keeps them). Default true. */
+  includeNational?: boolean;
   limit: number;
   offset: number;
 }
@@ -100,7 +102,7 @@ export class SuggestionRepository {
    * One partner's list in a run, with the candidates' profiles, filtered and paged: only
    * pairs with one of the given statuses, never a candidate the partner called not relevant.
    */
-  async listFor(runId: string, partnerId: string, search: SuggestionSearch): Promise<{ items: ListedSuggestion[]; total: number }> {
+  async listFor(runId: string, partnerId: string, search: SuggestionSearch): Promise<{ items: ListedSuggestion[]; total: number; searchedDepth: number }> {
     const query = this.dataSource
       .getRepository(SuggestionEntity)
       .createQueryBuilder('suggestion')
@@ -123,19 +125,30 @@ export class SuggestionRepository {
       // A national candidate works everywhere, so it is always within reach.
       query.andWhere('(suggestion.distanceKm IS NULL OR suggestion.distanceKm <= :maxDistanceKm)', { maxDistanceKm: search.maxDistanceKm });
     }
+    if (search.includeNational === false) query.andWhere(`candidate.scope <> 'national'`);
     // The page carries the count of all matching rows: one round trip instead of two on the
     // hottest read. Only a page past the end has no row to carry it.
+    // Filters search the stored list only; the depth of that list rides on the page as well.
+    const depth = 'SELECT count(*) FROM suggestion d WHERE d.run_id = suggestion.run_id AND d.partner_id = suggestion.partner_id';
     const { entities, raw } = await query
       .addSelect('count(*) OVER ()', 'total')
+      .addSelect(`(${depth})`, 'depth')
       .orderBy('suggestion.rank', 'ASC')
       .limit(search.limit)
       .offset(search.offset)
       .getRawAndEntities();
     const total = raw.length > 0 ? Number(raw[0].total) : search.offset > 0 ? await query.getCount() : 0;
+    const searchedDepth = raw.length > 0 ? Number(raw[0].depth) : await this.listDepth(runId, partnerId);
     const statusOf = new Map<number, Pick<MatchEntity, 'id' | 'status'>>(
       raw.map((row: { suggestion_rank: number; match_id: string; match_status: MatchStatus }) => [row.suggestion_rank, { id: row.match_id, status: row.match_status }]),
     );
-    return { items: entities.map((suggestion) => ({ suggestion, match: statusOf.get(suggestion.rank)! })), total };
+    return { items: entities.map((suggestion) => ({ suggestion, match: statusOf.get(suggestion.rank)! })), total, searchedDepth };
+  }
+
+  /** How many candidates a partner's stored list in a run holds. */
+  private async listDepth(runId: string, partnerId: string): Promise<number> {
+    const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM suggestion WHERE run_id = $1 AND partner_id = $2`, [runId, partnerId]);
+    return count;
   }
 
   /** How many partners have a list in a run, the lists' total length, and the shortest and longest. */

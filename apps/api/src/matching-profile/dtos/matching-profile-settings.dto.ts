@@ -52,6 +52,8 @@ export class ComponentWeightsDto {
 
 /** Every setting of a matching profile; the server assigns the version. */
 export class MatchingProfileSettingsDto {
+  // IsObject: a list would be validated item by item and answer with six weights' messages.
+  @IsObject()
   @ValidateNested()
   @Type(() => ComponentWeightsDto)
   weights: ComponentWeightsDto;

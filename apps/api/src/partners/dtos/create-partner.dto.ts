@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -114,4 +115,14 @@ export class CreatePartnerDto {
   @IsOmittable()
   @IsBoolean()
   matchingOptOut?: boolean;
+
+  /**
+   * A name whose slug an existing partner already has is refused (409, naming that partner),
+   * since it is most often the same organisation entered twice. `true` creates it anyway,
+   * with the slug's next free number (`…-2`). Not stored.
+   */
+  @IsOmittable()
+  @IsBoolean()
+  @ApiPropertyOptional({ default: false })
+  allowSimilarName?: boolean;
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { PaginationQueryDto } from '../../common/pagination-query.dto';
 import { TaxonomyFiltersDto } from '../../common/taxonomy-filters.dto';
 import { IsIntegerQuery } from '../../common/integer-query.validator';
@@ -26,13 +26,24 @@ export class ListSuggestionsQueryDto extends IntersectionType(PickType(TaxonomyF
   @ApiPropertyOptional({ enum: LANGUAGES, default: 'nl' })
   lang: Language = 'nl';
 
-  /** Only candidates whose nearest gemeente is at most this far (national candidates always qualify). */
+  /**
+   * Only candidates whose nearest gemeente is at most this far. A national candidate has no
+   * distance (it works everywhere) and always qualifies; leave national candidates out with
+   * `includeNational=false`.
+   */
   @IsOptional()
   @Type(() => Number)
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(400)
   maxDistanceKm?: number;
+
+  /** `false` leaves out candidates that work nationally (scope `national`). */
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  @ApiPropertyOptional({ default: true })
+  includeNational: boolean = true;
 
   @IsOptional()
   @IsIntegerQuery()

@@ -84,7 +84,15 @@ export class SuggestionListDto {
   @ApiProperty({ enum: MATCH_STATUSES, isArray: true })
   statuses: MatchStatus[];
   items: SuggestionDto[];
+  /** How many of the list's candidates pass the filters and statuses. */
   total: number;
+  /**
+   * How deep the filters looked: the length of the partner's stored list in this run (the
+   * matching profile's k, fewer when fewer candidates qualify). Filters (`sector`,
+   * `maxDistanceKm`, ...) choose within these candidates only, so a filtered list can be
+   * shorter than `limit` although further candidates would qualify.
+   */
+  searchedDepth: number;
   limit: number;
   offset: number;
 }

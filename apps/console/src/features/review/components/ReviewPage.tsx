@@ -98,6 +98,14 @@ export function ReviewPage() {
 
   const refreshCounts = () =>
     queryClient.invalidateQueries({ queryKey: ['get', '/v1/reviews'], predicate: (q) => (q.queryKey[2] as { params?: { query?: { limit?: number } } } | undefined)?.params?.query?.limit === 1 });
+  // Six count requests per decision would queue in front of the next decision (a browser opens
+  // six connections per host): refresh them once the person pauses.
+  const countsTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const refreshCountsSoon = () => {
+    clearTimeout(countsTimer.current);
+    countsTimer.current = setTimeout(() => void refreshCounts(), 1500);
+  };
+  useEffect(() => () => clearTimeout(countsTimer.current), []);
 
   const focusRow = (index: number) => {
     const bounded = Math.max(0, Math.min(items.length - 1, index));
@@ -112,37 +120,41 @@ export function ReviewPage() {
       return next;
     });
 
-  const decideOne = (item: ReviewItem, status: MatchStatus) => {
+  /**
+   * One decision, shown at once (the row is marked and focus moves on before the API answers,
+   * so a run of `a` presses never waits on the network) and rolled back with the API's message
+   * if it is refused. mutateAsync, not mutate: each call's own outcome must be handled, and
+   * mutate's per-call callbacks fire only for the latest call.
+   */
+  const decideOne = async (item: ReviewItem, status: MatchStatus) => {
     if (!nextOf(item).includes(status) || busy.has(item.id)) return;
     const index = items.indexOf(item);
     const from = statusOf(item);
+    const before = overlay[item.id];
     setBusy((previous) => new Set(previous).add(item.id));
     setRowErrors(({ [item.id]: _dropped, ...rest }) => rest);
+    applyResult([{ id: item.id, status, nextStatuses: [] }]);
+    if (index < items.length - 1) focusRow(index + 1);
     const note = notes[item.id]?.trim();
-    decide.mutate(
-      { params: { path: { id: item.id } }, body: { status, ...(note ? { note } : {}) } },
-      {
-        onSuccess: (match) => {
-          applyResult([match]);
-          const text = t(`decided.${status}` as const, { pair: pairTitle(item) });
-          setMessage(from === 'pending' ? `${text} ${t('review.undoHint')}` : text);
-          setLast(from === 'pending' && (status === 'approved' || status === 'rejected') ? { ids: [item.id], to: status, label: pairTitle(item) } : null);
-          void refreshCounts();
-          if (index < items.length - 1) focusRow(index + 1);
-        },
-        onError: (error) => {
-          const problem = asProblem(error);
-          setRowErrors((previous) => ({ ...previous, [item.id]: problem.detail || problem.title }));
-          setMessage(t('review.failed', { pair: pairTitle(item) }));
-        },
-        onSettled: () =>
-          setBusy((previous) => {
-            const next = new Set(previous);
-            next.delete(item.id);
-            return next;
-          }),
-      },
-    );
+    try {
+      const match = await decide.mutateAsync({ params: { path: { id: item.id } }, body: { status, ...(note ? { note } : {}) } });
+      applyResult([match]);
+      const text = t(`decided.${status}` as const, { pair: pairTitle(item) });
+      setMessage(from === 'pending' ? `${text} ${t('review.undoHint')}` : text);
+      setLast(from === 'pending' && (status === 'approved' || status === 'rejected') ? { ids: [item.id], to: status, label: pairTitle(item) } : null);
+      refreshCountsSoon();
+    } catch (error) {
+      setOverlay(({ [item.id]: _optimistic, ...rest }) => (before ? { ...rest, [item.id]: before } : rest));
+      const problem = asProblem(error);
+      setRowErrors((previous) => ({ ...previous, [item.id]: problem.detail || problem.title }));
+      setMessage(t('review.failed', { pair: pairTitle(item) }));
+    } finally {
+      setBusy((previous) => {
+        const next = new Set(previous);
+        next.delete(item.id);
+        return next;
+      });
+    }
   };
 
   const decideSelected = (status: MatchStatus) => {
@@ -160,7 +172,7 @@ export function ReviewPage() {
           setBulkNote('');
           setMessage(`${t(`decidedMany.${status}` as const, { count: ids.length })} ${t('review.undoHint')}`);
           setLast({ ids, to: status, label: t('review.pairsCount', { count: ids.length }) });
-          void refreshCounts();
+          refreshCountsSoon();
         },
         onError: (error) => {
           // All or nothing: nothing changed; show the API's message at each item it names (ids[i]).
@@ -186,7 +198,7 @@ export function ReviewPage() {
       applyResult(matches);
       setLast(null);
       setMessage(t('review.undone', { pair: label }));
-      void refreshCounts();
+      refreshCountsSoon();
       const index = items.findIndex((item) => item.id === ids[0]);
       if (index >= 0) focusRow(index);
     };
@@ -214,11 +226,11 @@ export function ReviewPage() {
     k: () => focusRow(currentItem() - 1),
     a: () => {
       const item = items[currentItem()];
-      if (item) decideOne(item, 'approved');
+      if (item) void decideOne(item, 'approved');
     },
     r: () => {
       const item = items[currentItem()];
-      if (item) decideOne(item, 'rejected');
+      if (item) void decideOne(item, 'rejected');
     },
     x: () => {
       const item = items[currentItem()];
@@ -344,7 +356,7 @@ export function ReviewPage() {
                 current={index === currentIndex}
                 onNote={(note) => setNotes((previous) => ({ ...previous, [item.id]: note }))}
                 onSelect={(on) => toggle(item.id, on)}
-                onDecide={(status) => decideOne(item, status)}
+                onDecide={(status) => void decideOne(item, status)}
                 onFocusRow={() => setCurrentIndex(index)}
               />
             ))}

@@ -1,8 +1,7 @@
-import { KENNISBRON_CODES, LEEFDOMEIN_CODES, OPGAVE_CODES, taxonomy } from '@app/taxonomy';
+import { KENNISBRON_CODES, LEEFDOMEIN_CODES, OPGAVE_CODES, TAG_VOCABULARY, taxonomy } from '@app/taxonomy';
 import type { Scope } from '@app/taxonomy';
 import { mulberry32, pick, pickDistinct, randomInt, Random } from './random';
-import { TAG_VOCABULARY } from './tags';
-import type { Connection, PartnerProfile } from './types';
+import type { Connection, PartnerProfile } from '../types';
 
 /** A generated partner: a profile plus what a demo seed needs to give it a realistic name. */
 export interface SyntheticPartner extends PartnerProfile {

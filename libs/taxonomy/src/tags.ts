@@ -1,6 +1,6 @@
 /**
- * The shared vocabulary of offer/need tags used by the synthetic data, with Dutch and
- * English labels for the reasons. Real partners may use other tags: those are shown
+ * The shared vocabulary of offer/need tags (the synthetic data draws from it), with Dutch
+ * and English labels for the reasons. Real partners may use other tags: those are shown
  * with their dashes turned into spaces.
  */
 export const TAG_LABELS: Readonly<Record<string, { nl: string; en: string }>> = {
