@@ -51,13 +51,6 @@ export class MatchingRunsService {
     return run;
   }
 
-  /** The record of a scheduled run, unless another run is still going (then it is skipped). */
-  async createScheduledRun(): Promise<MatchingRunEntity | null> {
-    return this.runs.withRequestLock(async (tx) =>
-      (await this.runs.findUnfinished(tx)) ? null : this.runs.create('scheduled', (await this.matchingProfile.current(tx)).version, tx),
-    );
-  }
-
   /** Under the request lock, so two requests cannot both find no unfinished run. */
   private async start<T>(trigger: RunTrigger, then: string, prepare: (tx: EntityManager) => Promise<T>): Promise<{ run: MatchingRunEntity; prepared: T }> {
     // A run that can no longer end must not answer this request with 409; outside the lock,
