@@ -56,6 +56,13 @@ const SAMPLES: Record<string, { url: string; body?: unknown; allowed: number[] }
   'post /v1/api-keys': { url: '/v1/api-keys', body: {}, allowed: [400] },
   'get /v1/api-keys': { url: '/v1/api-keys', allowed: [200] },
   'delete /v1/api-keys/{id}': { url: `/v1/api-keys/${UNKNOWN_UUID}`, allowed: [404] },
+  'get /v1/people': { url: '/v1/people', allowed: [200] },
+  'post /v1/people': { url: '/v1/people', body: {}, allowed: [400] },
+  'get /v1/people/{id}': { url: `/v1/people/${UNKNOWN_UUID}`, allowed: [404] },
+  'patch /v1/people/{id}': { url: `/v1/people/${UNKNOWN_UUID}`, body: { name: 'X' }, allowed: [404] },
+  'delete /v1/people/{id}': { url: `/v1/people/${UNKNOWN_UUID}`, allowed: [404] },
+  'get /v1/dev/mailbox': { url: '/v1/dev/mailbox', allowed: [200] },
+  'get /v1/dev/mailbox/{id}': { url: `/v1/dev/mailbox/${UNKNOWN_UUID}`, allowed: [404] },
   'get /v1/embed/partners/{slug}/suggestions': { url: '/v1/embed/partners/{own}/suggestions', allowed: [200] },
 };
 

@@ -61,7 +61,7 @@ describe('console sessions: sign-in with a key, cookie, CSRF, idle timeout, sign
 
   it('exchanges a team key for an HttpOnly, SameSite=Lax cookie (not Secure on plain http) and stores only its hash', async () => {
     const { cookie, response } = await signIn(keys.team.key);
-    expect(response.body).toEqual({ role: 'team', name: 'Sardes – Anna', expiresAt: expect.any(String) });
+    expect(response.body).toEqual({ role: 'team', name: 'Sardes – Anna', partner: null, expiresAt: expect.any(String) });
     const hoursLeft = (Date.parse(response.body.expiresAt) - Date.now()) / 3_600_000;
     expect(hoursLeft).toBeGreaterThan(7.9);
     expect(hoursLeft).toBeLessThanOrEqual(8);

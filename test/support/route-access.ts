@@ -55,10 +55,18 @@ export const PROTECTED_ROUTES: RouteAccess[] = [
   { method: 'get', path: '/v1/api-keys', roles: [] },
   { method: 'delete', path: '/v1/api-keys/{id}', roles: [] },
   { method: 'get', path: '/v1/embed/partners/{slug}/suggestions', roles: ['portal', 'team'] },
+  { method: 'get', path: '/v1/people', roles: [] },
+  { method: 'post', path: '/v1/people', roles: [] },
+  { method: 'get', path: '/v1/people/{id}', roles: [] },
+  { method: 'patch', path: '/v1/people/{id}', roles: [] },
+  { method: 'delete', path: '/v1/people/{id}', roles: [] },
+  { method: 'get', path: '/v1/dev/mailbox', roles: [] },
+  { method: 'get', path: '/v1/dev/mailbox/{id}', roles: [] },
 ];
 
 /**
- * In OpenAPI without a key: the probes and the console's sign-in, which reads its own cookie.
+ * In OpenAPI without a key: the probes, the console's sign-in (key or e-mail link), and the pages the
+ * links in mails open, whose signed token is the permission.
  * (/metrics, /docs, the widget's files and the console's are served but not described.)
  */
 export const PUBLIC_DOCUMENTED_ROUTES: [string, string][] = [
@@ -67,4 +75,13 @@ export const PUBLIC_DOCUMENTED_ROUTES: [string, string][] = [
   ['post', '/v1/auth/session'],
   ['get', '/v1/auth/session'],
   ['delete', '/v1/auth/session'],
+  ['post', '/v1/auth/sign-in-link'],
+  ['get', '/v1/mail/unsubscribe'],
+  ['post', '/v1/mail/unsubscribe'],
+  ['get', '/v1/mail/feedback'],
+  ['post', '/v1/mail/feedback'],
+  ['get', '/v1/mail/outcome'],
+  ['post', '/v1/mail/outcome'],
+  ['get', '/v1/mail/report'],
+  ['post', '/v1/mail/report'],
 ];

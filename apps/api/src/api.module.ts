@@ -4,6 +4,7 @@ import { AppConfigModule, type AppConfig } from '@app/config';
 import { DemoDataModule } from '@app/demo-data';
 import { HealthModule, LoggingModule } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
+import { MailModule } from '@app/mail';
 import { QueueModule } from '@app/queue';
 import { SuggestionsModule } from '@app/suggestions';
 import { ApiKeysModule } from './api-keys/api-keys.module';
@@ -12,11 +13,13 @@ import { ConnectionsModule } from './connections/connections.module';
 import { ConsoleStaticModule } from './console/console-static.module';
 import { EmbedModule } from './embed/embed.module';
 import { GemeentenModule } from './gemeenten/gemeenten.module';
+import { MailApiModule } from './mail/mail.module';
 import { MatchesModule } from './matches/matches.module';
 import { MatchingProfileModule } from './matching-profile/matching-profile.module';
 import { MatchingRunsModule } from './matching-runs/matching-runs.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PartnersModule } from './partners/partners.module';
+import { PeopleModule } from './people/people.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
@@ -34,18 +37,22 @@ export class ApiModule {
         LoggingModule,
         PersistenceModule,
         QueueModule.forRoot(config),
+        // The embedded default (no REDIS_URL) has no worker: its API runs the mail schedules.
+        MailModule.forRoot({ relay: true, schedules: !config.redisUrl }),
         SuggestionsModule.forRoot(config, { processJobs: false }),
         DemoDataModule,
         AuthModule,
         ApiKeysModule,
         TaxonomyModule,
         PartnersModule,
+        PeopleModule,
         ConnectionsModule,
         SuggestionsApiModule,
         MatchingRunsModule,
         GemeentenModule,
         MatchingProfileModule,
         MatchesModule,
+        MailApiModule,
         EmbedModule,
         PrivacyModule,
         QueueDashboardModule.forRoot(config),

@@ -15,6 +15,12 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(PinoLogger));
   configureApi(app);
   await app.listen(config.port, config.host);
+  // Longer than clients and proxies keep an idle connection (undici 4 s, load balancers 60 s):
+  // with Node's 5 s the server could close a socket just as a client reused it, and that
+  // request failed with "other side closed" before it was read.
+  const server = app.getHttpServer() as import('node:http').Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   // What the socket really got: the port PORT=0 picked, the address HOST named.
   const { address, port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfigModule, type AppConfig } from '@app/config';
 import { HealthModule, LoggingModule } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
+import { MailModule } from '@app/mail';
 import { QueueModule } from '@app/queue';
 import { SuggestionsModule } from '@app/suggestions';
 import { RedisConnection } from './redis-connection';
@@ -25,6 +26,7 @@ export class WorkerModule {
         HealthModule,
         PersistenceModule,
         QueueModule.forRoot(config),
+        MailModule.forRoot({ relay: false, schedules: true }),
         SuggestionsModule.forRoot(config, { processJobs: true }),
       ],
     };

@@ -27,9 +27,23 @@ describe('buildAppConfig', () => {
       logLevel: 'info',
       adminApiKey: null,
       rateLimitPerMinute: 1200,
+      mail: {
+        smtpUrl: null,
+        from: 'Partnermatch <partnermatch@localhost>',
+        publicUrl: 'http://127.0.0.1:8080',
+        sendTimeoutMs: 60_000,
+        digestCron: '0 8 1 * *',
+        followUpAfterMs: 14 * 24 * 3600 * 1000,
+        longFollowUpAfterMs: 90 * 24 * 3600 * 1000,
+      },
       sessionIdleMinutes: 480,
       consoleDir: expect.stringMatching(/dist[/\\]console$/),
     });
+  });
+
+  it('reads the mail settings; FOLLOW_UP_DAYS may be a fraction of a day', () => {
+    const { mail } = buildAppConfig({ SMTP_URL: 'smtp://mail:587', MAIL_FROM: 'Alliantie <noreply@example.org>', PUBLIC_URL: 'https://pm.example.org/', DIGEST_CRON: 'off', FOLLOW_UP_DAYS: '0.001' });
+    expect(mail).toMatchObject({ smtpUrl: 'smtp://mail:587', from: 'Alliantie <noreply@example.org>', publicUrl: 'https://pm.example.org', digestCron: null, followUpAfterMs: 86_400 });
   });
 
   it('turns the worker health port on and sets the log level', () => {
@@ -63,6 +77,12 @@ describe('buildAppConfig', () => {
     ['ADMIN_API_KEY', 'too-short'],
     ['ADMIN_API_KEY', 'has a space in it 0123456789'],
     ['RATE_LIMIT_PER_MINUTE', '0'],
+    ['SMTP_URL', 'mail.example.org:25'],
+    ['MAIL_FROM', 'niemand'],
+    ['PUBLIC_URL', 'pm.example.org'],
+    ['DIGEST_CRON', 'monthly'],
+    ['FOLLOW_UP_DAYS', '0'],
+    ['FOLLOW_UP_DAYS', 'twee'],
     ['SESSION_IDLE_MINUTES', '0'],
     ['SESSION_IDLE_MINUTES', '10081'],
   ])('stops on %s=%s, naming the variable', (name, value) => {

@@ -27,6 +27,7 @@ export interface AppConfig {
   logLevel: LogLevel;
   adminApiKey: string | null;
   rateLimitPerMinute: number;
+  mail: MailConfig;
   /** Idle time after which a console session ends. */
   sessionIdleMinutes: number;
   /** The built team console's files. */
@@ -38,6 +39,21 @@ function installationRoot(): string {
   for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) if (existsSync(join(dir, 'package.json'))) return dir;
   return process.cwd();
 }
+
+export interface MailConfig {
+  /** Null: mails are kept in the database for the dev mailbox. */
+  smtpUrl: string | null;
+  from: string;
+  /** Without a trailing slash. */
+  publicUrl: string;
+  sendTimeoutMs: number;
+  /** Null when the digest is off. */
+  digestCron: string | null;
+  followUpAfterMs: number;
+  longFollowUpAfterMs: number;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
 
 export function buildAppConfig(raw: Record<string, unknown>): AppConfig {
   const env = validateEnvironment(raw);
@@ -58,6 +74,15 @@ export function buildAppConfig(raw: Record<string, unknown>): AppConfig {
     logLevel: env.LOG_LEVEL,
     adminApiKey: env.ADMIN_API_KEY ?? null,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    mail: {
+      smtpUrl: env.SMTP_URL ?? null,
+      from: env.MAIL_FROM,
+      publicUrl: (env.PUBLIC_URL ?? `http://127.0.0.1:${env.PORT}`).replace(/\/+$/, ''),
+      sendTimeoutMs: env.MAIL_SEND_TIMEOUT_MS,
+      digestCron: env.DIGEST_CRON === 'off' ? null : env.DIGEST_CRON,
+      followUpAfterMs: Math.round(env.FOLLOW_UP_DAYS * DAY_MS),
+      longFollowUpAfterMs: Math.round(env.FOLLOW_UP_LONG_DAYS * DAY_MS),
+    },
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     consoleDir: env.CONSOLE_DIR ? resolve(env.CONSOLE_DIR) : join(installationRoot(), 'dist', 'console'),
   };

@@ -1,7 +1,7 @@
 // class-transformer reads the decorators' type metadata; a process that has not loaded Nest yet needs the polyfill.
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsIP, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsIP, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -106,6 +106,44 @@ export class EnvironmentVariables {
   @Max(100_000_000, { message: 'RATE_LIMIT_PER_MINUTE must be an integer between 1 and 100000000' })
   RATE_LIMIT_PER_MINUTE: number = 1200;
 
+  /**
+   * The SMTP server mails go to (`smtp://user:pass@host:587`, `smtps://…:465`); unset keeps
+   * every mail in the database for the dev mailbox (`GET /v1/dev/mailbox`).
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The sender of every mail: `address@example.org` or `Name <address@example.org>`. */
+  @Matches(/^([^<>\r\n]{1,100} <[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, { message: 'MAIL_FROM must be an e-mail address, optionally as "Name <address>"' })
+  MAIL_FROM: string = 'Partnermatch <partnermatch@localhost>';
+
+  /** The address people reach the service at; links in mails start with it. Default `http://127.0.0.1:<PORT>`. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'PUBLIC_URL must be an http:// or https:// URL without query or fragment' })
+  PUBLIC_URL?: string;
+
+  /** How long one SMTP delivery may take; a claim on a mail lasts twice this, then another sender may retry it. */
+  @IsInt({ message: 'MAIL_SEND_TIMEOUT_MS must be an integer between 500 and 600000' })
+  @Min(500, { message: 'MAIL_SEND_TIMEOUT_MS must be an integer between 500 and 600000' })
+  @Max(600_000, { message: 'MAIL_SEND_TIMEOUT_MS must be an integer between 500 and 600000' })
+  MAIL_SEND_TIMEOUT_MS: number = 60_000;
+
+  /** When partner contacts get the digest of new suggestions (5-field cron); `off` disables it. */
+  @Matches(/^(off|(\S+\s+){4}\S+)$/, { message: 'DIGEST_CRON must be a 5-field cron expression or off' })
+  DIGEST_CRON: string = '0 8 1 * *';
+
+  /** Days after an introduction that both sides are asked whether it led to something (decimals allowed: 0.01 is about 15 minutes). */
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'FOLLOW_UP_DAYS must be a number of days (0.00001 to 365)' })
+  @Min(0.00001, { message: 'FOLLOW_UP_DAYS must be a number of days (0.00001 to 365)' })
+  @Max(365, { message: 'FOLLOW_UP_DAYS must be a number of days (0.00001 to 365)' })
+  FOLLOW_UP_DAYS: number = 14;
+
+  /** Days after an introduction that collaborating pairs are asked what came of it. */
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'FOLLOW_UP_LONG_DAYS must be a number of days (0.00001 to 3650)' })
+  @Min(0.00001, { message: 'FOLLOW_UP_LONG_DAYS must be a number of days (0.00001 to 3650)' })
+  @Max(3650, { message: 'FOLLOW_UP_LONG_DAYS must be a number of days (0.00001 to 3650)' })
+  FOLLOW_UP_LONG_DAYS: number = 90;
   /** How long a console session lasts without a request (sliding); sessions end after 7 days regardless. */
   @IsInt({ message: 'SESSION_IDLE_MINUTES must be an integer between 1 and 10080 (7 days)' })
   @Min(1, { message: 'SESSION_IDLE_MINUTES must be an integer between 1 and 10080 (7 days)' })
@@ -123,10 +161,10 @@ export class EnvironmentVariables {
   SEED_DEMO_DATA: string = 'true';
 }
 
-const ENVIRONMENT_KEYS = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'HOST', 'DATA_DIR', 'QUEUE_PREFIX', 'QUEUE_LOCK_DURATION_MS', 'QUEUE_CONCURRENCY', 'RUN_STALL_TIMEOUT_MS', 'MATCHING_CRON', 'REVIEW_REQUIRED', 'SEED_DEMO_DATA', 'WORKER_HEALTH_PORT', 'LOG_LEVEL', 'ADMIN_API_KEY', 'RATE_LIMIT_PER_MINUTE', 'SESSION_IDLE_MINUTES', 'CONSOLE_DIR'] as const;
+const ENVIRONMENT_KEYS = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'HOST', 'DATA_DIR', 'QUEUE_PREFIX', 'QUEUE_LOCK_DURATION_MS', 'QUEUE_CONCURRENCY', 'RUN_STALL_TIMEOUT_MS', 'MATCHING_CRON', 'REVIEW_REQUIRED', 'SEED_DEMO_DATA', 'WORKER_HEALTH_PORT', 'LOG_LEVEL', 'ADMIN_API_KEY', 'RATE_LIMIT_PER_MINUTE', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL', 'MAIL_SEND_TIMEOUT_MS', 'DIGEST_CRON', 'FOLLOW_UP_DAYS', 'FOLLOW_UP_LONG_DAYS', 'SESSION_IDLE_MINUTES', 'CONSOLE_DIR'] as const;
 
 /** Never echoed back in a start-up error: logs outlive the mistake. */
-const SECRET_KEYS = new Set<string>(['ADMIN_API_KEY']);
+const SECRET_KEYS = new Set<string>(['ADMIN_API_KEY', 'SMTP_URL']);
 
 export class InvalidEnvironmentError extends Error {}
 

@@ -2,10 +2,12 @@
  * What went wrong, in the domain's words. Each code has one HTTP status and problem type,
  * chosen by the API's problem-details filter; the libraries that throw never speak HTTP.
  * `csrf-rejected`: a state-changing request with the console's cookie that does not come from the console (403).
+ * `sign-in-link-invalid`: an e-mail sign-in link that was used, expired or never existed (401).
  */
 export type ErrorCode =
   | 'validation-failed'
   | 'unauthorized'
+  | 'sign-in-link-invalid'
   | 'forbidden'
   | 'csrf-rejected'
   | 'not-found'

@@ -15,6 +15,9 @@ import { MatchingProfileRepository } from './repositories/matching-profile.repos
 import { MatchingRunRepository } from './repositories/matching-run.repository';
 import { PartnerRepository } from './repositories/partner.repository';
 import { PartnerChangeOutboxRepository } from './repositories/partner-change-outbox.repository';
+import { PersonRepository } from './repositories/person.repository';
+import { MailOutboxRepository } from './repositories/mail-outbox.repository';
+import { SignInLinkRepository } from './repositories/sign-in-link.repository';
 import { SuggestionRepository } from './repositories/suggestion.repository';
 import { SeedRepository } from './repositories/seed.repository';
 import { SystemStateRepository } from './repositories/system-state.repository';
@@ -35,6 +38,9 @@ const REPOSITORIES = [
   ErasureRepository,
   ApiKeyRepository,
   PartnerChangeOutboxRepository,
+  PersonRepository,
+  MailOutboxRepository,
+  SignInLinkRepository,
   ConsoleSessionRepository,
 ];
 

@@ -60,3 +60,11 @@ export abstract class MatchingJobProducer {
   /** Removes what the queue still holds of a run that was given up, so no worker spends time on it. */
   abstract discardRun(runId: string, stage: RunStage): Promise<void>;
 }
+
+/**
+ * Delivers the mail of a send-mail job. Implemented by the mail library; the matching job
+ * handler hands these jobs on, so both queue drivers run them unchanged.
+ */
+export abstract class MailJobHandler {
+  abstract send(data: MatchingJobData<'send-mail'>): Promise<void>;
+}

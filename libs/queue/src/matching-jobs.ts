@@ -9,12 +9,14 @@ export type MatchingJob =
   /** `runId: null` is the scheduled run, which creates its own run record. */
   | { name: 'full-run'; data: { runId: string | null } }
   | { name: 'score-shard'; data: { runId: string; shard: number; firstPartnerId: string; lastPartnerId: string } }
-  | { name: 'finalise-run'; data: { runId: string } };
+  | { name: 'finalise-run'; data: { runId: string } }
+  /** One delivery attempt of one outbox mail; the attempt makes a retry a new job. */
+  | { name: 'send-mail'; data: { mailId: string; attempt: number } };
 
 export type MatchingJobName = MatchingJob['name'];
 export type MatchingJobData<Name extends MatchingJobName> = Extract<MatchingJob, { name: Name }>['data'];
 
-export const MATCHING_JOB_NAMES: readonly MatchingJobName[] = ['partner-changed', 'full-run', 'score-shard', 'finalise-run'];
+export const MATCHING_JOB_NAMES: readonly MatchingJobName[] = ['partner-changed', 'full-run', 'score-shard', 'finalise-run', 'send-mail'];
 
 /**
  * Deterministic ids: a burst of changes to one partner collapses into one waiting job,
@@ -31,6 +33,8 @@ export function matchingJobId(job: MatchingJob): string {
       return `score-shard.${job.data.runId}.${job.data.shard}`;
     case 'finalise-run':
       return `finalise-run.${job.data.runId}`;
+    case 'send-mail':
+      return `send-mail.${job.data.mailId}.${job.data.attempt}`;
   }
 }
 

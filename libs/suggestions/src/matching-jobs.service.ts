@@ -1,7 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { buildMatchContext, buildSuggestions, defaultThreads, rankAllPairs, type PartnerProfile } from '@app/matching';
 import { isDatabaseUnavailable, MatchingRunRepository, PartnerRepository, SuggestionRepository, type MatchingRunEntity, type ShardBounds, type SuggestionRow } from '@app/persistence';
-import { isRedisConnectionFailure, MatchingJobHandler, MatchingJobProducer, type MatchingJob, type MatchingJobData, type ProgressReporter } from '@app/queue';
+import { isRedisConnectionFailure, MailJobHandler, MatchingJobHandler, MatchingJobProducer, type MatchingJob, type MatchingJobData, type ProgressReporter } from '@app/queue';
 import type { EntityManager } from 'typeorm';
 import { ActiveMatchingProfileService } from './active-matching-profile.service';
 import { MatchIndexCacheService } from './match-index-cache.service';
@@ -36,6 +36,7 @@ export class MatchingJobsService extends MatchingJobHandler {
     private readonly producer: MatchingJobProducer,
     private readonly matchingProfile: ActiveMatchingProfileService,
     private readonly indexCache: MatchIndexCacheService,
+    @Optional() private readonly mail?: MailJobHandler,
   ) {
     super();
   }
@@ -50,13 +51,16 @@ export class MatchingJobsService extends MatchingJobHandler {
         return this.scoreShard(job.data, reportProgress);
       case 'finalise-run':
         return this.finaliseRun(job.data);
+      case 'send-mail':
+        if (!this.mail) throw new Error('send-mail job in a process without the mail module');
+        return this.mail.send(job.data);
       default:
         return assertNever(job);
     }
   }
 
   async failed(job: MatchingJob, error: Error): Promise<void> {
-    if (job.name === 'partner-changed' || !job.data.runId) return;
+    if (job.name === 'partner-changed' || job.name === 'send-mail' || !job.data.runId) return;
     if (this.isTransient(error)) {
       // Nothing wrong with the run itself: the watchdog enqueues its missing jobs again.
       this.logger.warn(`Run ${job.data.runId}: ${job.name} gave up on an outage (${error.message}); left to the run watchdog`);

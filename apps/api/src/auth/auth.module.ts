@@ -2,6 +2,7 @@ import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/c
 import { APP_GUARD } from '@nestjs/core';
 import { KeyThrottlerGuard } from '../rate-limit/key-throttler.guard';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
+import { SignInModule } from '../sign-in/sign-in.module';
 import { ApiKeyAuthenticator } from './api-key-authenticator';
 import { ApiKeyGuard } from './api-key.guard';
 import { BootstrapAdminKey } from './bootstrap-admin-key';
@@ -14,7 +15,7 @@ import { PortalCorsMiddleware } from './portal-cors.middleware';
  * session), then the per-key rate limit, which counts by that name.
  */
 @Module({
-  imports: [RateLimitModule],
+  imports: [RateLimitModule, SignInModule],
   controllers: [ConsoleSessionController],
   providers: [
     ApiKeyAuthenticator,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { appConfig, type AppConfig } from '@app/config';
 import { DomainException } from '@app/errors';
-import { ConsoleSessionRepository, type LiveSession } from '@app/persistence';
+import { ConsoleSessionRepository, type LiveSession, type PersonEntity } from '@app/persistence';
 import type { CookieOptions, Request, Response } from 'express';
 import { createHash, randomBytes } from 'node:crypto';
 import { hashApiKey, sameHash } from './api-key-secret';
@@ -49,6 +49,15 @@ export class ConsoleSessionsService {
     const session = await this.sessions.create(hashToken(token), owner, this.idleMinutes, LIFETIME_MINUTES);
     response.cookie(SESSION_COOKIE, token, this.cookieOptions(request));
     return this.describe(caller, session);
+  }
+
+  /** Starts the session of a person whose e-mail link was just used, and sets its cookie. */
+  async startForPerson(person: Pick<PersonEntity, 'id'>, request: Request, response: Response): Promise<SessionDto> {
+    const token = randomBytes(32).toString('base64url');
+    const session = await this.sessions.create(hashToken(token), { kind: 'person', personId: person.id }, this.idleMinutes, LIFETIME_MINUTES);
+    if (!session.holder) throw this.ended(request);
+    response.cookie(SESSION_COOKIE, token, this.cookieOptions(request));
+    return this.describe(session.holder, session);
   }
 
   /** The session the request's cookie belongs to, or a 401. */
@@ -120,6 +129,7 @@ export class ConsoleSessionsService {
     const idleEnd = session.lastSeenAt.getTime() + this.idleMinutes * 60_000;
     return {
       role: caller.role as SessionDto['role'],
+      partner: caller.partnerSlug,
       name: caller.name,
       expiresAt: new Date(Math.min(idleEnd, session.expiresAt.getTime())).toISOString(),
     };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '@app/errors';
+import { FollowUpsService, IntroductionMailsService } from '@app/mail';
 import { ConnectionRepository, MatchRepository, SuggestionRepository, type MatchEntity, type MatchEventEntity } from '@app/persistence';
 import { mergeGemeenteFilters } from '../common/gemeente-filter';
 import { PartnerChangesService } from '../partners/partner-changes.service';
@@ -15,6 +16,8 @@ export class MatchesService {
     private readonly connections: ConnectionRepository,
     private readonly suggestions: SuggestionRepository,
     private readonly changes: PartnerChangesService,
+    private readonly introductions: IntroductionMailsService,
+    private readonly followUps: FollowUpsService,
   ) {}
 
   async get(id: string): Promise<MatchEntity> {
@@ -80,6 +83,12 @@ export class MatchesService {
         matches.map((match) => ({ match, to, note: decision.note ?? null, actor })),
         tx,
       );
+      // The introduction mails commit with the decision, or not at all.
+      if (to === 'introduced') {
+        for (const match of matches) await this.introductions.add(match, decision.note ?? null, tx);
+        await this.followUps.scheduleFirst(ids, tx);
+      }
+      if (to === 'collaborating') await this.followUps.scheduleLong(ids, tx);
       if (to === 'collaborating') {
         for (const match of matches) await this.connections.ensure(match.partnerAId, match.partnerBId, decision.note ?? 'Samenwerking na introductie', tx);
       }
@@ -87,6 +96,7 @@ export class MatchesService {
       await recompute([...new Set(affected)], 'match-decision');
       return matches;
     });
+    if (to === 'introduced') this.introductions.sendSoon();
     return Promise.all(changed.map((match) => this.get(match.id)));
   }
 }

@@ -1,6 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { MatchingRunRepository, PartnerChangeOutboxRepository, SuggestionRepository } from '@app/persistence';
+import { MatchingRunRepository, MailOutboxRepository, PartnerChangeOutboxRepository, SuggestionRepository } from '@app/persistence';
 import { MATCHING_QUEUE } from '@app/queue';
 import type { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
@@ -40,12 +40,35 @@ export class MetricsService {
     private readonly runs: MatchingRunRepository,
     private readonly suggestions: SuggestionRepository,
     private readonly outbox: PartnerChangeOutboxRepository,
+    private readonly mails: MailOutboxRepository,
     @Optional() @Inject(getQueueToken(MATCHING_QUEUE)) queue?: Queue,
   ) {
     collectDefaultMetrics({ register: this.registry });
     if (queue) this.registerQueueGauge(queue);
     this.registerListGauges();
     this.registerOutboxGauges();
+    this.registerMailGauges();
+  }
+
+  /** Mails not yet accepted by SMTP: a growing or ageing backlog means SMTP (or the queue) is failing. */
+  private registerMailGauges(): void {
+    const backlog = () => this.mails.backlog();
+    new Gauge({
+      name: 'partnermatch_mail_outbox_entries',
+      help: 'Mails waiting in the outbox to be accepted by the SMTP server (0 without SMTP_URL)',
+      registers: [this.registry],
+      async collect() {
+        this.set((await backlog()).entries);
+      },
+    });
+    new Gauge({
+      name: 'partnermatch_mail_outbox_oldest_age_seconds',
+      help: 'Age of the oldest mail waiting to be sent (0 when none waits)',
+      registers: [this.registry],
+      async collect() {
+        this.set((await backlog()).oldestAgeSeconds);
+      },
+    });
   }
 
   /** Express middleware: times each request under the route it matched, not its raw URL. */

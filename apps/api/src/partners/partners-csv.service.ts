@@ -3,13 +3,13 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { isUniqueViolation, PartnerRepository, slugify, type PartnerEntity } from '@app/persistence';
 import { DomainException, type FieldError } from '@app/errors';
+import { isUniqueViolation, PartnerRepository, PersonRepository, slugify, type PartnerEntity } from '@app/persistence';
 import { toFieldErrors, VALIDATOR_OPTIONS } from '../problems/validation';
 import { guardFormula, unguardFormula } from './csv-formula-guard';
 import { CreatePartnerDto } from './dtos/create-partner.dto';
 import { PartnerChangesService } from './partner-changes.service';
-import { newPartnerFields, scopeErrors } from './partners.service';
+import { firstContacts, newPartnerFields, scopeErrors } from './partners.service';
 
 /** The CSV layout, one partner a row under this header; list columns hold codes or tags separated by `;`. */
 export const CSV_COLUMNS = [
@@ -49,6 +49,7 @@ export class PartnersCsvService {
   constructor(
     private readonly partners: PartnerRepository,
     private readonly changes: PartnerChangesService,
+    private readonly people: PersonRepository,
   ) {}
 
   /** Validates every row as POST /v1/partners does, then stores all of them or, on any error, none. */
@@ -57,7 +58,9 @@ export class PartnersCsvService {
     const slugs = rows.map((row) => row.slug);
     try {
       const ids = await this.changes.transaction(async (tx, recompute) => {
-        const inserted = await this.partners.insertAll(rows.map((row) => newPartnerFields(row.input, row.slug)), tx);
+        const fields = rows.map((row) => newPartnerFields(row.input, row.slug));
+        const inserted = await this.partners.insertAll(fields, tx);
+        await this.people.addPartnerContacts(firstContacts(inserted.map((id, index) => ({ id, name: fields[index].name!, contactEmail: fields[index].contactEmail ?? null }))), tx);
         await recompute(inserted, 'created');
         return inserted;
       });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException, type FieldError } from '@app/errors';
-import { firstFreeSlug, isUniqueViolation, PartnerRepository, slugify, type PartnerEntity } from '@app/persistence';
+import { firstFreeSlug, isUniqueViolation, PartnerRepository, PersonRepository, slugify, type PartnerEntity } from '@app/persistence';
 import type { Scope } from '@app/taxonomy';
 import { mergeGemeenteFilters } from '../common/gemeente-filter';
 import type { CreatePartnerDto } from './dtos/create-partner.dto';
@@ -18,6 +18,7 @@ export class PartnersService {
   constructor(
     private readonly partners: PartnerRepository,
     private readonly changes: PartnerChangesService,
+    private readonly people: PersonRepository,
   ) {}
 
   async create(input: CreatePartnerDto): Promise<PartnerEntity> {
@@ -32,6 +33,7 @@ export class PartnersService {
       try {
         return await this.changes.transaction(async (tx, recompute) => {
           const saved = await this.partners.save(partner, tx);
+          await this.people.addPartnerContacts(firstContacts([saved]), tx);
           await recompute([saved.id], 'created');
           return saved;
         });
@@ -124,6 +126,11 @@ export function newPartnerFields({ allowSimilarName: _notStored, ...input }: Cre
     contactEmail: input.contactEmail ?? null,
     matchingOptOut: input.matchingOptOut ?? false,
   };
+}
+
+/** A new partner's contactEmail becomes its first contact person, named after the partner until someone renames it. */
+export function firstContacts(partners: readonly Pick<PartnerEntity, 'id' | 'name' | 'contactEmail'>[]): { partnerId: string; email: string; name: string }[] {
+  return partners.filter((partner) => partner.contactEmail?.trim()).map((partner) => ({ partnerId: partner.id, email: partner.contactEmail!, name: partner.name }));
 }
 
 function assertScopeFits(scope: Scope, gemeenten: string[]): void {

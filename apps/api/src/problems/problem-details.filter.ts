@@ -8,6 +8,7 @@ import type { Request, Response } from 'express';
 const PROBLEM_OF: Record<ErrorCode, { status: number; type: string }> = {
   'validation-failed': { status: HttpStatus.BAD_REQUEST, type: 'validation-failed' },
   unauthorized: { status: HttpStatus.UNAUTHORIZED, type: 'unauthorized' },
+  'sign-in-link-invalid': { status: HttpStatus.UNAUTHORIZED, type: 'sign-in-link-invalid' },
   forbidden: { status: HttpStatus.FORBIDDEN, type: 'forbidden' },
   'csrf-rejected': { status: HttpStatus.FORBIDDEN, type: 'csrf-rejected' },
   'not-found': { status: HttpStatus.NOT_FOUND, type: 'not-found' },

@@ -15,7 +15,8 @@ export interface paths {
         get: operations["ConsoleSessionController_current"];
         put?: never;
         /**
-         * Signs in with a team or admin key: answers the session and sets the `pm_session` cookie
+         * Signs in with a team or admin key, or with the token of an e-mail sign-in link (then as
+         *     that person: admin, team, or a partner contact bound to its partner): answers the session and sets the `pm_session` cookie
          *     (HttpOnly, SameSite=Lax, Secure over https). Requests with the cookie that change
          *     something must send `X-Partnermatch-Console: 1` and come from this site (Origin), or get
          *     403 `/problems/csrf-rejected`.
@@ -23,6 +24,28 @@ export interface paths {
         post: operations["ConsoleSessionController_signIn"];
         /** Signs out: the session ends server-side and the cookie is cleared. */
         delete: operations["ConsoleSessionController_end"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/sign-in-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mails a sign-in link to a registered, active person. Always 202 with the same body, also
+         *     for unknown addresses and past the limits (3 links per address and 20 requests per client
+         *     in 15 minutes), so the answer tells nobody who has an account. The link opens
+         *     `/console/sign-in/link?token=…`, whose button posts the token to `POST /v1/auth/session`.
+         */
+        post: operations["SignInLinksController_request"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -276,6 +299,42 @@ export interface paths {
          *     `If-Match`, only while the partner is unchanged since that ETag was read (else 412, nothing written).
          */
         patch: operations["PartnersController_update"];
+        trace?: never;
+    };
+    "/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everyone, oldest first; `partner` (id or slug) lists one partner's contacts. */
+        get: operations["PeopleController_list"];
+        put?: never;
+        /** Adds a person; 409 when the e-mail (in any case) is taken. */
+        post: operations["PeopleController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PeopleController_get"];
+        put?: never;
+        post?: never;
+        /** Removes a person: no more sign-in links or mails. */
+        delete: operations["PeopleController_remove"];
+        options?: never;
+        head?: never;
+        /** Changes the fields sent; 409 when a new e-mail is taken. */
+        patch: operations["PeopleController_update"];
         trace?: never;
     };
     "/v1/connections": {
@@ -597,6 +656,115 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/dev/mailbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newest mails first. */
+        get: operations["DevMailboxController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dev/mailbox/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One mail with its text and HTML parts. */
+        get: operations["DevMailboxController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mail/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The page the unsubscribe link opens: one button that posts to the same address. Changes nothing by itself. */
+        get: operations["UnsubscribeController_page"];
+        put?: never;
+        /**
+         * One-click unsubscribe (RFC 8058): mail clients post `List-Unsubscribe=One-Click` here
+         *     from the `List-Unsubscribe` header; the page's button does the same. Answers an HTML
+         *     confirmation; 400 for a missing, changed or expired token (which changes nothing).
+         */
+        post: operations["UnsubscribeController_unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mail/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The page of an Interessant / Niet voor ons link in a digest. */
+        get: operations["MailAnswersController_feedbackPage"];
+        put?: never;
+        /** Records the digest answer as the partner's feedback. */
+        post: operations["MailAnswersController_giveFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mail/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The page of an answer link in the first follow-up. */
+        get: operations["MailAnswersController_outcomePage"];
+        put?: never;
+        /** Records the answer: "we work together" makes the pair collaborate (and a connection), "not going ahead" declines it. */
+        post: operations["MailAnswersController_answerOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mail/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The long follow-up's form: free text and, optionally, the children or families reached. */
+        get: operations["MailAnswersController_reportPage"];
+        put?: never;
+        post: operations["MailAnswersController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/embed/partners/{slug}/suggestions": {
         parameters: {
             query?: never;
@@ -710,11 +878,21 @@ export interface components {
         };
         SignInDto: {
             /** @description A team or admin API key (`pm_…`); exchanged for a session cookie, never stored in the browser. */
-            key: string;
+            key?: string;
+            /** @description The token of an e-mail sign-in link (`/console/sign-in/link?token=…`); works once, for 15 minutes. */
+            token?: string;
         };
         SessionDto: {
-            /** @enum {string} */
-            role: "admin" | "team";
+            /**
+             * @description `partner`: a partner contact signed in by an e-mail link; it sees and changes only its own partner.
+             * @enum {string}
+             */
+            role: "admin" | "team" | "partner";
+            /**
+             * @description The slug of a partner contact's partner; null for admin and team.
+             * @example voedselbank-utrecht
+             */
+            partner: string | null;
             /**
              * @description The name of the key that signed in: what the audit trail records for this user's decisions.
              * @example Sardes
@@ -725,6 +903,17 @@ export interface components {
              * @description When the session ends if no request comes before: the idle time from the last request, at most its absolute end.
              */
             expiresAt: string;
+        };
+        RequestSignInLinkDto: {
+            /**
+             * Format: email
+             * @description The address of a person the admins registered; the link goes there.
+             */
+            email: string;
+        };
+        SignInLinkRequestedDto: {
+            /** @example If this address belongs to someone who may sign in, a sign-in link is on its way. It works once, for 15 minutes. */
+            message: string;
         };
         CreateApiKeyDto: {
             /** @description Who or what uses the key, e.g. "Portal kinderarmoede.nl" or "Voedselbank Utrecht". */
@@ -943,6 +1132,90 @@ export interface components {
             contactEmail?: string | null;
             /** @description When true the partner is left out of all matching. */
             matchingOptOut?: boolean;
+        };
+        PersonPartnerDto: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            name: string;
+        };
+        PersonDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: email */
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "team" | "partner";
+            /** @description The partner of a partner contact; null for admin and team. */
+            partner: components["schemas"]["PersonPartnerDto"] | null;
+            /** @enum {string} */
+            language: "nl" | "en";
+            name: string;
+            /** @description Receives the periodic digest of new suggestions. */
+            wantsDigest: boolean;
+            /** @description Receives the follow-up questions after an introduction. */
+            wantsFollowUps: boolean;
+            /** @description Inactive people cannot sign in and receive no mail. */
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PersonListDto: {
+            items: components["schemas"]["PersonDto"][];
+        };
+        CreatePersonDto: {
+            /**
+             * Format: email
+             * @description Where sign-in links and mails go; unique without regard to case.
+             */
+            email: string;
+            name: string;
+            /**
+             * @description `admin` and `team` sign in to the console's team pages; `partner` is a contact of one partner.
+             * @enum {string}
+             */
+            role: "admin" | "team" | "partner";
+            /** @description Required for (and only for) a partner contact: id or slug of its partner. */
+            partner?: string;
+            /**
+             * @description The language of the person's mails; `nl` when left out.
+             * @enum {string}
+             */
+            language?: "nl" | "en";
+            /** @description Receives the periodic digest of new suggestions; `true` when left out. */
+            wantsDigest?: boolean;
+            /** @description Receives the follow-up questions after an introduction; `true` when left out. */
+            wantsFollowUps?: boolean;
+            /** @description `true` when left out; inactive people cannot sign in and receive no mail. */
+            active?: boolean;
+        };
+        UpdatePersonDto: {
+            /**
+             * Format: email
+             * @description Where sign-in links and mails go; unique without regard to case.
+             */
+            email?: string;
+            name?: string;
+            /**
+             * @description `admin` and `team` sign in to the console's team pages; `partner` is a contact of one partner.
+             * @enum {string}
+             */
+            role?: "admin" | "team" | "partner";
+            /** @description Required for (and only for) a partner contact: id or slug of its partner. */
+            partner?: string;
+            /**
+             * @description The language of the person's mails; `nl` when left out.
+             * @enum {string}
+             */
+            language?: "nl" | "en";
+            /** @description Receives the periodic digest of new suggestions; `true` when left out. */
+            wantsDigest?: boolean;
+            /** @description Receives the follow-up questions after an introduction; `true` when left out. */
+            wantsFollowUps?: boolean;
+            /** @description `true` when left out; inactive people cannot sign in and receive no mail. */
+            active?: boolean;
         };
         CreateConnectionDto: {
             /** @description One partner, by uuid or slug. */
@@ -1664,6 +1937,66 @@ export interface components {
             /** @description Every change, oldest first. */
             items: components["schemas"]["MatchEventDto"][];
         };
+        MailboxItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "sign-in-link" | "introduction" | "digest" | "follow-up" | "follow-up-long";
+            /**
+             * Format: date-time
+             * @description When an SMTP server accepted it; null in the dev mailbox and while it waits.
+             */
+            sentAt: string | null;
+            /** @description The recipient as the mail names it: `"Name" <address>`. */
+            to: string;
+            subject: string;
+            /** @description `<uuid@host>`, the same on every delivery attempt. */
+            messageId: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MailboxListDto: {
+            items: components["schemas"]["MailboxItemDto"][];
+            total: number;
+        };
+        MailboxMailDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "sign-in-link" | "introduction" | "digest" | "follow-up" | "follow-up-long";
+            /**
+             * Format: date-time
+             * @description When an SMTP server accepted it; null in the dev mailbox and while it waits.
+             */
+            sentAt: string | null;
+            /** @description Extra headers, e.g. List-Unsubscribe. */
+            headers: {
+                [key: string]: string;
+            };
+            /** @description The plain-text part. */
+            text: string;
+            /** @description The HTML part (a whole document; show it in a sandboxed frame). */
+            html: string;
+            /** @description The recipient as the mail names it: `"Name" <address>`. */
+            to: string;
+            subject: string;
+            /** @description `<uuid@host>`, the same on every delivery attempt. */
+            messageId: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CollaborationReportDto: {
+            /**
+             * @description What came of the collaboration, in a few sentences.
+             * @example Elke week ontbijt op twee scholen
+             */
+            text: string;
+            /**
+             * @description Children or families reached: a whole number, or empty when unknown.
+             * @example 120
+             */
+            reached?: string;
+        };
         EmbedPartnerDto: {
             id: string;
             /** @description Stable, URL-safe name; usable wherever an id is. */
@@ -1869,7 +2202,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The key is not valid (unknown or deleted) */
+            /** @description The key is not valid (unknown or deleted), or the sign-in link was used, expired or unknown (`/problems/sign-in-link-invalid`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1916,6 +2249,47 @@ export interface operations {
             };
             /** @description The cookie came without the console header or from another site */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SignInLinksController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestSignInLinkDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInLinkRequestedDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3109,6 +3483,387 @@ export interface operations {
             };
             /** @description If-Match names none of the current ETags: the resource changed since it was read; nothing was written */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PeopleController_list: {
+        parameters: {
+            query?: {
+                /** @description Only the contacts of this partner (id or slug). */
+                partner?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonListDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PeopleController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePersonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PeopleController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonDto"];
+                };
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PeopleController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PeopleController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePersonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4615,6 +5370,466 @@ export interface operations {
             };
             /** @description Too many requests with this key; `Retry-After` says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DevMailboxController_list: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: number;
+                /** @description Number of items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailboxListDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DevMailboxController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailboxMailDto"];
+                };
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UnsubscribeController_page: {
+        parameters: {
+            query?: {
+                /** @description The signed token of the link in the mail. */
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page with an unsubscribe button, or one saying the link does not work */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UnsubscribeController_unsubscribe: {
+        parameters: {
+            query?: {
+                /** @description The signed token of the link in the mail. */
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML confirmation (or the page saying the link does not work; then nothing changed) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    MailAnswersController_feedbackPage: {
+        parameters: {
+            query?: {
+                /** @description The signed token of the link in the mail. */
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page with one confirm button */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    MailAnswersController_giveFeedback: {
+        parameters: {
+            query?: {
+                /** @description The signed token of the link in the mail. */
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML confirmation, or the page saying the link does not work (nothing changed) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    MailAnswersController_outcomePage: {
+        parameters: {
+            query?: {
+                /** @description The signed token of the link in the mail. */
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page with one confirm button */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    MailAnswersController_answerOutcome: {
+        parameters: {
+            query?: {
+                /** @description The signed token of the link in the mail. */
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML confirmation, or the page saying the link does not work (nothing changed) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    MailAnswersController_reportPage: {
+        parameters: {
+            query?: {
+                /** @description The signed token of the link in the mail. */
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    MailAnswersController_report: {
+        parameters: {
+            query?: {
+                /** @description The signed token of the link in the mail. */
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["CollaborationReportDto"];
+            };
+        };
+        responses: {
+            /** @description An HTML confirmation, a page naming what is missing, or the page saying the link does not work */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

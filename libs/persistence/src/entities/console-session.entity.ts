@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Who a console session belongs to; issue 17 adds `person`. */
-export const SESSION_OWNER_KINDS = ['api_key', 'bootstrap_admin'] as const;
+export const SESSION_OWNER_KINDS = ['api_key', 'bootstrap_admin', 'person'] as const;
 export type SessionOwnerKind = (typeof SESSION_OWNER_KINDS)[number];
 
 /**
@@ -22,6 +22,10 @@ export class ConsoleSessionEntity {
 
   @Column({ name: 'api_key_id', type: 'uuid', nullable: true })
   apiKeyId: string | null;
+
+  /** A person signed in by an e-mail link. */
+  @Column({ name: 'person_id', type: 'uuid', nullable: true })
+  personId: string | null;
 
   @Column({ name: 'bootstrap_key_hash', type: 'text', nullable: true, select: false })
   bootstrapKeyHash: string | null;

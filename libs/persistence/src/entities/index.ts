@@ -8,6 +8,9 @@ import { MatchingProfileEntity } from './matching-profile.entity';
 import { MatchingRunEntity } from './matching-run.entity';
 import { PartnerChangeOutboxEntity } from './partner-change-outbox.entity';
 import { PartnerEntity } from './partner.entity';
+import { PersonEntity } from './person.entity';
+import { MailOutboxEntity } from './mail-outbox.entity';
+import { SignInLinkEntity } from './sign-in-link.entity';
 import { SuggestionEntity } from './suggestion.entity';
 import { SystemStateEntity } from './system-state.entity';
 
@@ -19,6 +22,9 @@ export * from './match.entity';
 export * from './matching-profile.entity';
 export * from './matching-run.entity';
 export * from './partner-change-outbox.entity';
+export * from './person.entity';
+export * from './mail-outbox.entity';
+export * from './sign-in-link.entity';
 export { ConnectionEntity, PartnerEntity, SuggestionEntity, SystemStateEntity };
 
-export const ENTITIES = [PartnerEntity, ConnectionEntity, SystemStateEntity, MatchingRunEntity, SuggestionEntity, MatchEntity, MatchEventEntity, FeedbackEntity, MatchingProfileEntity, ApiKeyEntity, PartnerChangeOutboxEntity, ConsoleSessionEntity];
+export const ENTITIES = [PartnerEntity, ConnectionEntity, SystemStateEntity, MatchingRunEntity, SuggestionEntity, MatchEntity, MatchEventEntity, FeedbackEntity, MatchingProfileEntity, ApiKeyEntity, PartnerChangeOutboxEntity, ConsoleSessionEntity, PersonEntity, MailOutboxEntity, SignInLinkEntity];

@@ -10,6 +10,10 @@ import { TrackRunProgress1763935200000 } from './1763935200000-TrackRunProgress'
 import { ReserveIdShapedSlugs1763935500000 } from './1763935500000-ReserveIdShapedSlugs';
 import { AddPartnerVersion1763938800000 } from './1763938800000-AddPartnerVersion';
 import { CreateConsoleSessions1764000000000 } from './1764000000000-CreateConsoleSessions';
+import { CreatePeople1764003600000 } from './1764003600000-CreatePeople';
+import { CreateMailOutbox1764007200000 } from './1764007200000-CreateMailOutbox';
+import { SessionsOfPeople1764010800000 } from './1764010800000-SessionsOfPeople';
+import { CreateMailSchedules1764014400000 } from './1764014400000-CreateMailSchedules';
 
 /** In order; listed explicitly so the compiled app needs no glob over its own files. */
 export const MIGRATIONS = [
@@ -25,4 +29,8 @@ export const MIGRATIONS = [
   ReserveIdShapedSlugs1763935500000,
   AddPartnerVersion1763938800000,
   CreateConsoleSessions1764000000000,
+  CreatePeople1764003600000,
+  CreateMailOutbox1764007200000,
+  SessionsOfPeople1764010800000,
+  CreateMailSchedules1764014400000,
 ];

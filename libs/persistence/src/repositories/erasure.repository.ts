@@ -17,10 +17,14 @@ export class ErasureRepository {
   /**
    * Erases a partner (AVG/GDPR right to erasure) in the caller's transaction: every mention
    * of it in the notes of the remaining records and the audit trail becomes `[verwijderde partner]`,
-   * then the partner goes, and with it its connections, lists, matches and feedback.
+   * stored mails that named it are deleted, then the partner goes, and with it its connections,
+   * lists, matches, feedback and contact people.
    */
   async erase(partnerId: string, mentions: readonly string[], tx: EntityManager): Promise<void> {
-    const pattern = mentions
+    // Its contacts' addresses are mentions too (introductions named them); not their names,
+    // which as a pattern would also hit other people called the same.
+    const contacts: { email: string }[] = await tx.query(`SELECT email FROM person WHERE partner_id = $1`, [partnerId]);
+    const pattern = [...mentions, ...contacts.map((contact) => contact.email)]
       .filter((mention) => mention.trim().length > 0)
       .map((mention) => mention.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
       .join('|');
@@ -29,6 +33,9 @@ export class ErasureRepository {
         await tx.query(`UPDATE ${table} SET ${column} = regexp_replace(${column}, $1, $2, 'gi') WHERE ${column} ~* $1`, [pattern, ERASED_PARTNER]);
       }
     }
+    // Stored copies of mails that named it (introductions and digests to others) go; its own
+    // people's mails, sessions and links go with them when the partner does.
+    if (pattern) await tx.query(`DELETE FROM mail_outbox WHERE text_body ~* $1 OR subject ~* $1`, [pattern]);
     await tx.query(`DELETE FROM partner WHERE id = $1`, [partnerId]);
   }
 }

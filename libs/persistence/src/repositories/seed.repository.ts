@@ -27,6 +27,13 @@ export class SeedRepository {
       for (let start = 0; start < data.partners.length; start += INSERT_BATCH) {
         await manager.insert(PartnerEntity, data.partners.slice(start, start + INSERT_BATCH));
       }
+      // Their contactEmail makes each demo partner's first contact, as for partners created through the API.
+      await manager.query(
+        `INSERT INTO person (email, name, role, partner_id)
+         SELECT btrim(contact_email), name, 'partner', id FROM partner WHERE id = ANY($1::uuid[]) AND btrim(coalesce(contact_email, '')) <> ''
+         ON CONFLICT ((lower(email))) DO NOTHING`,
+        [data.partners.map((partner) => partner.id)],
+      );
       const connections = data.connections.map(({ first, second, note }) => {
         const [partnerAId, partnerBId] = orderedPair(first, second);
         return { partnerAId, partnerBId, note };

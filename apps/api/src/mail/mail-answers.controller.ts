@@ -1,0 +1,130 @@
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { OUTCOME_LABELS, type OutcomeAnswer } from '@app/mail';
+import type { Request, Response } from 'express';
+import { Public } from '../auth/access.decorators';
+import { ApiProblems } from '../problems/api-problems.decorator';
+import { CollaborationReportDto, MailLinkQueryDto } from './dtos/mail-link.dto';
+import { refuseLink } from './mail-link-answer';
+import { MailAnswersService } from './mail-answers.service';
+import { invalidLinkPage, renderPage } from './mail-pages';
+
+const HTML = 'text/html; charset=utf-8';
+const form = (path: string, token: unknown) => `${path}?token=${encodeURIComponent(String(token))}`;
+
+/**
+ * The pages the one-click links of digests and follow-ups open. The GET page changes
+ * nothing and shows one button (mail scanners open links, they do not submit forms); the
+ * button posts the form, which records the answer and shows a confirmation. A tampered,
+ * expired or foreign token changes nothing and says so.
+ */
+@ApiTags('mail')
+@Public()
+@Controller('v1/mail')
+export class MailAnswersController {
+  constructor(private readonly answers: MailAnswersService) {}
+
+  /** The page of an Interessant / Niet voor ons link in a digest. */
+  @Get('feedback')
+  @Header('content-type', HTML)
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'An HTML page with one confirm button' })
+  @ApiProblems(400)
+  async feedbackPage(@Query() { token }: MailLinkQueryDto): Promise<string> {
+    const read = await this.answers.read(token, 'feedback');
+    if (!read) return invalidLinkPage();
+    const interested = read.action.verdict === 'interested';
+    return read.person.language === 'en'
+      ? renderPage('en', interested ? 'Interesting' : 'Not for us', ['Tell the project team with one click.'], { action: form('/v1/mail/feedback', token), button: interested ? 'Yes, interesting' : 'Not for us', hidden: {} })
+      : renderPage('nl', interested ? 'Interessant' : 'Niet voor ons', ['Laat het het projectteam met één klik weten.'], { action: form('/v1/mail/feedback', token), button: interested ? 'Ja, interessant' : 'Niet voor ons', hidden: {} });
+  }
+
+  /** Records the digest answer as the partner's feedback. */
+  @Post('feedback')
+  @HttpCode(HttpStatus.OK)
+  @Header('content-type', HTML)
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'An HTML confirmation, or the page saying the link does not work (nothing changed)' })
+  @ApiProblems(400)
+  async giveFeedback(@Query() { token }: MailLinkQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
+    const result = await this.answers.giveFeedback(token);
+    if (!result.ok) return refuseLink(request, response);
+    return result.person.language === 'en'
+      ? renderPage('en', 'Thank you', [`Recorded: ${result.detail}.`])
+      : renderPage('nl', 'Dank u wel', [`Vastgelegd: ${result.detail}.`]);
+  }
+
+  /** The page of an answer link in the first follow-up. */
+  @Get('outcome')
+  @Header('content-type', HTML)
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'An HTML page with one confirm button' })
+  @ApiProblems(400)
+  async outcomePage(@Query() { token }: MailLinkQueryDto): Promise<string> {
+    const read = await this.answers.read(token, 'outcome');
+    const label = read ? OUTCOME_LABELS[read.action.answer as OutcomeAnswer] : undefined;
+    if (!read || !label) return invalidLinkPage();
+    const language = read.person.language;
+    return renderPage(language, label[language], [language === 'en' ? 'Confirm your answer with one click.' : 'Bevestig uw antwoord met één klik.'], {
+      action: form('/v1/mail/outcome', token),
+      button: language === 'en' ? 'Confirm' : 'Bevestigen',
+      hidden: {},
+    });
+  }
+
+  /** Records the answer: "we work together" makes the pair collaborate (and a connection), "not going ahead" declines it. */
+  @Post('outcome')
+  @HttpCode(HttpStatus.OK)
+  @Header('content-type', HTML)
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'An HTML confirmation, or the page saying the link does not work (nothing changed)' })
+  @ApiProblems(400)
+  async answerOutcome(@Query() { token }: MailLinkQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
+    const result = await this.answers.answerOutcome(token);
+    if (!result.ok) return refuseLink(request, response);
+    return result.person.language === 'en'
+      ? renderPage('en', 'Thank you', [`Recorded: ${result.detail}.`])
+      : renderPage('nl', 'Dank u wel', [`Vastgelegd: ${result.detail}.`]);
+  }
+
+  /** The long follow-up's form: free text and, optionally, the children or families reached. */
+  @Get('report')
+  @Header('content-type', HTML)
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'An HTML form' })
+  @ApiProblems(400)
+  async reportPage(@Query() { token }: MailLinkQueryDto): Promise<string> {
+    const read = await this.answers.read(token, 'report');
+    if (!read) return invalidLinkPage();
+    const en = read.person.language === 'en';
+    return renderPage(read.person.language, en ? 'What came of it?' : 'Wat heeft het opgeleverd?', [], {
+      action: form('/v1/mail/report', token),
+      button: en ? 'Send' : 'Versturen',
+      hidden: {},
+      fields: [
+        { name: 'text', label: en ? 'In a few sentences' : 'In een paar zinnen', multiline: true, required: true },
+        { name: 'reached', label: en ? 'Children or families reached (optional)' : 'Bereikte kinderen of gezinnen (niet verplicht)' },
+      ],
+    });
+  }
+
+  @Post('report')
+  @HttpCode(HttpStatus.OK)
+  @Header('content-type', HTML)
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'An HTML confirmation, a page naming what is missing, or the page saying the link does not work' })
+  @ApiProblems(400)
+  async report(@Query() { token }: MailLinkQueryDto, @Body() body: CollaborationReportDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
+    const text = body.text.trim();
+    const reached = body.reached?.trim() ? Number(body.reached.trim()) : null;
+    const read = await this.answers.read(token, 'report');
+    if (!read) return refuseLink(request, response);
+    const en = read.person.language === 'en';
+    const result = await this.answers.report(token, text, reached);
+    if (!result.ok) return refuseLink(request, response);
+    return renderPage(read.person.language, en ? 'Thank you' : 'Dank u wel', [en ? 'The project team has your answer.' : 'Het projectteam heeft uw antwoord.']);
+  }
+}
