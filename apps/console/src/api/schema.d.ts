@@ -11,7 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user of the session cookie. */
+        /**
+         * The signed-in user of the session cookie.
+         * @description The signed-in user of the session cookie.
+         */
         get: operations["ConsoleSessionController_current"];
         put?: never;
         /**
@@ -20,9 +23,17 @@ export interface paths {
          *     (HttpOnly, SameSite=Lax, Secure over https). Requests with the cookie that change
          *     something must send `X-Partnermatch-Console: 1` and come from this site (Origin), or get
          *     403 `/problems/csrf-rejected`.
+         * @description Signs in with a team or admin key, or with the token of an e-mail sign-in link (then as
+         *     that person: admin, team, or a partner contact bound to its partner): answers the session and sets the `pm_session` cookie
+         *     (HttpOnly, SameSite=Lax, Secure over https). Requests with the cookie that change
+         *     something must send `X-Partnermatch-Console: 1` and come from this site (Origin), or get
+         *     403 `/problems/csrf-rejected`.
          */
         post: operations["ConsoleSessionController_signIn"];
-        /** Signs out: the session ends server-side and the cookie is cleared. */
+        /**
+         * Signs out: the session ends server-side and the cookie is cleared.
+         * @description Signs out: the session ends server-side and the cookie is cleared.
+         */
         delete: operations["ConsoleSessionController_end"];
         options?: never;
         head?: never;
@@ -43,6 +54,10 @@ export interface paths {
          *     for unknown addresses and past the limits (3 links per address and 20 requests per client
          *     in 15 minutes), so the answer tells nobody who has an account. The link opens
          *     `/console/sign-in/link?token=…`, whose button posts the token to `POST /v1/auth/session`.
+         * @description Mails a sign-in link to a registered, active person. Always 202 with the same body, also
+         *     for unknown addresses and past the limits (3 links per address and 20 requests per client
+         *     in 15 minutes), so the answer tells nobody who has an account. The link opens
+         *     `/console/sign-in/link?token=…`, whose button posts the token to `POST /v1/auth/session`.
          */
         post: operations["SignInLinksController_request"];
         delete?: never;
@@ -58,10 +73,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every stored key, oldest first (the bootstrap key from ADMIN_API_KEY is not stored and not listed). */
+        /**
+         * Every stored key, oldest first (the bootstrap key from ADMIN_API_KEY is not stored and not listed).
+         * @description Every stored key, oldest first (the bootstrap key from ADMIN_API_KEY is not stored and not listed).
+         */
         get: operations["ApiKeysController_list"];
         put?: never;
-        /** Creates a key. The answer holds the key itself, this once; store it where its user keeps secrets. */
+        /**
+         * Creates a key. The answer holds the key itself, this once; store it where its user keeps secrets.
+         * @description Creates a key. The answer holds the key itself, this once; store it where its user keeps secrets.
+         */
         post: operations["ApiKeysController_create"];
         delete?: never;
         options?: never;
@@ -79,7 +100,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Deletes a key: requests with it are refused (401) from now on. */
+        /**
+         * Deletes a key: requests with it are refused (401) from now on.
+         * @description Deletes a key: requests with it are refused (401) from now on.
+         */
         delete: operations["ApiKeysController_remove"];
         options?: never;
         head?: never;
@@ -93,7 +117,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The alliance's lists in one document: leefdomeinen, opgaven, sectors, kennisbronnen, provinces and gemeenten. */
+        /**
+         * The alliance's lists in one document: leefdomeinen, opgaven, sectors, kennisbronnen, provinces and gemeenten.
+         * @description The alliance's lists in one document: leefdomeinen, opgaven, sectors, kennisbronnen, provinces and gemeenten.
+         */
         get: operations["TaxonomyController_all"];
         put?: never;
         post?: never;
@@ -110,7 +137,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The 8 life domains of the child. */
+        /**
+         * The 8 life domains of the child.
+         * @description The 8 life domains of the child.
+         */
         get: operations["TaxonomyController_leefdomeinen"];
         put?: never;
         post?: never;
@@ -127,7 +157,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The network's 10 opgaven; provisional titles are marked. */
+        /**
+         * The network's 10 opgaven; provisional titles are marked.
+         * @description The network's 10 opgaven; provisional titles are marked.
+         */
         get: operations["TaxonomyController_opgaven"];
         put?: never;
         post?: never;
@@ -144,6 +177,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The eight sectors a partner belongs to, with Dutch and English labels.
+         * @description The eight sectors a partner belongs to, with Dutch and English labels.
+         */
         get: operations["TaxonomyController_sectors"];
         put?: never;
         post?: never;
@@ -160,7 +197,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Kinds of knowledge: science, practice, lived experience. */
+        /**
+         * Kinds of knowledge: science, practice, lived experience.
+         * @description Kinds of knowledge: science, practice, lived experience.
+         */
         get: operations["TaxonomyController_kennisbronnen"];
         put?: never;
         post?: never;
@@ -177,6 +217,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The twelve provinces (CBS codes `PV20`-`PV31`), with their names.
+         * @description The twelve provinces (CBS codes `PV20`-`PV31`), with their names.
+         */
         get: operations["TaxonomyController_provinces"];
         put?: never;
         post?: never;
@@ -193,7 +237,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All Dutch gemeenten with centroid and neighbours, optionally of one province. */
+        /**
+         * All Dutch gemeenten with centroid and neighbours, optionally of one province.
+         * @description All Dutch gemeenten with centroid and neighbours, optionally of one province.
+         */
         get: operations["TaxonomyController_gemeenten"];
         put?: never;
         post?: never;
@@ -210,6 +257,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One gemeente by CBS code (`GM0363`): name, province, centroid and neighbouring gemeenten.
+         * @description One gemeente by CBS code (`GM0363`): name, province, centroid and neighbouring gemeenten.
+         */
         get: operations["TaxonomyController_gemeente"];
         put?: never;
         post?: never;
@@ -266,10 +317,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lists partners by name, filtered; filters combine with AND. */
+        /**
+         * Lists partners by name, filtered; filters combine with AND.
+         * @description Lists partners by name, filtered; filters combine with AND.
+         */
         get: operations["PartnersController_list"];
         put?: never;
-        /** Registers a partner organisation; the slug is derived from the name. */
+        /**
+         * Registers a partner organisation; the slug is derived from the name. A name whose slug
+         *     an existing partner has is a 409 naming that partner, unless `allowSimilarName: true`.
+         * @description Registers a partner organisation; the slug is derived from the name. A name whose slug
+         *     an existing partner has is a 409 naming that partner, unless `allowSimilarName: true`.
+         */
         post: operations["PartnersController_create"];
         delete?: never;
         options?: never;
@@ -284,11 +343,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One partner by id or slug.
+         * @description One partner by id or slug.
+         */
         get: operations["PartnersController_get"];
         put?: never;
         post?: never;
         /**
          * Removes the partner with its connections, lists, matches and feedback; the lists it was
+         *     in are repaired. With `erase=true` its mentions elsewhere are anonymised too.
+         * @description Removes the partner with its connections, lists, matches and feedback; the lists it was
          *     in are repaired. With `erase=true` its mentions elsewhere are anonymised too.
          */
         delete: operations["PartnersController_remove"];
@@ -296,6 +361,8 @@ export interface paths {
         head?: never;
         /**
          * Changes the given fields only; concurrent PATCHes of different fields are all kept. With
+         *     `If-Match`, only while the partner is unchanged since that ETag was read (else 412, nothing written).
+         * @description Changes the given fields only; concurrent PATCHes of different fields are all kept. With
          *     `If-Match`, only while the partner is unchanged since that ETag was read (else 412, nothing written).
          */
         patch: operations["PartnersController_update"];
@@ -308,10 +375,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Everyone, oldest first; `partner` (id or slug) lists one partner's contacts. */
+        /**
+         * Everyone, oldest first; `partner` (id or slug) lists one partner's contacts.
+         * @description Everyone, oldest first; `partner` (id or slug) lists one partner's contacts.
+         */
         get: operations["PeopleController_list"];
         put?: never;
-        /** Adds a person; 409 when the e-mail (in any case) is taken. */
+        /**
+         * Adds a person; 409 when the e-mail (in any case) is taken.
+         * @description Adds a person; 409 when the e-mail (in any case) is taken.
+         */
         post: operations["PeopleController_create"];
         delete?: never;
         options?: never;
@@ -329,11 +402,17 @@ export interface paths {
         get: operations["PeopleController_get"];
         put?: never;
         post?: never;
-        /** Removes a person: no more sign-in links or mails. */
+        /**
+         * Removes a person: no more sign-in links or mails.
+         * @description Removes a person: no more sign-in links or mails.
+         */
         delete: operations["PeopleController_remove"];
         options?: never;
         head?: never;
-        /** Changes the fields sent; 409 when a new e-mail is taken. */
+        /**
+         * Changes the fields sent; 409 when a new e-mail is taken.
+         * @description Changes the fields sent; 409 when a new e-mail is taken.
+         */
         patch: operations["PeopleController_update"];
         trace?: never;
     };
@@ -344,10 +423,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lists connections, newest first. */
+        /**
+         * Lists connections, newest first.
+         * @description Lists connections, newest first.
+         */
         get: operations["ConnectionsController_list"];
         put?: never;
-        /** Records an existing collaboration between two partners; such pairs are never suggested. */
+        /**
+         * Records an existing collaboration between two partners; such pairs are never suggested.
+         * @description Records an existing collaboration between two partners; such pairs are never suggested.
+         */
         post: operations["ConnectionsController_create"];
         delete?: never;
         options?: never;
@@ -365,6 +450,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Removes a recorded collaboration by its id.
+         * @description Removes a recorded collaboration by its id.
+         */
         delete: operations["ConnectionsController_remove"];
         options?: never;
         head?: never;
@@ -382,6 +471,23 @@ export interface paths {
          * The partner's ranked suggestions from the last completed run, kept current as partners
          *     change, each with its score breakdown, reasons and review status. A partner that opted
          *     out has none; candidates it called not relevant are left out.
+         *
+         *     Order: by `rank`, which is the score re-ranked for a mix of sectors (the matching
+         *     profile's `diversity`): a candidate of a sector the list lacks can come before a
+         *     higher score, and every suggestion so moved carries a `diversity-moved` reason with its
+         *     place by score alone (`params.scoreRank`). Filters choose among the stored list of the
+         *     run, `searchedDepth` candidates deep; national candidates have no distance and pass
+         *     `maxDistanceKm` unless `includeNational=false`.
+         * @description The partner's ranked suggestions from the last completed run, kept current as partners
+         *     change, each with its score breakdown, reasons and review status. A partner that opted
+         *     out has none; candidates it called not relevant are left out.
+         *
+         *     Order: by `rank`, which is the score re-ranked for a mix of sectors (the matching
+         *     profile's `diversity`): a candidate of a sector the list lacks can come before a
+         *     higher score, and every suggestion so moved carries a `diversity-moved` reason with its
+         *     place by score alone (`params.scoreRank`). Filters choose among the stored list of the
+         *     run, `searchedDepth` candidates deep; national candidates have no distance and pass
+         *     `maxDistanceKm` unless `includeNational=false`.
          */
         get: operations["SuggestionsController_list"];
         put?: never;
@@ -406,6 +512,10 @@ export interface paths {
          *     partner's list; when both partners are `interested` the team sees the pair flagged.
          *     A partner key answers only on candidates its partner view shows; any other candidate,
          *     pending review or never suggested, is the same 404.
+         * @description The partner's answer to one suggestion. `not-relevant` takes the candidate out of this
+         *     partner's list; when both partners are `interested` the team sees the pair flagged.
+         *     A partner key answers only on candidates its partner view shows; any other candidate,
+         *     pending review or never suggested, is the same 404.
          */
         post: operations["SuggestionsController_give"];
         delete?: never;
@@ -421,11 +531,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Runs, newest first. */
+        /**
+         * Runs, newest first.
+         * @description Runs, newest first.
+         */
         get: operations["MatchingRunsController_list"];
         put?: never;
         /**
          * Starts a full run: every list is recomputed and switched in at once when the run
+         *     completes; until then readers see the previous lists. One run at a time.
+         * @description Starts a full run: every list is recomputed and switched in at once when the run
          *     completes; until then readers see the previous lists. One run at a time.
          */
         post: operations["MatchingRunsController_start"];
@@ -442,7 +557,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Status and progress of one run. */
+        /**
+         * Status and progress of one run.
+         * @description Status and progress of one run.
+         */
         get: operations["MatchingRunsController_get"];
         put?: never;
         post?: never;
@@ -461,6 +579,13 @@ export interface paths {
         };
         /**
          * A proposed local alliance: partners working in the gemeente or near it (a neighbour, or
+         *     within 20 km; at most one national partner) that together cover the most leefdomeinen and
+         *     sectors around shared opgaven. Greedy: the best pair first, then each time the partner adding
+         *     the most new leefdomeinen and sectors, weighted by the shared opgaven it works on and its pair
+         *     scores (active matching profile) with the members so far. Partners that opted out are never
+         *     proposed; partners that already work together may be. Each member comes with its reasons.
+         *     Fewer fitting partners than `size` give a smaller coalition, none an empty one; `note` says why.
+         * @description A proposed local alliance: partners working in the gemeente or near it (a neighbour, or
          *     within 20 km; at most one national partner) that together cover the most leefdomeinen and
          *     sectors around shared opgaven. Greedy: the best pair first, then each time the partner adding
          *     the most new leefdomeinen and sectors, weighted by the shared opgaven it works on and its pair
@@ -488,6 +613,9 @@ export interface paths {
          * Which leefdomeinen, opgaven and sectors the local and regional partners listing the gemeente
          *     leave uncovered, with a count per code; national partners are counted apart, and partners
          *     that opted out of matching not at all.
+         * @description Which leefdomeinen, opgaven and sectors the local and regional partners listing the gemeente
+         *     leave uncovered, with a count per code; national partners are counted apart, and partners
+         *     that opted out of matching not at all.
          */
         get: operations["GemeentenController_gaps"];
         put?: never;
@@ -505,7 +633,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Gemeenten ranked by how many leefdomeinen, opgaven and sectors they miss; ties: fewer partners first, then by code. */
+        /**
+         * Gemeenten ranked by how many leefdomeinen, opgaven and sectors they miss; ties: fewer partners first, then by code.
+         * @description Gemeenten ranked by how many leefdomeinen, opgaven and sectors they miss; ties: fewer partners first, then by code.
+         */
         get: operations["GemeentenController_ranking"];
         put?: never;
         post?: never;
@@ -522,10 +653,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The active matching profile: the latest saved version, else the built-in version 1. */
+        /**
+         * The active matching profile: the latest saved version, else the built-in version 1.
+         * @description The active matching profile: the latest saved version, else the built-in version 1.
+         */
         get: operations["MatchingProfileController_get"];
         /**
          * Saves the settings as a new version and starts the full run that applies it; until the
+         *     run completes readers see the previous lists. Refused, storing nothing, while another
+         *     run is unfinished.
+         * @description Saves the settings as a new version and starts the full run that applies it; until the
          *     run completes readers see the previous lists. Refused, storing nothing, while another
          *     run is unfinished.
          */
@@ -544,7 +681,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every version, newest first; the built-in version 1 is the last. */
+        /**
+         * Every version, newest first; the built-in version 1 is the last.
+         * @description Every version, newest first; the built-in version 1 is the last.
+         */
         get: operations["MatchingProfileController_versions"];
         put?: never;
         post?: never;
@@ -566,6 +706,8 @@ export interface paths {
         /**
          * What-if without saving: every partner's list under the proposed settings, compared with
          *     today's lists — how many change, the mean overlap of the top 10, and who gains or loses most.
+         * @description What-if without saving: every partner's list under the proposed settings, compared with
+         *     today's lists — how many change, the mean overlap of the top 10, and who gains or loses most.
          */
         post: operations["MatchingProfileController_preview"];
         delete?: never;
@@ -583,6 +725,9 @@ export interface paths {
         };
         /**
          * The team's review queue: suggested pairs in the current lists (pending ones by default),
+         *     highest score first, each with both partners, the score breakdown, the reasons, the
+         *     partners' feedback and a flag when both are interested.
+         * @description The team's review queue: suggested pairs in the current lists (pending ones by default),
          *     highest score first, each with both partners, the score breakdown, the reasons, the
          *     partners' feedback and a flag when both are interested.
          */
@@ -607,6 +752,8 @@ export interface paths {
         /**
          * Applies one decision to many matches: all of them change, or — when an id is unknown
          *     (404) or a move is not allowed for one of them (409) — none does.
+         * @description Applies one decision to many matches: all of them change, or — when an id is unknown
+         *     (404) or a move is not allowed for one of them (409) — none does.
          */
         post: operations["MatchesController_bulk"];
         delete?: never;
@@ -622,7 +769,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One suggested pair and where it stands. */
+        /**
+         * One suggested pair and where it stands.
+         * @description One suggested pair and where it stands.
+         */
         get: operations["MatchesController_get"];
         put?: never;
         post?: never;
@@ -631,6 +781,11 @@ export interface paths {
         head?: never;
         /**
          * Decides on a pair. pending → approved | rejected; approved → introduced | rejected |
+         *     pending; introduced → collaborating (recorded as a connection) | declined; rejected and
+         *     declined → pending. Rejected and declined pairs are never suggested again, and partners
+         *     see approved pairs only (while review is required). A move not allowed from the current
+         *     status is 409. The history records the caller's key name as who decided.
+         * @description Decides on a pair. pending → approved | rejected; approved → introduced | rejected |
          *     pending; introduced → collaborating (recorded as a connection) | declined; rejected and
          *     declined → pending. Rejected and declined pairs are never suggested again, and partners
          *     see approved pairs only (while review is required). A move not allowed from the current
@@ -646,7 +801,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every status change of the match, oldest first: who, from, to, note, when. */
+        /**
+         * Every status change of the match, oldest first: who, from, to, note, when.
+         * @description Every status change of the match, oldest first: who, from, to, note, when.
+         */
         get: operations["MatchesController_history"];
         put?: never;
         post?: never;
@@ -663,7 +821,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The newest mails first. */
+        /**
+         * The newest mails first.
+         * @description The newest mails first.
+         */
         get: operations["DevMailboxController_list"];
         put?: never;
         post?: never;
@@ -680,7 +841,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One mail with its text and HTML parts. */
+        /**
+         * One mail with its text and HTML parts.
+         * @description One mail with its text and HTML parts.
+         */
         get: operations["DevMailboxController_get"];
         put?: never;
         post?: never;
@@ -697,11 +861,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The page the unsubscribe link opens: one button that posts to the same address. Changes nothing by itself. */
+        /**
+         * The page the unsubscribe link opens: one button that posts to the same address. Changes nothing by itself.
+         * @description The page the unsubscribe link opens: one button that posts to the same address. Changes nothing by itself.
+         */
         get: operations["UnsubscribeController_page"];
         put?: never;
         /**
          * One-click unsubscribe (RFC 8058): mail clients post `List-Unsubscribe=One-Click` here
+         *     from the `List-Unsubscribe` header; the page's button does the same. Answers an HTML
+         *     confirmation; 400 for a missing, changed or expired token (which changes nothing).
+         * @description One-click unsubscribe (RFC 8058): mail clients post `List-Unsubscribe=One-Click` here
          *     from the `List-Unsubscribe` header; the page's button does the same. Answers an HTML
          *     confirmation; 400 for a missing, changed or expired token (which changes nothing).
          */
@@ -719,10 +889,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The page of an Interessant / Niet voor ons link in a digest. */
+        /**
+         * The page of an Interessant / Niet voor ons link in a digest.
+         * @description The page of an Interessant / Niet voor ons link in a digest.
+         */
         get: operations["MailAnswersController_feedbackPage"];
         put?: never;
-        /** Records the digest answer as the partner's feedback. */
+        /**
+         * Records the digest answer as the partner's feedback.
+         * @description Records the digest answer as the partner's feedback.
+         */
         post: operations["MailAnswersController_giveFeedback"];
         delete?: never;
         options?: never;
@@ -737,10 +913,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The page of an answer link in the first follow-up. */
+        /**
+         * The page of an answer link in the first follow-up.
+         * @description The page of an answer link in the first follow-up.
+         */
         get: operations["MailAnswersController_outcomePage"];
         put?: never;
-        /** Records the answer: "we work together" makes the pair collaborate (and a connection), "not going ahead" declines it. */
+        /**
+         * Records the answer: "we work together" makes the pair collaborate (and a connection), "not going ahead" declines it.
+         * @description Records the answer: "we work together" makes the pair collaborate (and a connection), "not going ahead" declines it.
+         */
         post: operations["MailAnswersController_answerOutcome"];
         delete?: never;
         options?: never;
@@ -755,7 +937,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The long follow-up's form: free text and, optionally, the children or families reached. */
+        /**
+         * The long follow-up's form: free text and, optionally, the children or families reached.
+         * @description The long follow-up's form: free text and, optionally, the children or families reached.
+         */
         get: operations["MailAnswersController_reportPage"];
         put?: never;
         post: operations["MailAnswersController_report"];
@@ -774,6 +959,9 @@ export interface paths {
         };
         /**
          * The suggestions the team approved for a partner, for the portal's partner pages and the
+         *     `<partner-suggestions>` widget: public fields only, best first. A partner that opted out
+         *     of matching gets an empty list. Revalidate with `If-None-Match`.
+         * @description The suggestions the team approved for a partner, for the portal's partner pages and the
          *     `<partner-suggestions>` widget: public fields only, best first. A partner that opted out
          *     of matching gets an empty list. Revalidate with `If-None-Match`.
          */
@@ -801,6 +989,13 @@ export interface paths {
          *     the review gate keeps from it. Admin and team keys get everything (`view: team`,
          *     PartnerExportDto): every pair it is in with the team's notes and actors, feedback given
          *     by and about it, its whole current list and how many lists contain it.
+         * @description What is held about the partner (AVG/GDPR right of access). A partner key gets its own
+         *     export (`view: partner`, OwnPartnerExportDto): its profile with private fields, its
+         *     connections, the suggestions its suggestions view shows, the pairs it was shown with the
+         *     decisions on them (no notes or actors), and the answers it gave; never pending pairs
+         *     the review gate keeps from it. Admin and team keys get everything (`view: team`,
+         *     PartnerExportDto): every pair it is in with the team's notes and actors, feedback given
+         *     by and about it, its whole current list and how many lists contain it.
          */
         get: operations["PrivacyController_export"];
         put?: never;
@@ -818,7 +1013,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process is up (checks no dependency) */
+        /**
+         * The process is up (checks no dependency)
+         * @description The process is up (checks no dependency)
+         */
         get: operations["HealthController_live"];
         put?: never;
         post?: never;
@@ -835,7 +1033,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** PostgreSQL, and Redis when the queue runs on it, answer; 503 names what does not, or says it is shutting down */
+        /**
+         * PostgreSQL, and Redis when the queue runs on it, answer; 503 names what does not, or says it is shutting down
+         * @description PostgreSQL, and Redis when the queue runs on it, answer; 503 names what does not, or says it is shutting down
+         */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -858,10 +1059,10 @@ export interface components {
             /** @example sector has an unknown code: "bakkerij" */
             message: string;
             /**
-             * @description The value that was rejected, when there was one.
+             * @description The value that was rejected, when there was one: whatever JSON the caller sent.
              * @example bakkerij
              */
-            value?: Record<string, never>;
+            value?: string | number | boolean | unknown[] | Record<string, never>;
         };
         ProblemDetailsDto: {
             /** @example /problems/validation-failed */
@@ -1044,6 +1245,13 @@ export interface components {
             opgaven?: ("meedoen" | "een-fijn-thuis" | "gezond-opgroeien" | "kansengelijkheid-onderwijs" | "bestaanszekerheid" | "ervaringsdeskundigheid" | "beeldvorming" | "vroegsignalering" | "ouderschap-veerkracht" | "systeemverandering")[];
             /** @description Kennisbron codes: wetenschap, praktijk, ervaring. */
             kennisbronnen?: ("wetenschap" | "praktijk" | "ervaring")[];
+            /**
+             * @description A name whose slug an existing partner already has is refused (409, naming that partner),
+             *     since it is most often the same organisation entered twice. `true` creates it anyway,
+             *     with the slug's next free number (`…-2`). Not stored.
+             * @default false
+             */
+            allowSimilarName: boolean;
             /** @description Organisation name; the slug is derived from it. */
             name: string;
             /**
@@ -1313,7 +1521,15 @@ export interface components {
             /** @description The run whose lists are shown; null before the first run completed. */
             runId: string | null;
             items: components["schemas"]["SuggestionDto"][];
+            /** @description How many of the list's candidates pass the filters and statuses. */
             total: number;
+            /**
+             * @description How deep the filters looked: the length of the partner's stored list in this run (the
+             *     matching profile's k, fewer when fewer candidates qualify). Filters (`sector`,
+             *     `maxDistanceKm`, ...) choose within these candidates only, so a filtered list can be
+             *     shorter than `limit` although further candidates would qualify.
+             */
+            searchedDepth: number;
             limit: number;
             offset: number;
         };
@@ -3246,6 +3462,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests with this key; `Retry-After` says when to try again */
             429: {
                 headers: {
@@ -4140,8 +4365,14 @@ export interface operations {
                 view?: "partner" | "team";
                 /** @description Language of the reasons. */
                 lang?: "nl" | "en";
+                /** @description `false` leaves out candidates that work nationally (scope `national`). */
+                includeNational?: boolean;
                 limit?: number;
-                /** @description Only candidates whose nearest gemeente is at most this far (national candidates always qualify). */
+                /**
+                 * @description Only candidates whose nearest gemeente is at most this far. A national candidate has no
+                 *     distance (it works everywhere) and always qualifies; leave national candidates out with
+                 *     `includeNational=false`.
+                 */
                 maxDistanceKm?: number;
             };
             header?: never;
@@ -4371,10 +4602,7 @@ export interface operations {
     MatchingRunsController_start: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description URL of the run */
-                Location?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -4383,6 +4611,8 @@ export interface operations {
             /** @description Queued; follow the Location header for progress */
             202: {
                 headers: {
+                    /** @description URL of the queued run, e.g. `/v1/matching/runs/{id}` */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4779,10 +5009,7 @@ export interface operations {
     MatchingProfileController_save: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description URL of the run */
-                Location?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -4795,6 +5022,8 @@ export interface operations {
             /** @description Saved; the run is queued, follow the Location header for progress */
             202: {
                 headers: {
+                    /** @description URL of the queued run, e.g. `/v1/matching/runs/{id}` */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
