@@ -25,6 +25,14 @@ describe('queue dashboard (built API on Redis)', () => {
     const anonymous = await dashboard();
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('www-authenticate')).toContain('Basic');
+    expect(anonymous.headers.get('content-type')).toContain('application/problem+json');
+    expect(await anonymous.json()).toEqual({
+      type: '/problems/unauthorized',
+      title: 'Unauthorized',
+      status: 401,
+      detail: 'The queue dashboard needs an admin API key',
+      instance: '/admin/queues',
+    });
     const { key: teamKey } = (await (
       await fetch(`${api.baseUrl}/v1/api-keys`, {
         method: 'POST',

@@ -40,7 +40,7 @@ describe('suggestions and matching runs API (PostgreSQL, in-process queue)', () 
     gemeente = await create({ name: 'Gemeente Utrecht', sector: 'gemeente', offers: ['financiering'], opgaven: ['meedoen', 'bestaanszekerheid'] });
     groningen = await create({ name: 'Voedselbank Groningen', gemeenten: ['GM0014'] });
     ministerie = await create({ name: 'Ministerie van Sociale Zaken', sector: 'rijksoverheid', scope: 'national', gemeenten: [] });
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await api.close();

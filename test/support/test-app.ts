@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { buildAppConfig } from '@app/config';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import request from 'supertest';
 import { bearer, TEST_ADMIN_API_KEY } from './api-keys';
@@ -17,9 +18,8 @@ export interface TestApp {
 }
 
 /**
- * The API module on its own PostgreSQL database, configured exactly as main.ts does.
- * The configuration is read from the environment when the module loads, so the module
- * is required only after the environment is set.
+ * The API module on its own PostgreSQL database, configured exactly as main.ts does: the
+ * configuration is built from the environment once it is set.
  */
 export async function startTestApp(label: string): Promise<TestApp> {
   const database = await createTestDatabase(label);
@@ -32,7 +32,7 @@ export async function startTestApp(label: string): Promise<TestApp> {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { ApiModule } = require('../../apps/api/src/api.module') as typeof import('../../apps/api/src/api.module');
   const { configureApi } = require('../../apps/api/src/api.setup') as typeof import('../../apps/api/src/api.setup');
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot(buildAppConfig(process.env))] }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
   const openApi = configureApi(app);
   await app.init();

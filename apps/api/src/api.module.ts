@@ -1,6 +1,6 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { AppConfigModule, buildAppConfig } from '@app/config';
+import { AppConfigModule, type AppConfig } from '@app/config';
 import { DemoDataModule } from '@app/demo-data';
 import { HealthModule, LoggingModule } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
@@ -26,35 +26,40 @@ import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { SuggestionsApiModule } from './suggestions/suggestions.module';
 import { TaxonomyModule } from './taxonomy/taxonomy.module';
 
-@Module({
-  imports: [
-    AppConfigModule,
-    LoggingModule,
-    PersistenceModule,
-    QueueModule.forRoot(),
-    // The embedded default (no REDIS_URL) has no worker: its API runs the mail schedules.
-    MailModule.forRoot({ relay: true, schedules: !buildAppConfig(process.env).redisUrl }),
-    SuggestionsModule.forRoot({ processJobs: false }),
-    DemoDataModule,
-    AuthModule,
-    ApiKeysModule,
-    TaxonomyModule,
-    PartnersModule,
-    PeopleModule,
-    ConnectionsModule,
-    SuggestionsApiModule,
-    MatchingRunsModule,
-    GemeentenModule,
-    MatchingProfileModule,
-    MatchesModule,
-    MailApiModule,
-    EmbedModule,
-    PrivacyModule,
-    QueueDashboardModule.forRoot(),
-    HealthModule,
-    MetricsModule,
-    ConsoleStaticModule,
-  ],
-  providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
-})
-export class ApiModule {}
+@Module({ providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }] })
+export class ApiModule {
+  /** The configuration decides part of the wiring (BullMQ or in-process jobs, the dashboard). */
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggingModule,
+        PersistenceModule,
+        QueueModule.forRoot(config),
+        // The embedded default (no REDIS_URL) has no worker: its API runs the mail schedules.
+        MailModule.forRoot({ relay: true, schedules: !config.redisUrl }),
+        SuggestionsModule.forRoot(config, { processJobs: false }),
+        DemoDataModule,
+        AuthModule,
+        ApiKeysModule,
+        TaxonomyModule,
+        PartnersModule,
+        PeopleModule,
+        ConnectionsModule,
+        SuggestionsApiModule,
+        MatchingRunsModule,
+        GemeentenModule,
+        MatchingProfileModule,
+        MatchesModule,
+        MailApiModule,
+        EmbedModule,
+        PrivacyModule,
+        QueueDashboardModule.forRoot(config),
+        HealthModule,
+        MetricsModule,
+        ConsoleStaticModule,
+      ],
+    };
+  }
+}

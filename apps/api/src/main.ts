@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
-import { appConfig, buildAppConfig, type AppConfig } from '@app/config';
+import { buildAppConfig } from '@app/config';
 import { DataDirLock } from '@app/persistence';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
@@ -9,12 +9,11 @@ import { configureApi } from './api.setup';
 
 async function bootstrap(): Promise<void> {
   // Before Nest starts, so a wrong setting or a data folder in use is one line, not a stack trace.
-  const early = buildAppConfig(process.env);
-  if (early.database.kind === 'embedded') DataDirLock.acquire(early.database.dataDir);
-  const app = await NestFactory.create(ApiModule, { bufferLogs: true });
+  const config = buildAppConfig(process.env);
+  if (config.database.kind === 'embedded') DataDirLock.acquire(config.database.dataDir);
+  const app = await NestFactory.create(ApiModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
   configureApi(app);
-  const config = app.get<AppConfig>(appConfig.KEY);
   await app.listen(config.port, config.host);
   // Longer than clients and proxies keep an idle connection (undici 4 s, load balancers 60 s):
   // with Node's 5 s the server could close a socket just as a client reused it, and that

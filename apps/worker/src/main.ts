@@ -13,10 +13,11 @@ function assertProductionServices(): AppConfig {
 }
 
 async function bootstrap(): Promise<void> {
-  const { workerHealthPort } = assertProductionServices();
+  const config = assertProductionServices();
+  const { workerHealthPort } = config;
   // An HTTP server only for the health probes; without a port the worker listens on nothing.
-  const http = workerHealthPort ? await NestFactory.create(WorkerModule, { bufferLogs: true }) : null;
-  const app = http ?? (await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true }));
+  const http = workerHealthPort ? await NestFactory.create(WorkerModule.forRoot(config), { bufferLogs: true }) : null;
+  const app = http ?? (await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true }));
   app.useLogger(app.get(PinoLogger));
   // On SIGTERM the worker finishes the jobs it holds (MatchingProcessor), then exits with code 0.
   app.enableShutdownHooks([], { useProcessExit: true });

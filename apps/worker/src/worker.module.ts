@@ -1,5 +1,5 @@
-import { Module } from '@nestjs/common';
-import { AppConfigModule } from '@app/config';
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfigModule, type AppConfig } from '@app/config';
 import { HealthModule, LoggingModule } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
 import { MailModule } from '@app/mail';
@@ -14,7 +14,21 @@ import { ScheduledRunService } from './scheduled-run.service';
  * health probes, served when WORKER_HEALTH_PORT is set.
  */
 @Module({
-  imports: [AppConfigModule, LoggingModule, HealthModule, PersistenceModule, QueueModule.forRoot(), MailModule.forRoot({ relay: false, schedules: true }), SuggestionsModule.forRoot({ processJobs: true })],
   providers: [RedisConnection, ScheduledRunService, RunWatchdogScheduleService],
 })
-export class WorkerModule {}
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggingModule,
+        HealthModule,
+        PersistenceModule,
+        QueueModule.forRoot(config),
+        MailModule.forRoot({ relay: false, schedules: true }),
+        SuggestionsModule.forRoot(config, { processJobs: true }),
+      ],
+    };
+  }
+}

@@ -1,4 +1,3 @@
-import { registerAs } from '@nestjs/config';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { validateEnvironment, type LogLevel } from './environment';
@@ -90,4 +89,5 @@ export function buildAppConfig(raw: Record<string, unknown>): AppConfig {
 }
 
 /** The typed configuration; inject with `@Inject(appConfig.KEY) config: AppConfig`. */
-export const appConfig = registerAs('app', (): AppConfig => buildAppConfig(process.env));
+/** The token under which the configuration each main.ts built once is injected. */
+export const appConfig = { KEY: 'partnermatch:app-config' } as const;

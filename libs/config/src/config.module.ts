@@ -1,20 +1,13 @@
-import { Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
-import { appConfig } from './app-config';
-import { validateEnvironment } from './environment';
+import { DynamicModule, Module } from '@nestjs/common';
+import { appConfig, type AppConfig } from './app-config';
 
-/** Global, validated configuration; no .env files are read. */
-@Module({
-  imports: [
-    ConfigModule.forRoot({
-      isGlobal: true,
-      ignoreEnvFile: true,
-      load: [appConfig],
-      validate: (raw) => {
-        validateEnvironment(raw);
-        return raw;
-      },
-    }),
-  ],
-})
-export class AppConfigModule {}
+/**
+ * The configuration, for injection with `@Inject(appConfig.KEY)`. Built and validated once, by
+ * the process's entry point, which also hands it to the modules whose wiring depends on it.
+ */
+@Module({})
+export class AppConfigModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: AppConfigModule, global: true, providers: [{ provide: appConfig.KEY, useValue: config }], exports: [appConfig.KEY] };
+  }
+}

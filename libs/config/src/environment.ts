@@ -1,3 +1,5 @@
+// class-transformer reads the decorators' type metadata; a process that has not loaded Nest yet needs the polyfill.
+import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsIP, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult, type HealthIndicatorFunction } from '@nestjs/terminus';
-import { Public } from '@app/access';
+import { Public } from '@app/errors';
 import type { Response } from 'express';
 import { RedisHealthService } from './redis-health.service';
 

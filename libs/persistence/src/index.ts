@@ -24,3 +24,4 @@ export * from './repositories/seed.repository';
 export * from './repositories/system-state.repository';
 export * from './slug';
 export * from './transaction-retry';
+export * from './transactions';

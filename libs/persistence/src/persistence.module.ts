@@ -23,6 +23,7 @@ import { SeedRepository } from './repositories/seed.repository';
 import { SystemStateRepository } from './repositories/system-state.repository';
 import { ENTITIES } from './entities';
 import { postgresOptions } from './postgres-options';
+import { Transactions } from './transactions';
 
 const REPOSITORIES = [
   PartnerRepository,
@@ -64,8 +65,8 @@ const REPOSITORIES = [
     TypeOrmModule.forFeature(ENTITIES),
     EmbeddedPostgresModule,
   ],
-  providers: [...REPOSITORIES, ListChangeFeed],
-  exports: [...REPOSITORIES, ListChangeFeed],
+  providers: [...REPOSITORIES, ListChangeFeed, Transactions],
+  exports: [...REPOSITORIES, ListChangeFeed, Transactions],
 })
 export class PersistenceModule implements OnApplicationShutdown {
   constructor(

@@ -1,6 +1,6 @@
 import { InjectFlowProducer, InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { buildAppConfig } from '@app/config';
+import type { AppConfig } from '@app/config';
 import { DelayedError, FlowProducer, Job, Queue, type JobsOptions } from 'bullmq';
 import { MatchingJobHandler, MatchingJobProducer, runJobIds, type RunJobsState, type RunStage } from './matching-job-ports';
 import { redisConnectionOptions } from './redis-connection-options';
@@ -114,13 +114,12 @@ async function reachingRedis<T>(command: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Worker options, read when this file loads (decorators are static). A job whose worker
- * died is picked up again after the lock expires and the stall check runs; twice per job
- * at most, then it fails. The worker gets a connection of its own: it would otherwise share
- * the queue's producer settings, whose command timeout would cut its blocking waits short.
+ * Worker options. A job whose worker died is picked up again after the lock expires and the
+ * stall check runs; twice per job at most, then it fails. The worker gets a connection of its
+ * own: it would otherwise share the queue's producer settings, whose command timeout would cut
+ * its blocking waits short.
  */
-function workerOptions() {
-  const { queueLockDurationMs, queueConcurrency, redisUrl } = buildAppConfig(process.env);
+function workerOptions({ queueLockDurationMs, queueConcurrency, redisUrl }: AppConfig) {
   return {
     concurrency: queueConcurrency,
     lockDuration: queueLockDurationMs,
@@ -134,7 +133,7 @@ function workerOptions() {
  * Binds the matching queue to the job handlers in a worker process. On shutdown it stops
  * taking jobs and finishes the ones it holds while the database is still open.
  */
-@Processor(MATCHING_QUEUE, workerOptions())
+@Injectable()
 export class MatchingProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MatchingProcessor.name);
 
@@ -195,4 +194,13 @@ function describeError(error: unknown): string {
 function toMatchingJob(job: Job): MatchingJob {
   if (!isMatchingJobName(job.name)) throw new Error(`unknown job name ${job.name}`);
   return { name: job.name, data: job.data } as MatchingJob;
+}
+
+/**
+ * The processor bound to the matching queue with the worker options of `config`. Bound here
+ * rather than by a class decorator, which would run before any configuration exists.
+ */
+export function matchingProcessorFor(config: AppConfig): typeof MatchingProcessor {
+  Processor(MATCHING_QUEUE, workerOptions(config))(MatchingProcessor);
+  return MatchingProcessor;
 }

@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { buildAppConfig } from '@app/config';
+import type { AppConfig } from '@app/config';
 import { BullMqProducer, DEFAULT_JOB_OPTIONS, MATCHING_FLOW_PRODUCER } from './bullmq.driver';
 import { InProcessDriver } from './in-process.driver';
 import { MatchingJobProducer } from './matching-job-ports';
@@ -14,8 +14,7 @@ import { producerConnectionOptions, redisConnectionOptions } from './redis-conne
 @Global()
 @Module({})
 export class QueueModule {
-  static forRoot(): DynamicModule {
-    const config = buildAppConfig(process.env);
+  static forRoot(config: AppConfig): DynamicModule {
     if (!config.redisUrl) {
       return {
         module: QueueModule,

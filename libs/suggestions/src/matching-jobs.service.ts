@@ -1,12 +1,11 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { buildMatchContext, buildSuggestions, defaultThreads, rankAllPairs, type PartnerProfile } from '@app/matching';
-import { isDatabaseUnavailable, MatchingRunRepository, PartnerRepository, SuggestionRepository, type ShardBounds, type SuggestionRow } from '@app/persistence';
+import { isDatabaseUnavailable, MatchingRunRepository, PartnerRepository, SuggestionRepository, type MatchingRunEntity, type ShardBounds, type SuggestionRow } from '@app/persistence';
 import { isRedisConnectionFailure, MailJobHandler, MatchingJobHandler, MatchingJobProducer, type MatchingJob, type MatchingJobData, type ProgressReporter } from '@app/queue';
 import type { EntityManager } from 'typeorm';
 import { ActiveMatchingProfileService } from './active-matching-profile.service';
 import { MatchIndexCacheService } from './match-index-cache.service';
 import { MatchInputsService } from './match-inputs.service';
-import { MatchingRunsService } from './matching-runs.service';
 import { toSuggestionRows } from './partner-profiles';
 
 /** Partners per shard job of a full run. */
@@ -37,7 +36,6 @@ export class MatchingJobsService extends MatchingJobHandler {
     private readonly producer: MatchingJobProducer,
     private readonly matchingProfile: ActiveMatchingProfileService,
     private readonly indexCache: MatchIndexCacheService,
-    private readonly runRequests: MatchingRunsService,
     @Optional() private readonly mail?: MailJobHandler,
   ) {
     super();
@@ -112,8 +110,15 @@ export class MatchingJobsService extends MatchingJobHandler {
     return [...ids].filter((id) => !sameList(stored.get(id) ?? [], profiles.has(id) ? index.ranked(id) : []));
   }
 
+  /** The record of a scheduled run, unless another run is still going (then it is skipped). */
+  private async createScheduledRun(): Promise<MatchingRunEntity | null> {
+    return this.runs.withRequestLock(async (tx) =>
+      (await this.runs.findUnfinished(tx)) ? null : this.runs.create('scheduled', (await this.matchingProfile.current(tx)).version, tx),
+    );
+  }
+
   private async planRun(data: MatchingJobData<'full-run'>): Promise<void> {
-    const run = data.runId ? await this.runs.findById(data.runId) : await this.runRequests.createScheduledRun();
+    const run = data.runId ? await this.runs.findById(data.runId) : await this.createScheduledRun();
     if (!run || (run.status !== 'queued' && run.status !== 'running')) return;
     const startedAt = new Date();
     const ids = (await this.partners.matchingProfiles()).map((partner) => partner.id);

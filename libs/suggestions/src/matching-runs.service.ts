@@ -1,17 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { MatchingRunRepository, type MatchingProfileSettings, type MatchingRunEntity, type RunTrigger } from '@app/persistence';
+import { DomainException } from '@app/errors';
 import { MatchingJobProducer } from '@app/queue';
 import type { EntityManager } from 'typeorm';
 import { ActiveMatchingProfileService, type MatchingProfileVersion } from './active-matching-profile.service';
 import { RunWatchdogService } from './run-watchdog.service';
 
-export class RunAlreadyUnfinishedError extends Error {
-  constructor(readonly run: MatchingRunEntity) {
-    super(`Run ${run.id} is still ${run.status}`);
+/** Another run is queued or running; `then` tells the caller what to do about it. */
+export class RunAlreadyUnfinishedException extends DomainException {
+  constructor(
+    readonly run: MatchingRunEntity,
+    then: string,
+  ) {
+    super('run-unfinished', `Run ${run.id} is still ${run.status}; ${then}`);
   }
 }
 
-/** Starting full runs; one at a time, since each replaces every list. */
+/** Starting full runs, one at a time since each replaces every list, and reading them. */
 @Injectable()
 export class MatchingRunsService {
   constructor(
@@ -21,35 +26,39 @@ export class MatchingRunsService {
     private readonly watchdog: RunWatchdogService,
   ) {}
 
-  /** Creates and enqueues a run; throws RunAlreadyUnfinishedError while another is queued or running. */
+  /** Creates and enqueues a run; throws RunAlreadyUnfinishedException while another is queued or running. */
   async request(trigger: RunTrigger): Promise<MatchingRunEntity> {
-    return (await this.start(trigger, async () => undefined)).run;
+    return (await this.start(trigger, 'wait for it to finish', async () => undefined)).run;
   }
 
   /**
    * Saves a new profile version and starts the run that applies it, both or neither: while
-   * another run is unfinished it throws RunAlreadyUnfinishedError and stores nothing.
+   * another run is unfinished it throws RunAlreadyUnfinishedException and stores nothing.
    */
   async activateProfile(settings: MatchingProfileSettings, note: string | null): Promise<{ profile: MatchingProfileVersion; run: MatchingRunEntity }> {
-    const { run, prepared } = await this.start('profile', (tx) => this.matchingProfile.save(settings, note, tx));
+    const { run, prepared } = await this.start('profile', 'save the profile once it has finished', (tx) => this.matchingProfile.save(settings, note, tx));
     return { profile: prepared, run };
   }
 
-  /** The record of a scheduled run, unless another run is still going (then it is skipped). */
-  async createScheduledRun(): Promise<MatchingRunEntity | null> {
-    return this.runs.withRequestLock(async (tx) =>
-      (await this.runs.findUnfinished(tx)) ? null : this.runs.create('scheduled', (await this.matchingProfile.current(tx)).version, tx),
-    );
+  /** Runs, newest first. */
+  list(limit: number, offset: number): Promise<{ items: MatchingRunEntity[]; total: number }> {
+    return this.runs.list(limit, offset);
+  }
+
+  async get(id: string): Promise<MatchingRunEntity> {
+    const run = await this.runs.findById(id);
+    if (!run) throw DomainException.notFound('Matching run', id);
+    return run;
   }
 
   /** Under the request lock, so two requests cannot both find no unfinished run. */
-  private async start<T>(trigger: RunTrigger, prepare: (tx: EntityManager) => Promise<T>): Promise<{ run: MatchingRunEntity; prepared: T }> {
+  private async start<T>(trigger: RunTrigger, then: string, prepare: (tx: EntityManager) => Promise<T>): Promise<{ run: MatchingRunEntity; prepared: T }> {
     // A run that can no longer end must not answer this request with 409; outside the lock,
     // since the embedded database has a single connection.
     await this.watchdog.check();
     const started = await this.runs.withRequestLock(async (tx) => {
       const unfinished = await this.runs.findUnfinished(tx);
-      if (unfinished) throw new RunAlreadyUnfinishedError(unfinished);
+      if (unfinished) throw new RunAlreadyUnfinishedException(unfinished, then);
       const prepared = await prepare(tx);
       return { run: await this.runs.create(trigger, (await this.matchingProfile.current(tx)).version, tx), prepared };
     });

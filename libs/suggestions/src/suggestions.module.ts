@@ -1,6 +1,6 @@
 import { DynamicModule, Module, type Provider } from '@nestjs/common';
-import { buildAppConfig } from '@app/config';
-import { MatchingJobHandler, MatchingProcessor } from '@app/queue';
+import type { AppConfig } from '@app/config';
+import { MatchingJobHandler, matchingProcessorFor } from '@app/queue';
 import { ActiveMatchingProfileService } from './active-matching-profile.service';
 import { MatchIndexCacheService } from './match-index-cache.service';
 import { MatchInputsService } from './match-inputs.service';
@@ -15,8 +15,7 @@ import { StartupRunService } from './startup-run.service';
  */
 @Module({})
 export class SuggestionsModule {
-  static forRoot(options: { processJobs: boolean }): DynamicModule {
-    const config = buildAppConfig(process.env);
+  static forRoot(config: AppConfig, options: { processJobs: boolean }): DynamicModule {
     const providers: Provider[] = [
       ActiveMatchingProfileService,
       MatchInputsService,
@@ -26,7 +25,7 @@ export class SuggestionsModule {
       MatchingJobsService,
       { provide: MatchingJobHandler, useExisting: MatchingJobsService },
     ];
-    if (config.redisUrl && options.processJobs) providers.push(MatchingProcessor);
+    if (config.redisUrl && options.processJobs) providers.push(matchingProcessorFor(config));
     if (!config.redisUrl) providers.push(StartupRunService);
     return {
       module: SuggestionsModule,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { DomainException } from '@app/errors';
 import { ApiKeyRepository, PartnerRepository } from '@app/persistence';
 import { generateApiKey, hashApiKey, keyPrefix } from '../auth/api-key-secret';
-import { DomainException } from '../problems/domain.exception';
 import { ApiKeyDto, CreatedApiKeyDto } from './dtos/api-key.dto';
 import type { CreateApiKeyDto } from './dtos/create-api-key.dto';
 

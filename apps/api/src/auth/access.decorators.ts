@@ -35,7 +35,7 @@ export const Roles = (...roles: ApiRole[]): MethodDecorator & ClassDecorator =>
     ),
   );
 
-export { Public, PUBLIC_KEY } from '@app/access';
+export { Public, PUBLIC_KEY } from '@app/errors';
 
 /**
  * A partner key may call the route only for its own partner, named by this path parameter

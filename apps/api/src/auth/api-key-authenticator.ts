@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { appConfig, type AppConfig } from '@app/config';
 import { ApiKeyRepository, KeptUntilChanged, ListChangeFeed } from '@app/persistence';
 import type { Request } from 'express';
-import { DomainException } from '../problems/domain.exception';
+import { DomainException } from '@app/errors';
 import { bearerToken, hashApiKey, sameHash } from './api-key-secret';
 import { BOOTSTRAP_ADMIN, type Caller } from './caller';
 import { ConsoleSessionsService } from './console-sessions.service';

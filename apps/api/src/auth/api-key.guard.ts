@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { PartnerRepository } from '@app/persistence';
-import { DomainException } from '../problems/domain.exception';
+import { DomainException } from '@app/errors';
 import { OWN_PARTNER_PARAM_KEY, PUBLIC_KEY, ROLES_KEY, type ApiRole } from './access.decorators';
 import { ApiKeyAuthenticator } from './api-key-authenticator';
 import type { AuthenticatedRequest } from './caller';

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { DomainException } from '@app/errors';
 import { ApiProblems } from '../problems/api-problems.decorator';
 import { ProblemDetailsDto } from '../problems/problem-details.dto';
 import { Public } from './access.decorators';
@@ -10,7 +11,6 @@ import { SessionDto } from './dtos/session.dto';
 import { SignInDto } from './dtos/sign-in.dto';
 import { SignInOriginGuard } from './sign-in-origin.guard';
 import { SignInLinksService } from '../sign-in/sign-in-links.service';
-import { DomainException } from '../problems/domain.exception';
 
 const ProblemResponse = (status: number, description: string) =>
   ApiResponse({ status, description, content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } } });

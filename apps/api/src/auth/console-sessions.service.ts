@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { appConfig, type AppConfig } from '@app/config';
+import { DomainException } from '@app/errors';
 import { ConsoleSessionRepository, type LiveSession, type PersonEntity } from '@app/persistence';
 import type { CookieOptions, Request, Response } from 'express';
 import { createHash, randomBytes } from 'node:crypto';
-import { DomainException } from '../problems/domain.exception';
 import { hashApiKey, sameHash } from './api-key-secret';
 import { BOOTSTRAP_ADMIN, type Caller } from './caller';
 import { cameOverHttps, isUnsafeMethod, ownOrigin, requestingOrigin } from './request-origin';

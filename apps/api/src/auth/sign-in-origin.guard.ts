@@ -1,6 +1,6 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { DomainException } from '../problems/domain.exception';
+import { DomainException } from '@app/errors';
 import { ownOrigin } from './request-origin';
 
 /**

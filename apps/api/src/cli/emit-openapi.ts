@@ -2,6 +2,7 @@
 // (apps/console/src/api/openapi.json and schema.d.ts) without a server, database or Redis.
 // It runs from the built app because the swagger CLI plugin adds the DTOs' schemas at build.
 import { NestFactory } from '@nestjs/core';
+import { buildAppConfig } from '@app/config';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   const { ApiModule } = require('../api.module') as typeof import('../api.module');
   const { createOpenApiDocument } = require('../api.setup') as typeof import('../api.setup');
   // Preview: modules and controllers are scanned, no provider is created, so no connection is made.
-  const app = await NestFactory.create(ApiModule, { preview: true, logger: false });
+  const app = await NestFactory.create(ApiModule.forRoot(buildAppConfig(process.env)), { preview: true, logger: false });
   const document = createOpenApiDocument(app);
   mkdirSync(values.out!, { recursive: true });
   writeFileSync(join(values.out!, OPENAPI_FILE), renderOpenApiJson(document));

@@ -1,4 +1,4 @@
-import { DomainException } from '../problems/domain.exception';
+import { DomainException } from '@app/errors';
 
 /** What an `If-Match` header asks for: any current representation (`*`), or one of these tags. */
 export type IfMatch = { any: true } | { any: false; tags: string[] };

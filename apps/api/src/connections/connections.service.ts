@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { DomainException } from '@app/errors';
 import { ConnectionRepository, PartnerRepository, type ConnectionEntity } from '@app/persistence';
 import { PartnerChangesService } from '../partners/partner-changes.service';
-import { DomainException } from '../problems/domain.exception';
 import type { CreateConnectionDto } from './dtos/create-connection.dto';
 import type { ListConnectionsQueryDto } from './dtos/list-connections-query.dto';
 

@@ -1,11 +1,11 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { appConfig, type AppConfig } from '@app/config';
+import { DomainException } from '@app/errors';
 import type { Request, Response } from 'express';
 import { stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { Public } from '../auth/access.decorators';
-import { DomainException } from '../problems/domain.exception';
 
 export const CONSOLE_PATH = '/console/';
 /** Vite puts the content-hashed files here: a new build gives new names, so they can be kept for good. */

@@ -1,4 +1,4 @@
-import type { Language } from '../suggestions/dtos/list-suggestions-query.dto';
+import type { Language } from '../common/language';
 
 export interface DemoPageInput {
   /** Where this server is reached, e.g. `http://127.0.0.1:3000`. */

@@ -2,7 +2,6 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Roles } from '../auth/access.decorators';
-import { SuggestionListCache } from '../list-cache/suggestion-list-cache';
 import { ApiProblems } from '../problems/api-problems.decorator';
 import { EmbedSuggestionListDto } from './dtos/embed-suggestion.dto';
 import { EmbedSuggestionsQueryDto } from './dtos/embed-suggestions-query.dto';
@@ -21,7 +20,6 @@ const CACHE_CONTROL = 'private, max-age=60';
 export class EmbedController {
   constructor(
     private readonly embed: EmbedService,
-    private readonly cache: SuggestionListCache,
   ) {}
 
   /**
@@ -48,8 +46,7 @@ export class EmbedController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    // Portal pages are the busiest readers: the list is kept serialised until it changes.
-    const body = await this.cache.read(JSON.stringify(['embed', slug, query]), async () => JSON.stringify(await this.embed.approvedSuggestions(slug, query)));
+    const body = await this.embed.approvedSuggestions(slug, query);
     response.vary('Authorization').vary('Origin');
     sendCached(request, response, body, 'application/json; charset=utf-8', CACHE_CONTROL);
   }

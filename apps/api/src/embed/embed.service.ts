@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { SuggestionRepository } from '@app/persistence';
-import { PartnerRefDto } from '../connections/dtos/connection.dto';
+import { PartnerRefDto } from '../common/partner-ref.dto';
+import { serialise, SuggestionListCache, type Serialised } from '../list-cache/suggestion-list-cache';
 import { PartnersService } from '../partners/partners.service';
+import { SuggestionsService } from '../suggestions/suggestions.service';
 import { visibleStatuses } from '../suggestions/visible-statuses';
 import { EmbedSuggestionDto, type EmbedSuggestionListDto } from './dtos/embed-suggestion.dto';
 import type { EmbedSuggestionsQueryDto } from './dtos/embed-suggestions-query.dto';
@@ -16,23 +17,25 @@ export const PUBLISHED_STATUSES = visibleStatuses('partner', true);
 export class EmbedService {
   constructor(
     private readonly partners: PartnersService,
-    private readonly suggestions: SuggestionRepository,
+    private readonly suggestions: SuggestionsService,
+    private readonly cache: SuggestionListCache,
   ) {}
 
-  /** The partner's approved suggestions; a partner that opted out of matching has none. */
-  async approvedSuggestions(slug: string, query: EmbedSuggestionsQueryDto): Promise<EmbedSuggestionListDto> {
-    const partner = await this.partners.get(slug);
-    const runId = await this.suggestions.activeRunId();
-    const { items, total } =
-      runId && !partner.matchingOptOut
-        ? await this.suggestions.listFor(runId, partner.id, { statuses: PUBLISHED_STATUSES, limit: query.limit, offset: 0 })
-        : { items: [], total: 0 };
-    return {
-      partner: PartnerRefDto.from(partner),
-      lang: query.lang,
-      items: items.map((item) => EmbedSuggestionDto.from(item, query.lang)),
-      total,
-      limit: query.limit,
-    };
+  /**
+   * The partner's approved suggestions; a partner that opted out of matching has none. Portal
+   * pages are the busiest readers: the list is kept serialised until it changes.
+   */
+  approvedSuggestions(slug: string, query: EmbedSuggestionsQueryDto): Promise<Serialised<EmbedSuggestionListDto>> {
+    return this.cache.read(JSON.stringify(['embed', slug, query]), async () => {
+      const partner = await this.partners.get(slug);
+      const { items, total } = await this.suggestions.page(partner, { statuses: PUBLISHED_STATUSES, limit: query.limit, offset: 0 });
+      return serialise<EmbedSuggestionListDto>({
+        partner: PartnerRefDto.from(partner),
+        lang: query.lang,
+        items: items.map((item) => EmbedSuggestionDto.from(item, query.lang)),
+        total,
+        limit: query.limit,
+      });
+    });
   }
 }

@@ -3,7 +3,7 @@ import { coalitionArea, gemeenteGaps, nationalCoverage, proposeCoalition, rankGe
 import { ConnectionRepository, PartnerRepository } from '@app/persistence';
 import { ActiveMatchingProfileService, toPartnerProfile } from '@app/suggestions';
 import { findGemeente, GEMEENTE_CODES, gemeentenInProvince } from '@app/taxonomy';
-import { DomainException } from '../problems/domain.exception';
+import { DomainException } from '@app/errors';
 import { CoalitionDto, type CoalitionQueryDto } from './dtos/coalition.dto';
 import { GapsRankingItemDto, GemeenteGapsDto, type GapsRankingDto, type GapsRankingQueryDto } from './dtos/gaps.dto';
 

@@ -1,11 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DomainException } from '@app/errors';
 import { MailOutboxService } from '@app/mail';
 import { MailOutboxRepository } from '@app/persistence';
 import { Roles } from '../auth/access.decorators';
 import { PaginationQueryDto } from '../common/pagination-query.dto';
 import { ApiProblems } from '../problems/api-problems.decorator';
-import { DomainException } from '../problems/domain.exception';
 import { MailboxItemDto, MailboxListDto, MailboxMailDto } from './dtos/mailbox.dto';
 
 /**

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MailTokens, OUTCOME_LABELS, type MailAction, type OutcomeAnswer } from '@app/mail';
-import { FeedbackRepository, MatchEventEntity, MatchRepository, PersonRepository, type MatchStatus, type PersonEntity } from '@app/persistence';
-import { DataSource } from 'typeorm';
+import { FeedbackRepository, MatchEventEntity, MatchRepository, PersonRepository, Transactions, type MatchStatus, type PersonEntity } from '@app/persistence';
 import { canMove } from '../matches/match-transitions';
 import { MatchesService } from '../matches/matches.service';
 
@@ -14,7 +13,7 @@ export type Answered = { ok: true; person: PersonEntity; detail: string } | { ok
 @Injectable()
 export class MailAnswersService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly tokens: MailTokens,
     private readonly people: PersonRepository,
     private readonly matches: MatchRepository,
@@ -68,7 +67,7 @@ export class MailAnswersService {
     const { person, action } = read;
     const match = await this.matches.findById(action.matchId);
     if (!match || ![match.partnerAId, match.partnerBId].includes(person.partnerId!)) return { ok: false };
-    await this.dataSource.transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       await tx.query(`INSERT INTO collaboration_report (match_id, person_id, text, reached) VALUES ($1, $2, $3, $4)`, [match.id, person.id, text, reached]);
       await tx.insert(MatchEventEntity, {
         matchId: match.id,
@@ -82,7 +81,7 @@ export class MailAnswersService {
   }
 
   private async event(matchId: string, from: MatchStatus, to: MatchStatus, actor: string, note: string): Promise<void> {
-    await this.dataSource.manager.insert(MatchEventEntity, { matchId, actor, fromStatus: from, toStatus: to, note });
+    await this.transactions.run((tx) => tx.insert(MatchEventEntity, { matchId, actor, fromStatus: from, toStatus: to, note }));
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { DomainException } from '../problems/domain.exception';
+import { DomainException } from '@app/errors';
 import { invalidLinkPage } from './mail-pages';
 
 /** A browser (a form on one of the pages) gets HTML; mail clients and API callers a problem. */

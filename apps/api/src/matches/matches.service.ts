@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { DomainException } from '@app/errors';
 import { FollowUpsService, IntroductionMailsService } from '@app/mail';
 import { ConnectionRepository, MatchRepository, SuggestionRepository, type MatchEntity, type MatchEventEntity } from '@app/persistence';
 import { mergeGemeenteFilters } from '../common/gemeente-filter';
 import { PartnerChangesService } from '../partners/partner-changes.service';
-import { DomainException } from '../problems/domain.exception';
 import type { BulkUpdateMatchesDto, UpdateMatchDto } from './dtos/update-match.dto';
 import type { ReviewItem } from '@app/persistence';
 import type { ReviewQueryDto } from './dtos/review.dto';

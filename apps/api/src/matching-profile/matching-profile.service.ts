@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { DomainException } from '@app/errors';
 import { compareLists, DEFAULT_MATCHING_PROFILE, rankAllPairs, validateMatchingProfile, type AppearanceShift } from '@app/matching';
 import { PartnerRepository, SuggestionRepository, type MatchingProfileSettings } from '@app/persistence';
-import { MatchingRunsService, MatchInputsService, RunAlreadyUnfinishedError } from '@app/suggestions';
-import { PartnerRefDto } from '../connections/dtos/connection.dto';
+import { MatchingRunsService, MatchInputsService } from '@app/suggestions';
+import { PartnerRefDto } from '../common/partner-ref.dto';
 import { MatchingRunDto } from '../matching-runs/dtos/matching-run.dto';
-import { DomainException } from '../problems/domain.exception';
 import { MatchingProfileActivationDto, MatchingProfileDto, MatchingProfilePreviewDto, type PartnerShiftDto } from './dtos/matching-profile.dto';
 import type { MatchingProfileSettingsDto, SaveMatchingProfileDto } from './dtos/matching-profile-settings.dto';
 
@@ -24,15 +24,8 @@ export class MatchingProfileService {
   /** Stores the settings as the next version and starts the run that applies it. */
   async activate(body: SaveMatchingProfileDto): Promise<MatchingProfileActivationDto> {
     const settings = checkedSettings(body);
-    try {
-      const { profile, run } = await this.runRequests.activateProfile(settings, body.note ?? null);
-      return { profile: MatchingProfileDto.from(profile), run: MatchingRunDto.from(run) };
-    } catch (error) {
-      if (error instanceof RunAlreadyUnfinishedError) {
-        throw new DomainException('conflict', `Run ${error.run.id} is still ${error.run.status}; save the profile once it has finished`);
-      }
-      throw error;
-    }
+    const { profile, run } = await this.runRequests.activateProfile(settings, body.note ?? null);
+    return { profile: MatchingProfileDto.from(profile), run: MatchingRunDto.from(run) };
   }
 
   /** Every partner's list under the proposed settings, compared with the stored lists. */

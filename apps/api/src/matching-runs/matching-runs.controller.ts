@@ -1,23 +1,18 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { LOCATION_OF_RUN } from './run-location';
-import { MatchingRunRepository } from '@app/persistence';
-import { MatchingRunsService, RunAlreadyUnfinishedError } from '@app/suggestions';
+import { MatchingRunsService } from '@app/suggestions';
 import type { Response } from 'express';
 import { PaginationQueryDto } from '../common/pagination-query.dto';
 import { ApiProblems } from '../problems/api-problems.decorator';
-import { DomainException } from '../problems/domain.exception';
 import { MatchingRunDto, MatchingRunListDto } from './dtos/matching-run.dto';
+import { LOCATION_OF_RUN } from './run-location';
 import { Roles } from '../auth/access.decorators';
 
 @ApiTags('matching runs')
 @Roles('team')
 @Controller('v1/matching/runs')
 export class MatchingRunsController {
-  constructor(
-    private readonly runRequests: MatchingRunsService,
-    private readonly runs: MatchingRunRepository,
-  ) {}
+  constructor(private readonly runs: MatchingRunsService) {}
 
   /**
    * Starts a full run: every list is recomputed and switched in at once when the run
@@ -28,16 +23,9 @@ export class MatchingRunsController {
   @ApiAcceptedResponse({ type: MatchingRunDto, description: 'Queued; follow the Location header for progress', headers: LOCATION_OF_RUN })
   @ApiProblems(409)
   async start(@Res({ passthrough: true }) response: Response): Promise<MatchingRunDto> {
-    try {
-      const run = await this.runRequests.request('manual');
-      response.setHeader('Location', `/v1/matching/runs/${run.id}`);
-      return MatchingRunDto.from(run);
-    } catch (error) {
-      if (error instanceof RunAlreadyUnfinishedError) {
-        throw new DomainException('conflict', `Run ${error.run.id} is still ${error.run.status}; wait for it to finish`);
-      }
-      throw error;
-    }
+    const run = await this.runs.request('manual');
+    response.setHeader('Location', `/v1/matching/runs/${run.id}`);
+    return MatchingRunDto.from(run);
   }
 
   /** Runs, newest first. */
@@ -54,8 +42,6 @@ export class MatchingRunsController {
   @ApiOkResponse({ type: MatchingRunDto })
   @ApiProblems(404)
   async get(@Param('id') id: string): Promise<MatchingRunDto> {
-    const run = await this.runs.findById(id);
-    if (!run) throw DomainException.notFound('Matching run', id);
-    return MatchingRunDto.from(run);
+    return MatchingRunDto.from(await this.runs.get(id));
   }
 }

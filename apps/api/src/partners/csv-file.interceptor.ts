@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Observable } from 'rxjs';
-import { DomainException } from '../problems/domain.exception';
+import { DomainException } from '@app/errors';
 
 export const MAX_CSV_FILE_BYTES = 5 * 1024 * 1024;
 

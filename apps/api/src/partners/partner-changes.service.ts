@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PartnerChangeOutboxRepository, retryOnConflict } from '@app/persistence';
+import { PartnerChangeOutboxRepository, retryOnConflict, Transactions, type Transaction } from '@app/persistence';
 import type { PartnerChangeReason } from '@app/queue';
-import { DataSource, type EntityManager } from 'typeorm';
 import { OutboxRelayService } from '../outbox/outbox-relay.service';
 
 /** Records, inside the transaction of a change, which partners it touched. */
@@ -15,7 +14,7 @@ export type RecomputeRecorder = (partnerIds: readonly string[], reason: PartnerC
 @Injectable()
 export class PartnerChangesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly outbox: PartnerChangeOutboxRepository,
     private readonly relay: OutboxRelayService,
   ) {}
@@ -25,11 +24,11 @@ export class PartnerChangesService {
    * commit. A transaction PostgreSQL aborts as a deadlock victim (or for a serialization
    * failure) is run again from the start, a few times; then TransactionConflictError, a 409.
    */
-  async transaction<T>(write: (tx: EntityManager, recompute: RecomputeRecorder) => Promise<T>): Promise<T> {
+  async transaction<T>(write: (tx: Transaction, recompute: RecomputeRecorder) => Promise<T>): Promise<T> {
     let recorded = false;
     const result = await retryOnConflict(() => {
       recorded = false;
-      return this.dataSource.transaction((tx) =>
+      return this.transactions.run((tx) =>
         write(tx, async (partnerIds, reason) => {
           await this.outbox.add(partnerIds, reason, tx);
           recorded ||= partnerIds.length > 0;

@@ -1,8 +1,8 @@
 /// <reference types="multer" />
 import { Controller, Get, Header, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { DomainException } from '@app/errors';
 import { ApiProblems } from '../problems/api-problems.decorator';
-import { DomainException } from '../problems/domain.exception';
 import { CsvFileInterceptor, MAX_CSV_FILE_BYTES } from './csv-file.interceptor';
 import { PartnerImportDto } from './dtos/partner-import.dto';
 import { CSV_COLUMNS, MAX_CSV_ROWS, PartnersCsvService } from './partners-csv.service';

@@ -3,13 +3,13 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { PartnerRepository, PersonRepository, slugify, type PartnerEntity } from '@app/persistence';
-import { DomainException, type FieldError } from '../problems/domain.exception';
+import { DomainException, type FieldError } from '@app/errors';
+import { isUniqueViolation, PartnerRepository, PersonRepository, slugify, type PartnerEntity } from '@app/persistence';
 import { toFieldErrors, VALIDATOR_OPTIONS } from '../problems/validation';
 import { guardFormula, unguardFormula } from './csv-formula-guard';
 import { CreatePartnerDto } from './dtos/create-partner.dto';
 import { PartnerChangesService } from './partner-changes.service';
-import { firstContacts, isUniqueViolation, newPartnerFields, scopeErrors } from './partners.service';
+import { firstContacts, newPartnerFields, scopeErrors } from './partners.service';
 
 /** The CSV layout, one partner a row under this header; list columns hold codes or tags separated by `;`. */
 export const CSV_COLUMNS = [

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { firstFreeSlug, PartnerRepository, PersonRepository, slugify, type PartnerEntity } from '@app/persistence';
+import { DomainException, type FieldError } from '@app/errors';
+import { firstFreeSlug, isUniqueViolation, PartnerRepository, PersonRepository, slugify, type PartnerEntity } from '@app/persistence';
 import type { Scope } from '@app/taxonomy';
 import { mergeGemeenteFilters } from '../common/gemeente-filter';
-import { QueryFailedError } from 'typeorm';
-import { DomainException, type FieldError } from '../problems/domain.exception';
 import type { CreatePartnerDto } from './dtos/create-partner.dto';
 import type { ListPartnersQueryDto } from './dtos/list-partners-query.dto';
 import type { UpdatePartnerDto } from './dtos/update-partner.dto';
@@ -149,9 +148,4 @@ export function scopeErrors(scope: Scope, gemeenten: string[]): FieldError[] {
     errors.push({ field: 'gemeenten', message: 'a national partner works everywhere and lists no gemeenten', value: gemeenten });
   }
   return errors;
-}
-
-export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
-  return driverError?.code === '23505' && driverError.constraint === constraint;
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PartnerRepository, PersonRepository, type PersonEntity, type PersonRole } from '@app/persistence';
-import { isUniqueViolation } from '../partners/partners.service';
-import { DomainException } from '../problems/domain.exception';
+import { DomainException } from '@app/errors';
+import { isUniqueViolation, PartnerRepository, PersonRepository, type PersonEntity, type PersonRole } from '@app/persistence';
 import { PersonDto } from './dtos/person.dto';
 import type { CreatePersonDto, UpdatePersonDto } from './dtos/create-person.dto';
 

@@ -1,6 +1,7 @@
 import { ApiProperty, PickType } from '@nestjs/swagger';
 import { FEEDBACK_VERDICTS, type FeedbackEntity, type FeedbackVerdict, type MatchEntity, type MatchEventEntity } from '@app/persistence';
-import { ConnectionDto, PartnerRefDto } from '../connections/dtos/connection.dto';
+import { ConnectionDto } from '../connections/dtos/connection.dto';
+import { PartnerRefDto } from '../common/partner-ref.dto';
 import { MatchDto, MatchEventDto } from '../matches/dtos/match.dto';
 import { PartnerDto } from '../partners/dtos/partner.dto';
 import { SuggestionDto } from '../suggestions/dtos/suggestion.dto';

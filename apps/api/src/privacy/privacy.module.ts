@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { PartnersModule } from '../partners/partners.module';
+import { SuggestionsApiModule } from '../suggestions/suggestions.module';
 import { PrivacyController } from './privacy.controller';
 import { PrivacyService } from './privacy.service';
 
-@Module({ imports: [PartnersModule], controllers: [PrivacyController], providers: [PrivacyService] })
+@Module({ imports: [PartnersModule, SuggestionsApiModule], controllers: [PrivacyController], providers: [PrivacyService] })
 export class PrivacyModule {}

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { appConfig, type AppConfig } from '@app/config';
-import { ConnectionRepository, FeedbackRepository, MatchRepository, SuggestionRepository, type PartnerEntity } from '@app/persistence';
+import { ConnectionRepository, FeedbackRepository, MatchRepository, type PartnerEntity } from '@app/persistence';
 import { ConnectionDto } from '../connections/dtos/connection.dto';
 import { MatchDto, MatchEventDto } from '../matches/dtos/match.dto';
 import { PartnerDto } from '../partners/dtos/partner.dto';
 import { PartnersService } from '../partners/partners.service';
 import { SuggestionDto } from '../suggestions/dtos/suggestion.dto';
+import { SuggestionsService } from '../suggestions/suggestions.service';
 import { visibleStatuses } from '../suggestions/visible-statuses';
 import { ExportedFeedbackDto, SharedMatchDto, SharedMatchEventDto, type ExportView, type OwnPartnerExportDto, type PartnerExportDto } from './partner-export.dto';
 
@@ -20,7 +21,7 @@ export class PrivacyService {
     private readonly connections: ConnectionRepository,
     private readonly matches: MatchRepository,
     private readonly feedback: FeedbackRepository,
-    private readonly suggestions: SuggestionRepository,
+    private readonly suggestions: SuggestionsService,
   ) {}
 
   async export(idOrSlug: string, view: ExportView): Promise<PartnerExportDto | OwnPartnerExportDto> {
@@ -29,13 +30,11 @@ export class PrivacyService {
   }
 
   private async teamExport(partner: PartnerEntity): Promise<PartnerExportDto> {
-    const runId = await this.suggestions.activeRunId();
-    const [connections, matches, feedback, list, inListsOf] = await Promise.all([
+    const [connections, matches, feedback, { list, inListsOf }] = await Promise.all([
       this.connections.list({ partnerId: partner.id, limit: EVERYTHING, offset: 0 }),
       this.matches.involving(partner.id),
       this.feedback.involving(partner.id),
-      runId ? this.suggestions.listFor(runId, partner.id, { statuses: visibleStatuses('team', true), limit: EVERYTHING, offset: 0 }) : { items: [] },
-      runId ? this.suggestions.countListsContaining(runId, partner.id) : 0,
+      this.suggestions.teamAppearances(partner, EVERYTHING),
     ]);
     return {
       view: 'team',
@@ -52,12 +51,11 @@ export class PrivacyService {
   /** What the partner's own views showed it: the review gate applies here as it does there. */
   private async ownExport(partner: PartnerEntity): Promise<OwnPartnerExportDto> {
     const shown = visibleStatuses('partner', this.config.reviewRequired);
-    const runId = await this.suggestions.activeRunId();
     const [connections, matches, feedback, list] = await Promise.all([
       this.connections.list({ partnerId: partner.id, limit: EVERYTHING, offset: 0 }),
       this.matches.involving(partner.id),
       this.feedback.involving(partner.id),
-      runId && !partner.matchingOptOut ? this.suggestions.listFor(runId, partner.id, { statuses: shown, limit: EVERYTHING, offset: 0 }) : { items: [] },
+      this.suggestions.page(partner, { statuses: shown, limit: EVERYTHING, offset: 0 }),
     ]);
     // A pair counts as shown once it reached a status the partner view lists, even if the team later took it back.
     const wasShown = ({ match, events }: (typeof matches)[number]) =>

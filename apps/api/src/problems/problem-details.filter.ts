@@ -1,19 +1,21 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { DomainException, type ErrorCode, type FieldError } from '@app/errors';
 import { isDatabaseUnavailable, isRetryableConflict, TransactionConflictError } from '@app/persistence';
 import { QueueUnavailableException } from '@app/queue';
 import type { Request, Response } from 'express';
-import { DomainException, type FieldError, type ProblemCode } from './domain.exception';
 
-const STATUS_OF: Record<ProblemCode, number> = {
-  'validation-failed': HttpStatus.BAD_REQUEST,
-  unauthorized: HttpStatus.UNAUTHORIZED,
-  'sign-in-link-invalid': HttpStatus.UNAUTHORIZED,
-  forbidden: HttpStatus.FORBIDDEN,
-  'csrf-rejected': HttpStatus.FORBIDDEN,
-  'not-found': HttpStatus.NOT_FOUND,
-  conflict: HttpStatus.CONFLICT,
-  'precondition-failed': HttpStatus.PRECONDITION_FAILED,
-  'service-unavailable': HttpStatus.SERVICE_UNAVAILABLE,
+/** Each domain code as HTTP: its status and the problem type clients match on. */
+const PROBLEM_OF: Record<ErrorCode, { status: number; type: string }> = {
+  'validation-failed': { status: HttpStatus.BAD_REQUEST, type: 'validation-failed' },
+  unauthorized: { status: HttpStatus.UNAUTHORIZED, type: 'unauthorized' },
+  'sign-in-link-invalid': { status: HttpStatus.UNAUTHORIZED, type: 'sign-in-link-invalid' },
+  forbidden: { status: HttpStatus.FORBIDDEN, type: 'forbidden' },
+  'csrf-rejected': { status: HttpStatus.FORBIDDEN, type: 'csrf-rejected' },
+  'not-found': { status: HttpStatus.NOT_FOUND, type: 'not-found' },
+  conflict: { status: HttpStatus.CONFLICT, type: 'conflict' },
+  'precondition-failed': { status: HttpStatus.PRECONDITION_FAILED, type: 'precondition-failed' },
+  'service-unavailable': { status: HttpStatus.SERVICE_UNAVAILABLE, type: 'service-unavailable' },
+  'run-unfinished': { status: HttpStatus.CONFLICT, type: 'conflict' },
 };
 
 const TITLE_OF: Record<number, string> = {
@@ -46,14 +48,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
+    this.send(exception, http.getRequest<Request>(), http.getResponse<Response>());
+  }
+
+  /** Also for Express handlers outside Nest's filters (the queue dashboard). */
+  send(exception: unknown, request: Request, response: Response): void {
     const problem = this.toProblem(exception);
     if (problem.status >= 500 && problem.status !== HttpStatus.SERVICE_UNAVAILABLE) {
       this.logger.error(`${request.method} ${request.path}: ${describe(exception)}`);
     }
     if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
-    if (problem.status === HttpStatus.UNAUTHORIZED) response.setHeader('WWW-Authenticate', 'Bearer');
+    // A handler may have asked for another scheme (the dashboard's Basic prompt).
+    if (problem.status === HttpStatus.UNAUTHORIZED && !response.hasHeader('WWW-Authenticate')) response.setHeader('WWW-Authenticate', 'Bearer');
     response
       .status(problem.status)
       .type('application/problem+json')
@@ -69,10 +75,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): Problem {
     if (exception instanceof DomainException) {
+      const { status, type } = PROBLEM_OF[exception.code];
       return {
-        status: STATUS_OF[exception.code],
+        status,
         title: exception.code === 'validation-failed' ? 'Validation failed' : undefined,
-        type: `/problems/${exception.code}`,
+        type: `/problems/${type}`,
         detail: exception.message,
         errors: exception.errors,
       };

@@ -1,6 +1,6 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import type { ValidatorOptions } from 'class-validator';
-import { DomainException, type FieldError } from './domain.exception';
+import { DomainException, type FieldError } from '@app/errors';
 
 /**
  * Which failed rule a field reports: the value's presence first, then its type, then

@@ -1,6 +1,8 @@
+import { DomainException } from '@app/errors';
 import type { RequestHandler } from 'express';
 import type { ApiKeyAuthenticator } from '../auth/api-key-authenticator';
 import { bearerToken } from '../auth/api-key-secret';
+import { ProblemDetailsFilter } from '../problems/problem-details.filter';
 
 const BASIC = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i;
 
@@ -10,6 +12,7 @@ const BASIC = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i;
  * (any user name, the key as password), scripts with the usual bearer header.
  */
 export function adminOnly(authenticator: ApiKeyAuthenticator): RequestHandler {
+  const problems = new ProblemDetailsFilter();
   return (request, response, next) => {
     const header = request.headers.authorization ?? '';
     const basic = BASIC.exec(header)?.[1];
@@ -18,11 +21,8 @@ export function adminOnly(authenticator: ApiKeyAuthenticator): RequestHandler {
     caller.then(
       (holder) => {
         if (holder?.role === 'admin') return next();
-        response
-          .status(401)
-          .setHeader('WWW-Authenticate', 'Basic realm="Partnermatch queues", charset="UTF-8"')
-          .type('application/problem+json')
-          .json({ type: '/problems/unauthorized', title: 'Unauthorized', status: 401, detail: 'The queue dashboard needs an admin API key', instance: request.originalUrl });
+        response.setHeader('WWW-Authenticate', 'Basic realm="Partnermatch queues", charset="UTF-8"');
+        problems.send(DomainException.unauthorized('The queue dashboard needs an admin API key'), request, response);
       },
       (error: unknown) => next(error),
     );

@@ -2,7 +2,7 @@ import { BullBoardModule } from '@bull-board/nestjs';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { DynamicModule, Module } from '@nestjs/common';
-import { buildAppConfig } from '@app/config';
+import type { AppConfig } from '@app/config';
 import { MATCHING_QUEUE } from '@app/queue';
 import { ApiKeyAuthenticator } from '../auth/api-key-authenticator';
 import { AuthModule } from '../auth/auth.module';
@@ -11,8 +11,8 @@ import { adminOnly } from './admin-only.middleware';
 /** bull-board at /admin/queues for admin keys, when jobs run on BullMQ (the in-process driver has no queue to show). */
 @Module({})
 export class QueueDashboardModule {
-  static forRoot(): DynamicModule {
-    if (!buildAppConfig(process.env).redisUrl) return { module: QueueDashboardModule };
+  static forRoot(config: AppConfig): DynamicModule {
+    if (!config.redisUrl) return { module: QueueDashboardModule };
     return {
       module: QueueDashboardModule,
       imports: [

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectThrottlerStorage, type ThrottlerStorage } from '@nestjs/throttler';
 import { createHash, randomBytes } from 'node:crypto';
+import { DomainException } from '@app/errors';
 import { MailOutboxService, SIGN_IN_LINK } from '@app/mail';
-import { PersonRepository, SignInLinkRepository, type PersonEntity } from '@app/persistence';
-import { DataSource } from 'typeorm';
-import { DomainException } from '../problems/domain.exception';
+import { PersonRepository, SignInLinkRepository, Transactions, type PersonEntity } from '@app/persistence';
 
 export const SIGN_IN_LINK_MINUTES = 15;
 const WINDOW_MS = 15 * 60_000;
@@ -32,7 +31,7 @@ function hashToken(token: string): string {
 @Injectable()
 export class SignInLinksService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly people: PersonRepository,
     private readonly links: SignInLinkRepository,
     private readonly mail: MailOutboxService,
@@ -48,7 +47,7 @@ export class SignInLinksService {
     if (!person?.active) return;
     const token = randomBytes(32).toString('base64url');
     const link = this.mail.link(SIGN_IN_LINK_PATH, { token });
-    await this.dataSource.transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       await this.links.add(person.id, hashToken(token), SIGN_IN_LINK_MINUTES * 60_000, tx);
       await this.mail.add({ kind: 'sign-in-link', to: person, template: SIGN_IN_LINK, data: { name: person.name, link, minutes: SIGN_IN_LINK_MINUTES } }, tx);
     });

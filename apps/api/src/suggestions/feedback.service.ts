@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { appConfig, type AppConfig } from '@app/config';
+import { DomainException } from '@app/errors';
 import { FeedbackRepository, MatchRepository } from '@app/persistence';
 import { PartnersService } from '../partners/partners.service';
-import { DomainException } from '../problems/domain.exception';
 import { FeedbackDto, type GiveFeedbackDto } from './dtos/feedback.dto';
 import type { SuggestionView } from './dtos/list-suggestions-query.dto';
 import { visibleStatuses } from './visible-statuses';

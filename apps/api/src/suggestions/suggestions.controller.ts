@@ -1,19 +1,14 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
-import { appConfig, type AppConfig } from '@app/config';
-import { SuggestionRepository, type MatchStatus } from '@app/persistence';
 import type { Response } from 'express';
-import { PartnerRefDto } from '../connections/dtos/connection.dto';
-import { PartnersService } from '../partners/partners.service';
 import { CurrentCaller, type Caller } from '../auth/caller';
-import { SuggestionListCache } from '../list-cache/suggestion-list-cache';
+import type { Serialised } from '../list-cache/suggestion-list-cache';
 import { ApiProblems } from '../problems/api-problems.decorator';
-import { DomainException } from '../problems/domain.exception';
 import { FeedbackDto, GiveFeedbackDto } from './dtos/feedback.dto';
 import { ListSuggestionsQueryDto } from './dtos/list-suggestions-query.dto';
-import { SuggestionDto, SuggestionListDto } from './dtos/suggestion.dto';
+import { SuggestionListDto } from './dtos/suggestion.dto';
 import { FeedbackService } from './feedback.service';
-import { visibleStatuses } from './visible-statuses';
+import { SuggestionsService } from './suggestions.service';
 import { OwnPartnerOnly, Roles } from '../auth/access.decorators';
 
 @ApiTags('suggestions')
@@ -22,11 +17,8 @@ import { OwnPartnerOnly, Roles } from '../auth/access.decorators';
 @Controller('v1/partners/:idOrSlug/suggestions')
 export class SuggestionsController {
   constructor(
-    @Inject(appConfig.KEY) private readonly config: AppConfig,
-    private readonly partners: PartnersService,
-    private readonly suggestions: SuggestionRepository,
+    private readonly suggestions: SuggestionsService,
     private readonly feedback: FeedbackService,
-    private readonly cache: SuggestionListCache,
   ) {}
 
   /**
@@ -50,35 +42,10 @@ export class SuggestionsController {
     @Query() query: ListSuggestionsQueryDto,
     @Res({ passthrough: true }) response: Response,
     @CurrentCaller() caller?: Caller,
-  ): Promise<string> {
-    if (caller?.role === 'partner' && query.view === 'team') {
-      throw DomainException.forbidden('A partner key sees the partner view only (view=partner)');
-    }
-    const statuses = visibleStatuses(query.view, this.config.reviewRequired);
-    // Kept serialised: the hottest read then costs no JSON encoding either.
-    const body = await this.cache.read(JSON.stringify(['partner', idOrSlug, statuses, query]), async () =>
-      JSON.stringify(await this.readList(idOrSlug, query, statuses)),
-    );
+  ): Promise<Serialised<SuggestionListDto>> {
+    const body = await this.suggestions.list(idOrSlug, query, caller);
     response.type('application/json');
     return body;
-  }
-
-  private async readList(idOrSlug: string, query: ListSuggestionsQueryDto, statuses: MatchStatus[]): Promise<SuggestionListDto> {
-    // Independent lookups, so the partner's and the run's round trips overlap.
-    const [partner, runId] = await Promise.all([this.partners.get(idOrSlug), this.suggestions.activeRunId()]);
-    const { items, total, searchedDepth } =
-      runId && !partner.matchingOptOut ? await this.suggestions.listFor(runId, partner.id, { ...query, statuses }) : { items: [], total: 0, searchedDepth: 0 };
-    return {
-      partner: PartnerRefDto.from(partner),
-      runId,
-      view: query.view,
-      statuses,
-      items: items.map((item) => SuggestionDto.from(item, query.lang)),
-      total,
-      searchedDepth,
-      limit: query.limit,
-      offset: query.offset,
-    };
   }
 
   /**

@@ -3,6 +3,12 @@ import { ListCacheModule } from '../list-cache/list-cache.module';
 import { PartnersModule } from '../partners/partners.module';
 import { FeedbackService } from './feedback.service';
 import { SuggestionsController } from './suggestions.controller';
+import { SuggestionsService } from './suggestions.service';
 
-@Module({ imports: [PartnersModule, ListCacheModule], controllers: [SuggestionsController], providers: [FeedbackService] })
+@Module({
+  imports: [PartnersModule, ListCacheModule],
+  controllers: [SuggestionsController],
+  providers: [SuggestionsService, FeedbackService],
+  exports: [SuggestionsService],
+})
 export class SuggestionsApiModule {}

@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DomainException } from '@app/errors';
 import { findGemeente, taxonomy } from '@app/taxonomy';
 import { ApiProblems } from '../problems/api-problems.decorator';
-import { DomainException } from '../problems/domain.exception';
 import { GemeenteDto, GemeentenQueryDto, OpgaveDto, TaxonomyDto, TermDto } from './dtos/taxonomy.dto';
 import { Roles } from '../auth/access.decorators';
 

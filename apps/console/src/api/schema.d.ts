@@ -40,32 +40,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/auth/sign-in-link": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Mails a sign-in link to a registered, active person. Always 202 with the same body, also
-         *     for unknown addresses and past the limits (3 links per address and 20 requests per client
-         *     in 15 minutes), so the answer tells nobody who has an account. The link opens
-         *     `/console/sign-in/link?token=…`, whose button posts the token to `POST /v1/auth/session`.
-         * @description Mails a sign-in link to a registered, active person. Always 202 with the same body, also
-         *     for unknown addresses and past the limits (3 links per address and 20 requests per client
-         *     in 15 minutes), so the answer tells nobody who has an account. The link opens
-         *     `/console/sign-in/link?token=…`, whose button posts the token to `POST /v1/auth/session`.
-         */
-        post: operations["SignInLinksController_request"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/api-keys": {
         parameters: {
             query?: never;
@@ -1054,6 +1028,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/sign-in-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mails a sign-in link to a registered, active person. Always 202 with the same body, also
+         *     for unknown addresses and past the limits (3 links per address and 20 requests per client
+         *     in 15 minutes), so the answer tells nobody who has an account. The link opens
+         *     `/console/sign-in/link?token=…`, whose button posts the token to `POST /v1/auth/session`.
+         * @description Mails a sign-in link to a registered, active person. Always 202 with the same body, also
+         *     for unknown addresses and past the limits (3 links per address and 20 requests per client
+         *     in 15 minutes), so the answer tells nobody who has an account. The link opens
+         *     `/console/sign-in/link?token=…`, whose button posts the token to `POST /v1/auth/session`.
+         */
+        post: operations["SignInLinksController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1112,17 +1112,6 @@ export interface components {
              * @description When the session ends if no request comes before: the idle time from the last request, at most its absolute end.
              */
             expiresAt: string;
-        };
-        RequestSignInLinkDto: {
-            /**
-             * Format: email
-             * @description The address of a person the admins registered; the link goes there.
-             */
-            email: string;
-        };
-        SignInLinkRequestedDto: {
-            /** @example If this address belongs to someone who may sign in, a sign-in link is on its way. It works once, for 15 minutes. */
-            message: string;
         };
         CreateApiKeyDto: {
             /** @description Who or what uses the key, e.g. "Portal kinderarmoede.nl" or "Voedselbank Utrecht". */
@@ -2348,6 +2337,17 @@ export interface components {
             /** @description How many other partners' current lists contain it. */
             inListsOf: number;
         };
+        RequestSignInLinkDto: {
+            /**
+             * Format: email
+             * @description The address of a person the admins registered; the link goes there.
+             */
+            email: string;
+        };
+        SignInLinkRequestedDto: {
+            /** @example If this address belongs to someone who may sign in, a sign-in link is on its way. It works once, for 15 minutes. */
+            message: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2473,47 +2473,6 @@ export interface operations {
             };
             /** @description The cookie came without the console header or from another site */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description A service this request needs (database, queue) is unavailable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    SignInLinksController_request: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RequestSignInLinkDto"];
-            };
-        };
-        responses: {
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SignInLinkRequestedDto"];
-                };
-            };
-            /** @description Invalid input; `errors` names each offending field and value */
-            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6386,6 +6345,47 @@ export interface operations {
                             };
                         };
                     };
+                };
+            };
+        };
+    };
+    SignInLinksController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestSignInLinkDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInLinkRequestedDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
         };

@@ -1,15 +1,5 @@
-import type { ConnectionEntity, PartnerEntity } from '@app/persistence';
-
-export class PartnerRefDto {
-  id: string;
-  slug: string;
-  name: string;
-  sector: string;
-
-  static from(partner: PartnerEntity): PartnerRefDto {
-    return { id: partner.id, slug: partner.slug, name: partner.name, sector: partner.sector };
-  }
-}
+import type { ConnectionEntity } from '@app/persistence';
+import { PartnerRefDto } from '../../common/partner-ref.dto';
 
 /** An existing collaboration; the pair is unordered. */
 export class ConnectionDto {

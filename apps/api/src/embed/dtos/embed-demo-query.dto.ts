@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { LANGUAGES, type Language } from '../../suggestions/dtos/list-suggestions-query.dto';
+import { LANGUAGES, type Language } from '../../common/language';
 
 /** An empty form field means "not given". */
 const emptyAsMissing = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value);

@@ -1,8 +1,8 @@
 import type { ListedSuggestion, PartnerEntity, SuggestionEntity } from '@app/persistence';
 import { findGemeente, labelOf, taxonomy } from '@app/taxonomy';
 import { ApiProperty, OmitType } from '@nestjs/swagger';
-import { PartnerRefDto } from '../../connections/dtos/connection.dto';
-import { LANGUAGES, type Language } from '../../suggestions/dtos/list-suggestions-query.dto';
+import { PartnerRefDto } from '../../common/partner-ref.dto';
+import { LANGUAGES, type Language } from '../../common/language';
 import { PublicPartnerDto, ReasonDto } from '../../suggestions/dtos/suggestion.dto';
 
 /** A suggested partner as a public page may show it, with its labels in the requested language. */

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Max, Min } from 'class-validator';
 import { COALITION_DEFAULT_SIZE, COALITION_MAX_SIZE, COALITION_MIN_SIZE, type Coalition, type Sentence } from '@app/matching';
 import type { PartnerEntity } from '@app/persistence';
-import { LANGUAGES, type Language } from '../../suggestions/dtos/list-suggestions-query.dto';
+import { LANGUAGES, type Language } from '../../common/language';
 import { PublicPartnerDto } from '../../suggestions/dtos/suggestion.dto';
 import { GemeenteRefDto } from './gaps.dto';
 import { IsIntegerQuery } from '../../common/integer-query.validator';

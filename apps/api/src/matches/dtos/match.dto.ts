@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MATCH_STATUSES, type MatchEntity, type MatchEventEntity, type MatchStatus } from '@app/persistence';
-import { PartnerRefDto } from '../../connections/dtos/connection.dto';
+import { PartnerRefDto } from '../../common/partner-ref.dto';
 import { allowedNextStatuses } from '../match-transitions';
 
 /** A suggested pair and where it stands with the team. The pair is unordered. */

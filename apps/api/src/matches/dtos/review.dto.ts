@@ -4,7 +4,7 @@ import { IsBoolean, IsIn, IsNumber, IsOptional, Max, Min } from 'class-validator
 import { FEEDBACK_VERDICTS, MATCH_STATUSES, type FeedbackVerdict, type MatchStatus, type ReviewItem } from '@app/persistence';
 import { PaginationQueryDto } from '../../common/pagination-query.dto';
 import { TaxonomyFiltersDto } from '../../common/taxonomy-filters.dto';
-import { LANGUAGES, type Language } from '../../suggestions/dtos/list-suggestions-query.dto';
+import { LANGUAGES, type Language } from '../../common/language';
 import { ComponentsDto, PublicPartnerDto, ReasonDto } from '../../suggestions/dtos/suggestion.dto';
 import { allowedNextStatuses } from '../match-transitions';
 

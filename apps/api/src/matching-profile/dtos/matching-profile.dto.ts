@@ -1,6 +1,6 @@
 import { DEFAULT_LEEFDOMEINEN_COVERAGE, DEFAULT_REGIONAL_REACH } from '@app/matching';
 import type { MatchingProfileVersion } from '@app/suggestions';
-import { PartnerRefDto } from '../../connections/dtos/connection.dto';
+import { PartnerRefDto } from '../../common/partner-ref.dto';
 import { MatchingRunDto } from '../../matching-runs/dtos/matching-run.dto';
 import { MatchingProfileSettingsDto } from './matching-profile-settings.dto';
 

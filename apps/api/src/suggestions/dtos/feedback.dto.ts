@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength } from 'class-validator';
 import { FEEDBACK_VERDICTS, type FeedbackEntity, type FeedbackVerdict, type PartnerEntity } from '@app/persistence';
-import { PartnerRefDto } from '../../connections/dtos/connection.dto';
+import { PartnerRefDto } from '../../common/partner-ref.dto';
 import { IsOmittable } from '../../common/presence.validator';
 
 export class GiveFeedbackDto {

@@ -4,9 +4,7 @@ import { IsBoolean, IsIn, IsNumber, IsOptional, Max, Min } from 'class-validator
 import { PaginationQueryDto } from '../../common/pagination-query.dto';
 import { TaxonomyFiltersDto } from '../../common/taxonomy-filters.dto';
 import { IsIntegerQuery } from '../../common/integer-query.validator';
-
-export const LANGUAGES = ['nl', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGES, type Language } from '../../common/language';
 
 export const SUGGESTION_VIEWS = ['partner', 'team'] as const;
 export type SuggestionView = (typeof SUGGESTION_VIEWS)[number];

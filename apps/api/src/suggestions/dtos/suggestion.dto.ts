@@ -1,8 +1,9 @@
 import { MATCH_STATUSES, type ListedSuggestion, type MatchStatus, type PartnerEntity, type SuggestionEntity } from '@app/persistence';
 import { ApiProperty, PickType } from '@nestjs/swagger';
-import { PartnerRefDto } from '../../connections/dtos/connection.dto';
+import { PartnerRefDto } from '../../common/partner-ref.dto';
 import { PartnerDto } from '../../partners/dtos/partner.dto';
-import { SUGGESTION_VIEWS, type Language, type SuggestionView } from './list-suggestions-query.dto';
+import { SUGGESTION_VIEWS, type SuggestionView } from './list-suggestions-query.dto';
+import type { Language } from '../../common/language';
 
 const PUBLIC_FIELDS = ['id', 'slug', 'name', 'sector', 'scope', 'gemeenten', 'leefdomeinen', 'opgaven', 'offers', 'needs', 'description', 'website'] as const;
 

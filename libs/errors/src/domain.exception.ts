@@ -1,6 +1,10 @@
-/** `csrf-rejected`: a state-changing request with the console's cookie that does not come from the console (403). */
-/** `sign-in-link-invalid`: an e-mail sign-in link that was used, expired or never existed (401). */
-export type ProblemCode =
+/**
+ * What went wrong, in the domain's words. Each code has one HTTP status and problem type,
+ * chosen by the API's problem-details filter; the libraries that throw never speak HTTP.
+ * `csrf-rejected`: a state-changing request with the console's cookie that does not come from the console (403).
+ * `sign-in-link-invalid`: an e-mail sign-in link that was used, expired or never existed (401).
+ */
+export type ErrorCode =
   | 'validation-failed'
   | 'unauthorized'
   | 'sign-in-link-invalid'
@@ -9,7 +13,8 @@ export type ProblemCode =
   | 'not-found'
   | 'conflict'
   | 'precondition-failed'
-  | 'service-unavailable';
+  | 'service-unavailable'
+  | 'run-unfinished';
 
 export interface FieldError {
   field: string;
@@ -20,7 +25,7 @@ export interface FieldError {
 /** An expected failure of a request; the problem-details filter turns its code into a status. */
 export class DomainException extends Error {
   constructor(
-    readonly code: ProblemCode,
+    readonly code: ErrorCode,
     message: string,
     readonly errors: FieldError[] = [],
   ) {
