@@ -122,7 +122,8 @@ function invalidStrings(schema: Schema): ValueMutation[] {
   }
   if (schema.minLength) mutations.push({ label: `shorter than minLength ${schema.minLength}`, value: 'y'.repeat(schema.minLength - 1) });
   // An empty string is a valid free text; not so where the schema asks for a length, a format or a pattern.
-  if (schema.minLength || schema.format || schema.pattern) mutations.push({ label: 'empty string', value: '' });
+  const patternRefusesEmpty = schema.pattern !== undefined && !new RegExp(schema.pattern).test('');
+  if (schema.minLength || schema.format || patternRefusesEmpty) mutations.push({ label: 'empty string', value: '' });
   if (schema.format === 'uri') mutations.push({ label: 'not a URL', value: 'javascript:alert(1)' }, { label: 'URL without scheme', value: 'fuzz example org' });
   if (schema.format === 'email') mutations.push({ label: 'not an e-mail address', value: 'fuzz-at-example.org' });
   if (schema.format === 'uuid') mutations.push({ label: 'not a uuid', value: 'not-a-uuid' }, { label: "uuid with SQL", value: "' OR 1=1 --" });

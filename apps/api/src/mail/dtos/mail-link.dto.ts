@@ -1,3 +1,4 @@
+import { IsOmittable } from '../../common/presence.validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
@@ -23,7 +24,7 @@ export class CollaborationReportDto {
 
   /** Children or families reached: a whole number, or empty when unknown. */
   @ApiPropertyOptional({ example: '120' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Matches(/^\s*\d{0,8}\s*$/, { message: 'reached must be a whole number (or left empty)' })
   reached?: string;

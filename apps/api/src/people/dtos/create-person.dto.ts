@@ -1,3 +1,4 @@
+import { IsOmittable } from '../../common/presence.validator';
 import { PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
@@ -28,22 +29,22 @@ export class CreatePersonDto {
   partner?: string;
 
   /** The language of the person's mails; `nl` when left out. */
-  @IsOptional()
+  @IsOmittable()
   @IsIn(PERSON_LANGUAGES)
   language?: PersonLanguage;
 
   /** Receives the periodic digest of new suggestions; `true` when left out. */
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   wantsDigest?: boolean;
 
   /** Receives the follow-up questions after an introduction; `true` when left out. */
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   wantsFollowUps?: boolean;
 
   /** `true` when left out; inactive people cannot sign in and receive no mail. */
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 }
