@@ -32,9 +32,9 @@ describe('pagination bounds and null fields (PostgreSQL)', () => {
     await api?.close();
   });
 
-  it('finds the seven paginated routes in OpenAPI, each documenting the offset maximum', () => {
+  it('finds the eight paginated routes in OpenAPI, each documenting the offset maximum', () => {
     expect(paginated.sort()).toEqual(
-      ['/v1/connections', '/v1/gaps', '/v1/matching/profile/versions', '/v1/matching/runs', '/v1/partners', `/v1/partners/${partner.slug}/suggestions`, '/v1/reviews'].sort(),
+      ['/v1/connections', '/v1/dev/mailbox', '/v1/gaps', '/v1/matching/profile/versions', '/v1/matching/runs', '/v1/partners', `/v1/partners/${partner.slug}/suggestions`, '/v1/reviews'].sort(),
     );
     for (const item of Object.values(api.openApi.paths)) {
       const offset = item.get?.parameters?.find((parameter) => 'name' in parameter && parameter.name === 'offset') as { schema?: { maximum?: number } } | undefined;
