@@ -11,6 +11,9 @@ import { invalidLinkPage, renderPage } from './mail-pages';
 
 const HTML = 'text/html; charset=utf-8';
 const form = (path: string, token: unknown) => `${path}?token=${encodeURIComponent(String(token))}`;
+/** The confirmation after a one-click answer was stored, in the reader's language. */
+const recordedPage = (language: string, detail: string): string =>
+  language === 'en' ? renderPage('en', 'Thank you', [`Recorded: ${detail}.`]) : renderPage('nl', 'Dank u wel', [`Vastgelegd: ${detail}.`]);
 
 /**
  * The pages the one-click links of digests and follow-ups open. The GET page changes
@@ -50,9 +53,7 @@ export class MailAnswersController {
   async giveFeedback(@Query() { token }: MailLinkQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
     const result = await this.answers.giveFeedback(token);
     if (!result.ok) return refuseLink(request, response);
-    return result.person.language === 'en'
-      ? renderPage('en', 'Thank you', [`Recorded: ${result.detail}.`])
-      : renderPage('nl', 'Dank u wel', [`Vastgelegd: ${result.detail}.`]);
+    return recordedPage(result.person.language, result.detail);
   }
 
   /** The page of an answer link in the first follow-up. */
@@ -84,9 +85,7 @@ export class MailAnswersController {
   async answerOutcome(@Query() { token }: MailLinkQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
     const result = await this.answers.answerOutcome(token);
     if (!result.ok) return refuseLink(request, response);
-    return result.person.language === 'en'
-      ? renderPage('en', 'Thank you', [`Recorded: ${result.detail}.`])
-      : renderPage('nl', 'Dank u wel', [`Vastgelegd: ${result.detail}.`]);
+    return recordedPage(result.person.language, result.detail);
   }
 
   /** The long follow-up's form: free text and, optionally, the children or families reached. */
