@@ -43,7 +43,16 @@ export function startBuiltService(entry: string, env: Record<string, string>, as
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  // A process that cannot be spawned (EACCES, ENOENT) emits 'error' and never 'exit'.
+  let spawnFailed = false;
+  const exited = new Promise<Exit>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+    child.once('error', (error) => {
+      spawnFailed = true;
+      output += `could not start ${process.execPath}: ${error.message}\n`;
+      resolve({ code: null, signal: null });
+    });
+  });
   return {
     process: child,
     output: () => output,
@@ -56,14 +65,14 @@ export function startBuiltService(entry: string, env: Record<string, string>, as
           if (matches()) {
             clearInterval(poll);
             resolve();
-          } else if (child.exitCode !== null || Date.now() - started > timeoutMs) {
+          } else if (child.exitCode !== null || spawnFailed || Date.now() - started > timeoutMs) {
             clearInterval(poll);
             reject(new Error(`waited for ${String(text)}; exit code ${child.exitCode}; output:\n${output}`));
           }
         }, 50);
       }),
     stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
+      if (child.exitCode === null && child.pid !== undefined) child.kill('SIGTERM');
       return exited;
     },
   };
