@@ -2454,6 +2454,13 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
+        IntroductionReportDto: {
+            /** @description How many children or families were reached, when they said. */
+            reached: number | null;
+            text: string;
+            /** Format: date-time */
+            at: string;
+        };
         IntroducedPartnerDto: {
             /** Format: uuid */
             id: string;
@@ -2479,7 +2486,7 @@ export interface components {
             /** @description The team's note with the introduction, as the mail carried it. */
             note: string | null;
             outcomes: components["schemas"]["OutcomeAnswerDto"][];
-            reports: components["schemas"]["CollaborationReportDto"][];
+            reports: components["schemas"]["IntroductionReportDto"][];
             other: components["schemas"]["IntroducedPartnerDto"];
             /** Format: date-time */
             introducedAt: string;

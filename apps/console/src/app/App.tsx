@@ -7,7 +7,7 @@ import { router } from './router';
 
 setUnauthorizedHandler(() => {
   const { pathname, search } = router.state.location;
-  if (pathname === '/sign-in') return;
+  if (pathname.startsWith('/sign-in')) return;
   queryClient.clear();
   void router.navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
 });

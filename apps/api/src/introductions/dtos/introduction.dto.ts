@@ -33,7 +33,7 @@ export class OutcomeAnswerDto {
 }
 
 /** What partners that work together said came of it. */
-export class CollaborationReportDto {
+export class IntroductionReportDto {
   text: string;
   /** How many children or families were reached, when they said. */
   @ApiProperty({ type: Number, nullable: true })
@@ -57,8 +57,8 @@ export class IntroductionDto {
   note: string | null;
   @ApiProperty({ type: [OutcomeAnswerDto] })
   outcomes: OutcomeAnswerDto[];
-  @ApiProperty({ type: [CollaborationReportDto] })
-  reports: CollaborationReportDto[];
+  @ApiProperty({ type: [IntroductionReportDto] })
+  reports: IntroductionReportDto[];
 }
 
 export class IntroductionListDto {

@@ -8,6 +8,7 @@ import { Button } from '../../../ui/Button';
 import { Textbox } from '../../../ui/Controls';
 import { Field } from '../../../ui/Field';
 import { Heading1, Paragraph } from '../../../ui/Typography';
+import { EmailLinkForm } from '../../sign-in-link/components/EmailLinkForm';
 
 /** Only same-app paths after sign-in: never an absolute URL from the query string. */
 function safeNext(next: string | null): string {
@@ -86,6 +87,7 @@ export function SignInPage() {
             </p>
           </form>
           <Paragraph className="pm-hint">{t('signIn.privacy')}</Paragraph>
+          <EmailLinkForm />
         </div>
       </main>
     </div>
