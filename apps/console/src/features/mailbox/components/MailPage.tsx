@@ -27,7 +27,10 @@ function LinkedText({ text }: { text: string }) {
   );
 }
 
-/** Links in the formatted part open outside the frame, which runs no script. */
+/**
+ * Links in the formatted part open outside the frame. The frame runs no script (sandbox and the
+ * inherited CSP); it keeps the console's origin only so that CSP's frame-ancestors 'self' lets it show.
+ */
 function framed(html: string): string {
   const base = '<base target="_blank">';
   return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => `${head}${base}`) : `${base}${html}`;
@@ -64,7 +67,7 @@ export function MailPage() {
           </section>
           <section className="pm-card pm-section" aria-labelledby="mail-html-heading">
             <Heading2 id="mail-html-heading">{t('mailbox.html')}</Heading2>
-            <iframe className="pm-mail-frame" title={t('mailbox.htmlFrame')} sandbox="allow-popups allow-popups-to-escape-sandbox" srcDoc={framed(mail.data.html)} />
+            <iframe className="pm-mail-frame" title={t('mailbox.htmlFrame')} sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox" srcDoc={framed(mail.data.html)} />
           </section>
         </>
       )}

@@ -59,7 +59,7 @@ export function PersonForm({ person, onDone, onCancel }: { person?: Person; onDo
             <option value="admin">{t('role.admin')}</option>
           </Select>
         </Field>
-        <Field label={t('people.partner')} description={t('people.partnerHint')} error={errors['partner']}>
+        <Field label={`${t('people.partner')} (${t('people.partnerHint').toLowerCase()})`} error={errors['partner']}>
           <Select value={draft.role === 'partner' ? draft.partner : ''} disabled={draft.role !== 'partner'} onChange={(event) => set({ partner: event.target.value })}>
             <option value="">{t('people.noPartner')}</option>
             {[...(partners.data?.items ?? [])]
