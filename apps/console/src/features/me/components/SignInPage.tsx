@@ -65,6 +65,7 @@ export function SignInPage() {
       <main id="main" className="pm-signin__main" tabIndex={-1}>
         <div className="pm-card">
           <Heading1>{t('signIn.title')}</Heading1>
+          <h2 className="utrecht-heading-2">{t('signIn.orKey')}</h2>
           <Paragraph>{t('signIn.lead')}</Paragraph>
           {problem && problem.status === 403 && (
             <Alert type="error" title={t('signIn.forbiddenTitle')}>
