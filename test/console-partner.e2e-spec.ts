@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import nl from '../apps/console/src/i18n/nl.json';
 import { TEST_ADMIN_API_KEY } from './support/api-keys';
 import { freePort } from './support/built-service';
-import { ensureConsoleBuilt, launchChromium, screenshots, seriousViolations, until } from './support/console-browser';
+import { ensureConsoleBuilt, launchChromium, SCREENSHOTS, screenshots, seriousViolations, until } from './support/console-browser';
 import { completeFullRun } from './support/full-run';
 import { createPartner, partnerBody } from './support/partner-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -13,8 +13,8 @@ jest.setTimeout(120_000);
 
 const PARTNER = 'voedselbank-utrecht';
 const CONTACT = 'info@voedselbank-utrecht.example.org';
-/** The README's picture of an introduction mail. */
-const INTRODUCTION_MAIL_PNG = join(__dirname, '..', 'docs', 'introduction-mail.png');
+/** The introduction mail as its reader sees it (the README's docs/introduction-mail.png comes from scripts/render-introduction-mail.js). */
+const INTRODUCTION_MAIL_PNG = join(SCREENSHOTS, 'introduction-mail.png');
 
 /**
  * A partner contact in a real browser: it signs in with a link from the dev mailbox (no
@@ -125,7 +125,7 @@ describe('the partner pages of the console in a real browser (PostgreSQL, no SMT
     await admin.getByText('Samen een schoolontbijt op De Regenboog?').first().waitFor();
     await admin.frameLocator('iframe.pm-mail-frame').getByText('Waarom wij denken dat u bij elkaar past', { exact: false }).waitFor();
     await check(admin, 'mailbox-introduction-mail');
-    // The README's screenshot: the formatted introduction mail as its reader sees it.
+    // The formatted introduction mail as its reader sees it, outside the console.
     const mail = (await api.http().get(`/v1/dev/mailbox/${admin.url().split('/').pop()}`).expect(200)).body;
     const mailPage = await adminContext.newPage();
     await mailPage.setViewportSize({ width: 720, height: 900 });
