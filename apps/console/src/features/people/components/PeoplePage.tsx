@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useDocumentTitle, useI18n } from '../../../i18n/i18n';
 import { StatusBadge } from '../../../ui/Badge';
 import { Button } from '../../../ui/Button';
@@ -20,6 +20,14 @@ export function PeoplePage() {
   const [editing, setEditing] = useState<Person | null>(null);
   const [formKey, setFormKey] = useState(0);
   const [message, setMessage] = useState('');
+  const formSection = useRef<HTMLElement>(null);
+
+  // The form sits above the table: bring it (and the keyboard focus) to the person chosen below.
+  useEffect(() => {
+    if (!editing) return;
+    formSection.current?.scrollIntoView({ block: 'start' });
+    formSection.current?.querySelector<HTMLInputElement>('input')?.focus();
+  }, [editing]);
 
   const onDelete = (person: Person) => {
     if (!window.confirm(t('people.deleteConfirm', { name: person.name }))) return;
@@ -31,7 +39,7 @@ export function PeoplePage() {
       <Heading1>{t('people.title')}</Heading1>
       <Paragraph lead>{t('people.lead')}</Paragraph>
       <LiveRegion message={message} visible={message !== ''} />
-      <section className="pm-card pm-section" aria-labelledby={editing ? `person-${editing.id}-heading` : 'new-person-heading'}>
+      <section ref={formSection} className="pm-card pm-section" aria-labelledby={editing ? `person-${editing.id}-heading` : 'new-person-heading'}>
         <Heading2 id={editing ? `person-${editing.id}-heading` : 'new-person-heading'}>{editing ? t('people.edit', { name: editing.name }) : t('people.add')}</Heading2>
         <PersonForm
           key={editing ? editing.id : `new-${formKey}`}
