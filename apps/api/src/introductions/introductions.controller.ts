@@ -6,7 +6,7 @@ import { IntroductionListDto } from './dtos/introduction.dto';
 import { ListIntroductionsQueryDto } from './dtos/list-introductions-query.dto';
 import { IntroductionsService } from './introductions.service';
 
-@ApiTags('matches')
+@ApiTags('review')
 @Roles('team', 'partner')
 @OwnPartnerOnly()
 @Controller('v1/partners/:idOrSlug/introductions')
