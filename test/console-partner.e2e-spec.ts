@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import en from '../apps/console/src/i18n/en.json';
 import nl from '../apps/console/src/i18n/nl.json';
 import { TEST_ADMIN_API_KEY } from './support/api-keys';
 import { freePort } from './support/built-service';
@@ -170,6 +171,15 @@ describe('the partner pages of the console in a real browser (PostgreSQL, no SMT
     expect(await cards().evaluateAll((elements) => elements.map((element) => element.getAttribute('data-candidate')))).toEqual(expected.map((item) => item.candidate.slug));
     expect(await cardReasons(expected[0]!.candidate.slug)).toContain(expected[0]!.reasons[0]!.text);
     await check(partner, 'partner-for-you');
+
+    // In English the page and the reasons are English.
+    await partner.getByLabel(nl['nav.language']).selectOption('en');
+    await partner.getByRole('heading', { level: 1, name: en['forYou.title'] }).waitFor();
+    const english = (await api.http().get(`/v1/partners/${PARTNER}/suggestions?view=partner&lang=en&limit=50`).expect(200)).body.items;
+    await until(async () => (await cardReasons(english[0].candidate.slug)).includes(english[0].reasons[0].text), 'the reasons in English');
+    await check(partner, 'partner-for-you-en');
+    await partner.getByLabel(en['nav.language']).selectOption('nl');
+    await partner.getByRole('heading', { level: 1, name: nl['forYou.title'] }).waitFor();
 
     const shop = partner.locator('li[data-candidate="buurtsuper-het-hoekje-utrecht"]');
     await shop.getByRole('button', { name: nl['forYou.interested'] }).click();

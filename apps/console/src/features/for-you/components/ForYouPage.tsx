@@ -7,7 +7,7 @@ import { LiveRegion } from '../../../ui/LiveRegion';
 import { Empty, ErrorState, Loading } from '../../../ui/States';
 import { Heading1, Paragraph } from '../../../ui/Typography';
 import { useGiveFeedback, useOwnPartner, useOwnSuggestions, type Suggestion } from '../api/for-you';
-import '../../partner-pages.css';
+import '../../../theme/partner-pages.css';
 
 type Verdict = 'interested' | 'not-relevant';
 

@@ -5,7 +5,7 @@ import { StatusBadge } from '../../../ui/Badge';
 import { Empty, ErrorState, Loading } from '../../../ui/States';
 import { Heading1, Paragraph } from '../../../ui/Typography';
 import { useIntroductions, type Introduction } from '../api/introductions';
-import '../../partner-pages.css';
+import '../../../theme/partner-pages.css';
 
 const TONES = { introduced: 'active', collaborating: 'success', declined: 'inactive' } as const;
 

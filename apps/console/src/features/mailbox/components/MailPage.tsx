@@ -5,7 +5,7 @@ import { Link } from '../../../ui/Link';
 import { ErrorState, Loading } from '../../../ui/States';
 import { Heading1, Heading2, Paragraph } from '../../../ui/Typography';
 import { useMail } from '../api/mailbox';
-import '../../partner-pages.css';
+import '../../../theme/partner-pages.css';
 
 const URL_PATTERN = /(https?:\/\/[^\s<>"]+)/g;
 

@@ -8,7 +8,7 @@ import { Empty, ErrorState, Loading } from '../../../ui/States';
 import { Table, TBody, Td, Th, THead, Tr } from '../../../ui/Table';
 import { Heading1, Paragraph } from '../../../ui/Typography';
 import { MAILBOX_PAGE, useMailbox } from '../api/mailbox';
-import '../../partner-pages.css';
+import '../../../theme/partner-pages.css';
 
 /** The dev mailbox of the embedded default: every mail it kept instead of sending, newest first. */
 export function MailboxPage() {

@@ -12,7 +12,7 @@ import { Heading1, Heading2, Paragraph } from '../../../ui/Typography';
 import { useOwnPartner } from '../../for-you/api/for-you';
 import { useUpdatePartner, type Partner } from '../../partners/api/partners';
 import { downloadExport, useErasureRequest, useMe, useRequestErasure, useUpdateMe } from '../api/my-data';
-import '../../partner-pages.css';
+import '../../../theme/partner-pages.css';
 
 function ExportSection({ partner }: { partner: string }) {
   const t = useT();

@@ -9,7 +9,7 @@ import { Heading1, Heading2, Paragraph } from '../../../ui/Typography';
 import { useDeletePerson, usePeople, type Person } from '../api/people';
 import { ErasureRequests } from './ErasureRequests';
 import { PersonForm } from './PersonForm';
-import '../../partner-pages.css';
+import '../../../theme/partner-pages.css';
 
 /** /console/people: the admins manage who signs in by e-mail and receives mail. */
 export function PeoplePage() {

@@ -8,7 +8,7 @@ import { ErrorState, Loading } from '../../../ui/States';
 import { Heading1, Paragraph } from '../../../ui/Typography';
 import { useOwnPartner } from '../../for-you/api/for-you';
 import { PartnerEditForm } from '../../partners/components/PartnerEditForm';
-import '../../partner-pages.css';
+import '../../../theme/partner-pages.css';
 
 /** Profiel: the partner edits its own profile with the same pickers the admins use. */
 export function ProfilePage() {

@@ -7,6 +7,7 @@ import { Textbox } from '../../../ui/Controls';
 import { Field } from '../../../ui/Field';
 import { Heading2, Paragraph } from '../../../ui/Typography';
 import { useRequestSignInLink } from '../api/sign-in-link';
+import '../../../theme/partner-pages.css';
 
 /** "E-mail me a link": the answer is the same for every address, so the page says the same too. */
 export function EmailLinkForm() {
