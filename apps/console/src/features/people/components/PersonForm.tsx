@@ -42,7 +42,7 @@ export function PersonForm({ person, onDone, onCancel }: { person?: Person; onDo
     <form onSubmit={submit} noValidate className="pm-people-form" aria-labelledby={`${idPrefix}-heading`}>
       {problem && (
         <Alert type="error" title={problem.status === 400 || problem.status === 409 ? t('people.fixErrors') : t('state.error')}>
-          {problem.detail && <p className="utrecht-paragraph">{problem.detail}</p>}
+          {problem.status !== 400 && problem.status !== 409 && problem.detail && <p className="utrecht-paragraph">{problem.detail}</p>}
         </Alert>
       )}
       <div className="pm-form-grid">
