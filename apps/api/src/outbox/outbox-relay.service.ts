@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { PartnerChangeOutboxRepository, type OutboxEntry, type RelayOutcome } from '@app/persistence';
-import { MatchingJobProducer } from '@app/queue';
+import { CATCH_UP_STALE_LISTS, MatchingJobProducer } from '@app/queue';
 
 /** Entries locked per transaction; a longer backlog is sent in several. */
 const BATCH_SIZE = 100;
@@ -99,19 +99,18 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     }
   }
 
-  /** One job per partner: later entries of the same partner are covered by the same recompute. */
+  /**
+   * One catch-up job for the whole batch: it repairs every list a changed partner touches,
+   * whichever partners changed and why, so the entries only say that one is needed.
+   */
   private async enqueue(entries: OutboxEntry[]): Promise<RelayOutcome> {
-    const byPartner = new Map<string, OutboxEntry[]>();
-    for (const entry of entries) byPartner.set(entry.partnerId, [...(byPartner.get(entry.partnerId) ?? []), entry]);
-    const groups = [...byPartner.values()];
-    const results = await Promise.allSettled(
-      groups.map((group) =>
-        withTimeout(this.producer.enqueue({ name: 'partner-changed', data: { partnerId: group[0].partnerId, reason: group[group.length - 1].reason } })),
-      ),
-    );
-    const idsOf = (wanted: PromiseSettledResult<void>['status']) => groups.filter((_, index) => results[index].status === wanted).flat().map((entry) => entry.id);
-    const rejection = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-    return { sentIds: idsOf('fulfilled'), failed: rejection ? { ids: idsOf('rejected'), error: describe(rejection.reason) } : null };
+    const ids = entries.map((entry) => entry.id);
+    try {
+      await withTimeout(this.producer.enqueue(CATCH_UP_STALE_LISTS));
+      return { sentIds: ids, failed: null };
+    } catch (error) {
+      return { sentIds: [], failed: { ids, error: describe(error) } };
+    }
   }
 }
 

@@ -14,6 +14,7 @@ import { CreatePeople1764003600000 } from './1764003600000-CreatePeople';
 import { CreateMailOutbox1764007200000 } from './1764007200000-CreateMailOutbox';
 import { SessionsOfPeople1764010800000 } from './1764010800000-SessionsOfPeople';
 import { CreateMailSchedules1764014400000 } from './1764014400000-CreateMailSchedules';
+import { DropRunCatchUpReason1765000400000 } from './1765000400000-DropRunCatchUpReason';
 
 /** In order; listed explicitly so the compiled app needs no glob over its own files. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CreateMailOutbox1764007200000,
   SessionsOfPeople1764010800000,
   CreateMailSchedules1764014400000,
+  DropRunCatchUpReason1765000400000,
 ];
