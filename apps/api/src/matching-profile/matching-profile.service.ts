@@ -15,7 +15,7 @@ const TOP = 10;
 @Injectable()
 export class MatchingProfileService {
   constructor(
-    private readonly runRequests: MatchingRunsService,
+    private readonly matchingRuns: MatchingRunsService,
     private readonly inputs: MatchInputsService,
     private readonly suggestions: SuggestionRepository,
     private readonly partners: PartnerRepository,
@@ -24,7 +24,7 @@ export class MatchingProfileService {
   /** Stores the settings as the next version and starts the run that applies it. */
   async activate(body: SaveMatchingProfileDto): Promise<MatchingProfileActivationDto> {
     const settings = checkedSettings(body);
-    const { profile, run } = await this.runRequests.activateProfile(settings, body.note ?? null);
+    const { profile, run } = await this.matchingRuns.activateProfile(settings, body.note ?? null);
     return { profile: MatchingProfileDto.from(profile), run: MatchingRunDto.from(run) };
   }
 

@@ -16,7 +16,7 @@ import { StartupRunService } from './startup-run.service';
  * Redis the in-process driver calls them directly, so the API runs them itself.
  */
 @Module({})
-export class SuggestionsModule {
+export class MatchingPipelineModule {
   static forRoot(config: AppConfig, options: { processJobs: boolean }): DynamicModule {
     const providers: Provider[] = [
       ActiveMatchingProfileService,
@@ -32,7 +32,7 @@ export class SuggestionsModule {
     if (config.redisUrl && options.processJobs) providers.push(matchingProcessorFor(config));
     if (!config.redisUrl) providers.push(StartupRunService);
     return {
-      module: SuggestionsModule,
+      module: MatchingPipelineModule,
       global: true,
       providers,
       exports: [MatchingRunsService, RunWatchdogService, ActiveMatchingProfileService, MatchInputsService, MatchingJobHandler],
