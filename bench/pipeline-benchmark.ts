@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_MATCHING_PROFILE, rankAllPairs } from '@app/matching';
 import { generateSyntheticConnections, generateSyntheticProfiles } from '@app/matching/synthetic';
-import { seedNetwork } from './bench-database';
+import { seedNetwork } from '../test/support/network';
 import { EDIT_TIMEOUT_MS, LIST_POLL_MS, now, timeEdits, timeFullRun, type EditTiming, type FullRunTiming } from './measurements';
 import { farAwayEdits } from './partner-edits';
 import { PipelineClient } from './pipeline-client';
@@ -72,7 +72,7 @@ async function timeCoreAlone({ partners, connections }: Dataset): Promise<number
 /** Seeds the stack's empty database, times a full run and, at the largest n, the edits. */
 async function measureSize(n: number, data: Dataset, coreSeconds: number, stack: PipelineStack): Promise<SizeResult> {
   const seedStarted = performance.now();
-  await seedNetwork(stack.databaseUrl, data.partners, data.connections);
+  await seedNetwork(stack.databaseUrl, data, { label: 'bench', description: 'Synthetische partner voor de benchmark.' });
   const seedSeconds = (performance.now() - seedStarted) / 1000;
 
   const client = new PipelineClient(stack.baseUrl, stack.adminApiKey);

@@ -5,30 +5,12 @@ import { Client } from 'pg';
 import { bearer } from './support/api-keys';
 import type { BuiltService } from './support/built-service';
 import { eventually } from './support/eventually';
-import {
-  brokenRankings,
-  closeStack,
-  copyNetwork,
-  coreLists,
-  differingLists,
-  exclusionOf,
-  finishedRun,
-  listDifferences,
-  midShard,
-  openStack,
-  requestRun,
-  rowCount,
-  runStatus,
-  serviceEnv,
-  shardHoldersDuring,
-  startApi,
-  startWorker,
-  storedLists,
-  syntheticNetwork,
-  type Lists,
-  type RunningApi,
-  type Stack,
-} from './support/pipeline';
+import { brokenRankings, coreLists, differingLists, exclusionOf, listDifferences, type Lists, rowCount, storedLists } from './support/lists';
+import { finishedRun, requestRun, runStatus } from './support/matching-runs';
+import { copyNetwork, syntheticNetwork } from './support/network';
+import { type RunningApi, serviceEnv, startApi, startWorker } from './support/running-services';
+import { midShard, shardHoldersDuring } from './support/shard-jobs';
+import { closeStack, openStack, type Stack } from './support/stack';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 const K = DEFAULT_MATCHING_PROFILE.k;
