@@ -1121,8 +1121,10 @@ export interface components {
              * @enum {string}
              */
             role: "admin" | "team" | "portal" | "partner";
-            /** @description Required for (and only for) a partner key: id or slug of its partner. */
+            /** @description Required for (and only for) a partner key: the id or the slug of its partner. */
             partner?: string;
+            /** @description Another name for `partner` (the answer's name for it), also an id or a slug: send one of the two. */
+            partnerId?: string;
             /** @description Portal keys only: the web origins whose pages may call the embed routes, e.g. `https://www.kinderarmoede.nl`. */
             allowedOrigins?: string[];
         };
