@@ -1,6 +1,6 @@
 import { LEEFDOMEIN_CODES, OPGAVE_CODES, SECTOR_CODES } from '@app/taxonomy';
 import { DataSource } from 'typeorm';
-import { eventually } from './support/eventually';
+import { finishedRunOf } from './support/full-run';
 import { createPartner, partnerBody } from './support/partner-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -39,11 +39,7 @@ describe('matching profile API (PostgreSQL, in-process queue)', () => {
   const activeProfile = async () => (await api.http().get('/v1/matching/profile').expect(200)).body;
   const versions = async (query = '') => (await api.http().get(`/v1/matching/profile/versions${query}`).expect(200)).body;
   const preview = async (settings: Record<string, unknown>) => (await api.http().post('/v1/matching/profile/preview').send(settings).expect(200)).body;
-  const finished = (runId: string) =>
-    eventually(
-      async () => (await api.http().get(`/v1/matching/runs/${runId}`).expect(200)).body,
-      (run) => run.status === 'completed' || run.status === 'failed',
-    );
+  const finished = (runId: string) => finishedRunOf(api, runId);
   /** The lists readers see, straight from the table: candidate ids in rank order per partner. */
   const storedLists = async (): Promise<Lists> => {
     const rows: { partner_id: string; candidates: string[] }[] = await db.query(

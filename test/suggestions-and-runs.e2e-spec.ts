@@ -2,6 +2,7 @@ import { SuggestionRepository } from '@app/persistence';
 import { MatchingJobProducer, QueueUnavailableException } from '@app/queue';
 import { DataSource } from 'typeorm';
 import { eventually } from './support/eventually';
+import { finishFullRun } from './support/full-run';
 import { createPartner, partnerBody } from './support/partner-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -47,13 +48,7 @@ describe('suggestions and matching runs API (PostgreSQL, in-process queue)', () 
     (await api.http().get(`/v1/partners/${partner.slug}/suggestions${query ? `${query}&` : '?'}view=team`).expect(200)).body;
   const candidateSlugs = async (partner: CreatedPartner, query = '') =>
     (await suggestionsOf(partner, query)).items.map((item: { candidate: { slug: string } }) => item.candidate.slug);
-  const runToCompletion = async () => {
-    const started = await api.http().post('/v1/matching/runs').expect(202);
-    return eventually(
-      async () => (await api.http().get(`/v1/matching/runs/${started.body.id}`).expect(200)).body,
-      (run) => run.status === 'completed' || run.status === 'failed',
-    );
-  };
+  const runToCompletion = () => finishFullRun(api);
 
   beforeAll(async () => {
     api = await startTestApp('suggestions');
