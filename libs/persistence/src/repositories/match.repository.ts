@@ -9,10 +9,11 @@ import { orderedPair } from './connection.repository';
 
 export interface ReviewSearch {
   statuses: readonly MatchStatus[];
-  /** Either partner of the pair is of this sector, works in one of these gemeenten, on this opgave. */
+  /** Either partner of the pair is of this sector, works in one of these gemeenten, on this opgave, in this leefdomein. */
   sector?: string;
   gemeenten?: string[];
   opgave?: string;
+  leefdomein?: string;
   minScore?: number;
   /** Only pairs where both partners said they are interested. */
   mutualInterest?: boolean;
@@ -140,6 +141,10 @@ export class MatchRepository {
       const opgave = param(search.opgave);
       where.push(`(${opgave} = ANY(pa.opgaven) OR ${opgave} = ANY(pb.opgaven))`);
     }
+    if (search.leefdomein) {
+      const leefdomein = param(search.leefdomein);
+      where.push(`(${leefdomein} = ANY(pa.leefdomeinen) OR ${leefdomein} = ANY(pb.leefdomeinen))`);
+    }
     if (search.minScore !== undefined) where.push(`p.score >= ${param(search.minScore)}`);
     if (search.mutualInterest) where.push(`p.interested = 2`);
     const pairsOfActiveLists = `
@@ -168,6 +173,26 @@ export class MatchRepository {
       params,
     );
     return { items: await this.reviewItems(page), total };
+  }
+
+  /**
+   * One match as the review queue shows it, under any status; null when the id is unknown or
+   * the pair is in none of the run's lists (then it has no score to show).
+   */
+  async reviewItem(runId: string, matchId: string): Promise<ReviewItem | null> {
+    if (!isUUID(matchId)) return null;
+    // The direction the queue shows: the higher score, ties by partner id (as its DISTINCT ON).
+    const page: ReviewRow[] = await this.dataSource.query(
+      `SELECT m.id AS match_id, s.partner_id, s.candidate_id, s.score, s.distance_km, s.components, s.reasons
+       FROM match m
+       JOIN suggestion s ON s.run_id = $1
+         AND ((s.partner_id = m.partner_a_id AND s.candidate_id = m.partner_b_id) OR (s.partner_id = m.partner_b_id AND s.candidate_id = m.partner_a_id))
+       WHERE m.id = $2
+       ORDER BY s.score DESC, s.partner_id LIMIT 1`,
+      [runId, matchId],
+    );
+    const [item] = await this.reviewItems(page);
+    return item ?? null;
   }
 
   private async reviewItems(page: ReviewRow[]): Promise<ReviewItem[]> {
