@@ -32,7 +32,7 @@ function queryFromParams(params: URLSearchParams, lang: 'nl' | 'en'): ReviewQuer
   const query: ReviewQuery = { lang, limit: PAGE_SIZE, offset: Math.max(0, Number(params.get('page') ?? '1') - 1) * PAGE_SIZE };
   const status = params.get('status');
   if (status && (STATUSES as string[]).includes(status)) query.status = status as MatchStatus;
-  for (const key of ['province', 'gemeente', 'sector', 'opgave'] as const) {
+  for (const key of ['province', 'gemeente', 'sector', 'opgave', 'leefdomein'] as const) {
     const value = params.get(key);
     if (value) (query as Record<string, unknown>)[key] = value;
   }
