@@ -309,7 +309,7 @@ export function ReviewPage() {
       {reviews.isPending ? (
         <Loading />
       ) : reviews.isError ? (
-        <ErrorState error={reviews.error} forbidden={t('review.forbidden')} onRetry={() => void reviews.refetch()} />
+        <ErrorState error={reviews.error} forbidden={t('review.forbidden')} onRetry={() => void queryClient.invalidateQueries({ queryKey: ['get', '/v1/reviews'] })} />
       ) : items.length === 0 ? (
         <Empty>
           <p className="utrecht-paragraph">{t('review.empty')}</p>
