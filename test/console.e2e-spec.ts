@@ -127,14 +127,14 @@ describe('the team console in a real browser (PostgreSQL, built console, Debian 
     await until(async () => (await shownIds()) === JSON.stringify(filtered), 'the filtered list');
 
     // A leefdomein on top: the URL keeps both, the list is the API's for both; then back to the province alone.
-    await page.getByLabel(nl['filter.leefdomein']).selectOption('onderwijs');
+    await page.getByLabel(nl['filter.leefdomein'], { exact: true }).selectOption('onderwijs');
     await page.waitForURL(/province=PV28.*leefdomein=onderwijs|leefdomein=onderwijs.*province=PV28/);
     const both = (await api.http().get('/v1/reviews?limit=20&province=PV28&leefdomein=onderwijs').expect(200)).body.items.map((item: { id: string }) => item.id);
     expect(both.length).toBeGreaterThan(0);
     expect(both).not.toEqual(filtered);
     await until(async () => (await shownIds()) === JSON.stringify(both), 'the list filtered by province and leefdomein');
     await check('review-filtered');
-    await page.getByLabel(nl['filter.leefdomein']).selectOption('');
+    await page.getByLabel(nl['filter.leefdomein'], { exact: true }).selectOption('');
     await until(async () => !page.url().includes('leefdomein') && (await shownIds()) === JSON.stringify(filtered), 'the province alone again');
   });
 
