@@ -718,6 +718,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One pair as the queue shows it (score, breakdown, reasons, feedback), whatever its status,
+         *     with the run it was scored in.
+         *     404 for an unknown or malformed id, and for a pair in none of the current lists (a rejected
+         *     or declined pair, or one no longer suggested): without a list entry it has no score.
+         * @description One pair as the queue shows it (score, breakdown, reasons, feedback), whatever its status,
+         *     with the run it was scored in.
+         *     404 for an unknown or malformed id, and for a pair in none of the current lists (a rejected
+         *     or declined pair, or one no longer suggested): without a list entry it has no score.
+         */
+        get: operations["ReviewsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/matches/bulk": {
         parameters: {
             query?: never;
@@ -2099,6 +2125,26 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
+        };
+        ReviewPairDto: {
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "introduced" | "collaborating" | "declined";
+            nextStatuses: ("pending" | "approved" | "rejected" | "introduced" | "collaborating" | "declined")[];
+            /** @description The match id, for `PATCH /v1/matches/{id}`. */
+            id: string;
+            note: string | null;
+            score: number;
+            partnerA: components["schemas"]["PublicPartnerDto"];
+            partnerB: components["schemas"]["PublicPartnerDto"];
+            components: components["schemas"]["ComponentsDto"];
+            /** @description The reasons as the partner `reasonsFor` reads them. */
+            reasons: components["schemas"]["ReasonDto"][];
+            reasonsFor: string;
+            distanceKm: number | null;
+            feedback: components["schemas"]["FeedbackSummaryDto"][];
+            /** @description Both partners said they are interested. */
+            mutualInterest: boolean;
+            runId: string;
         };
         BulkUpdateMatchesDto: {
             /**
@@ -5207,6 +5253,8 @@ export interface operations {
                 province?: "PV20" | "PV21" | "PV22" | "PV23" | "PV24" | "PV25" | "PV26" | "PV27" | "PV28" | "PV29" | "PV30" | "PV31";
                 /** @description Opgave code (see /v1/taxonomy/opgaven). */
                 opgave?: "meedoen" | "een-fijn-thuis" | "gezond-opgroeien" | "kansengelijkheid-onderwijs" | "bestaanszekerheid" | "ervaringsdeskundigheid" | "beeldvorming" | "vroegsignalering" | "ouderschap-veerkracht" | "systeemverandering";
+                /** @description Leefdomein code (see /v1/taxonomy/leefdomeinen). */
+                leefdomein?: "materieel-welzijn" | "gezondheid" | "relaties" | "huisvesting-leefomgeving" | "onderwijs" | "risico-veiligheid" | "subjectief-welbevinden" | "maatschappelijke-participatie";
                 /** @description Which pairs to show; the queue of undecided pairs by default. */
                 status?: "pending" | "approved" | "rejected" | "introduced" | "collaborating" | "declined";
                 /** @description Language of the reasons. */
@@ -5250,6 +5298,85 @@ export interface operations {
             };
             /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ReviewsController_get: {
+        parameters: {
+            query?: {
+                /** @description Language of the reasons. */
+                lang?: "nl" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The match uuid */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewPairDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { Layout } from './Layout';
 import { RequireSession } from './RequireSession';
 import { RouteError } from './RouteError';
+import { prefetchQueue } from '../features/review/api/prefetch';
 
 // Each screen is its own chunk: the sign-in page and the queue load without the map or charts.
 export const router = createBrowserRouter(
@@ -34,6 +35,4 @@ export const router = createBrowserRouter(
   { basename: '/console' },
 );
 
-// The queue is where nearly every visit lands: fetch its chunk alongside the session check
-// instead of after it.
-if (window.location.pathname.replace(/\/+$/, '').match(/^\/console(\/review)?$/)) void import('../features/review/components/ReviewPage');
+if (window.location.pathname.replace(/\/+$/, '').match(/^\/console(\/review)?$/)) prefetchQueue();
