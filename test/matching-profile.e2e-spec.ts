@@ -99,7 +99,8 @@ describe('matching profile API (PostgreSQL, in-process queue)', () => {
     expect(await storedVersionCount()).toBe(0);
     expect((await versions()).total).toBe(1);
     expect((await api.http().get('/v1/matching/runs').expect(200)).body.total).toBe(runsBefore);
-    await api.http().post('/v1/matching/profile/preview').send(body).expect(400);
+    // A preview saves nothing, so the version its body was read at does not matter to it.
+    await api.http().post('/v1/matching/profile/preview').send(body).expect(fields.includes('version') ? 200 : 400);
   });
 
   it('previews the active profile as changing nothing', async () => {
