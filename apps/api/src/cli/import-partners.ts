@@ -9,7 +9,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const CHUNK_BYTES = 64 * 1024;
@@ -52,7 +52,8 @@ async function main(): Promise<number> {
   const boundary = `----partnermatch-${Date.now().toString(16)}`;
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${basename(file).replace(/"/g, '')}"\r\nContent-Type: text/csv\r\n\r\n`),
-    readFileSync(file),
+    // npm runs scripts in the package's folder; a relative path means the folder npm was started in.
+    readFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), file)),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   const dryRun = values['dry-run'];
