@@ -30,7 +30,8 @@ export class MatchingProfileController {
   /**
    * Saves the settings as a new version and starts the full run that applies it; until the
    * run completes readers see the previous lists. The body may be what `GET` answered, edited:
-   * `version` and `createdAt` are ignored. Refused, storing nothing, while another
+   * `createdAt` is ignored, and `version` (the version it was read at) makes the save a 409 if
+   * another version was saved since. Refused, storing nothing, while another
    * run is unfinished.
    */
   @Put()

@@ -34,7 +34,7 @@ export class PartnersCsvController {
   @ApiOperation({
     summary: 'Imports partners from a CSV file: all rows or none',
     description:
-      `${LAYOUT} Every row is checked as POST /v1/partners checks a body; a slug must name a stored partner and appear once, ` +
+      `${LAYOUT} Every row is checked as POST /v1/partners checks a body; a slug may appear in one row only, ` +
       `and a new partner's name may not give the slug of another row or of a stored partner. Any error answers 400 with ` +
       `\`errors\` naming \`rows[i].field\` (i counts data rows from 0; the message gives the file line) and stores nothing; ` +
       `a header the import cannot read names the encoding and separator it read the file with. \`dryRun=true\` checks the ` +
