@@ -255,7 +255,7 @@ export interface paths {
         put?: never;
         /**
          * Imports partners from a CSV file: all rows or none
-         * @description A header row with the columns `name, sector, scope, gemeenten, leefdomeinen, opgaven, kennisbronnen, offers, needs, description, website, contactEmail, matchingOptOut` (any order; only name, sector and scope are required), then one partner a row. Cells hold what POST /v1/partners takes: codes from /v1/taxonomy; the list columns (gemeenten, leefdomeinen, opgaven, kennisbronnen, offers, needs) separate their items with `;`; matchingOptOut is `true` or `false`; an empty cell leaves the field at its default. UTF-8, comma-separated, double quotes around cells holding commas, quotes or line breaks. Every row is checked as POST /v1/partners checks a body, and a name may not give the slug of another row or of a stored partner. Any error answers 400 with `errors` naming `rows[i].field` (i counts data rows from 0; the message gives the file line) and stores nothing. At most 5 MB and 10000 rows.
+         * @description A header row with the columns `slug, name, sector, scope, gemeenten, leefdomeinen, opgaven, kennisbronnen, offers, needs, description, website, contactEmail, matchingOptOut` (any order; only name, sector and scope are required), then one partner a row. `slug` names the stored partner the row updates; a row without one creates a partner (its slug derived from the name), and a slug no partner has creates one with that slug (so an export fills an empty installation). Cells hold what POST /v1/partners takes: codes from /v1/taxonomy; the list columns (gemeenten, leefdomeinen, opgaven, kennisbronnen, offers, needs) separate their items with `;`; matchingOptOut is `true` or `false`; an empty cell leaves a new partner's field at its default and clears an updated partner's field; a column left out of the header leaves an updated partner's field as stored. Cells separated by `,` or `;` (the header line tells which; Excel in a Dutch locale saves `;`), or a first line `sep=;`; UTF-8 with or without byte-order mark, or Windows-1252 (Excel's plain "CSV"); any line ends; double quotes around cells holding the separator, quotes or line breaks. A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is exported with `'` before it (so a spreadsheet does not run it as a formula), and the import takes that one `'` off again. Every row is checked as POST /v1/partners checks a body; a slug may appear in one row only, and a new partner's name may not give the slug of another row or of a stored partner. Any error answers 400 with `errors` naming `rows[i].field` (i counts data rows from 0; the message gives the file line) and stores nothing; a header the import cannot read names the encoding and separator it read the file with. `dryRun=true` checks the same and answers 200 with what an import would create, change and leave unchanged, writing nothing. At most 5 MB and 10000 rows.
          */
         post: operations["PartnersCsvController_import"];
         delete?: never;
@@ -273,7 +273,7 @@ export interface paths {
         };
         /**
          * Every partner as CSV, contact e-mail included; imports again as it is
-         * @description A header row with the columns `name, sector, scope, gemeenten, leefdomeinen, opgaven, kennisbronnen, offers, needs, description, website, contactEmail, matchingOptOut` (any order; only name, sector and scope are required), then one partner a row. Cells hold what POST /v1/partners takes: codes from /v1/taxonomy; the list columns (gemeenten, leefdomeinen, opgaven, kennisbronnen, offers, needs) separate their items with `;`; matchingOptOut is `true` or `false`; an empty cell leaves the field at its default. UTF-8, comma-separated, double quotes around cells holding commas, quotes or line breaks.
+         * @description A header row with the columns `slug, name, sector, scope, gemeenten, leefdomeinen, opgaven, kennisbronnen, offers, needs, description, website, contactEmail, matchingOptOut` (any order; only name, sector and scope are required), then one partner a row. `slug` names the stored partner the row updates; a row without one creates a partner (its slug derived from the name), and a slug no partner has creates one with that slug (so an export fills an empty installation). Cells hold what POST /v1/partners takes: codes from /v1/taxonomy; the list columns (gemeenten, leefdomeinen, opgaven, kennisbronnen, offers, needs) separate their items with `;`; matchingOptOut is `true` or `false`; an empty cell leaves a new partner's field at its default and clears an updated partner's field; a column left out of the header leaves an updated partner's field as stored. Cells separated by `,` or `;` (the header line tells which; Excel in a Dutch locale saves `;`), or a first line `sep=;`; UTF-8 with or without byte-order mark, or Windows-1252 (Excel's plain "CSV"); any line ends; double quotes around cells holding the separator, quotes or line breaks. A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is exported with `'` before it (so a spreadsheet does not run it as a formula), and the import takes that one `'` off again. The export starts with a UTF-8 byte-order mark, so that Excel reads its accents right, and holds every column; edited and imported again, it updates the partners by slug. `separator=semicolon` for Excel in a Dutch locale.
          */
         get: operations["PartnersCsvController_export"];
         put?: never;
@@ -638,10 +638,14 @@ export interface paths {
         get: operations["MatchingProfileController_get"];
         /**
          * Saves the settings as a new version and starts the full run that applies it; until the
-         *     run completes readers see the previous lists. Refused, storing nothing, while another
+         *     run completes readers see the previous lists. The body may be what `GET` answered, edited:
+         *     `createdAt` is ignored, and `version` (the version it was read at) makes the save a 409 if
+         *     another version was saved since. Refused, storing nothing, while another
          *     run is unfinished.
          * @description Saves the settings as a new version and starts the full run that applies it; until the
-         *     run completes readers see the previous lists. Refused, storing nothing, while another
+         *     run completes readers see the previous lists. The body may be what `GET` answered, edited:
+         *     `createdAt` is ignored, and `version` (the version it was read at) makes the save a 409 if
+         *     another version was saved since. Refused, storing nothing, while another
          *     run is unfinished.
          */
         put: operations["MatchingProfileController_save"];
@@ -684,8 +688,10 @@ export interface paths {
         /**
          * What-if without saving: every partner's list under the proposed settings, compared with
          *     today's lists — how many change, the mean overlap of the top 10, and who gains or loses most.
+         *     The body may be what `GET` answered: `version`, `createdAt` and `note` are ignored.
          * @description What-if without saving: every partner's list under the proposed settings, compared with
          *     today's lists — how many change, the mean overlap of the top 10, and who gains or loses most.
+         *     The body may be what `GET` answered: `version`, `createdAt` and `note` are ignored.
          */
         post: operations["MatchingProfileController_preview"];
         delete?: never;
@@ -1251,10 +1257,18 @@ export interface components {
             gemeenten: components["schemas"]["GemeenteDto"][];
         };
         PartnerImportDto: {
-            /** @description How many partners were created. */
+            /** @description True when nothing was written: the counts say what importing this file would do. */
+            dryRun: boolean;
+            /** @description Rows without a slug: partners created. */
             created: number;
-            /** @description Their slugs, in file order. */
+            /** @description The created partners' slugs, in file order. */
             slugs: string[];
+            /** @description Rows with a slug whose cells differ from the stored partner: partners updated. */
+            changed: number;
+            /** @description The updated partners' slugs, in file order. */
+            changedSlugs: string[];
+            /** @description Rows with a slug whose cells hold what is stored already: nothing written for them. */
+            unchanged: number;
         };
         CreatePartnerDto: {
             /**
@@ -1940,8 +1954,15 @@ export interface components {
             regionHalfDistanceKm: number;
             /** @description Length of each partner's suggestion list. */
             k: number;
-            /** @description Why the team changed the profile. */
-            note?: string;
+            /** @description The version the body was read at (what GET answered), or left out. A save numbers the new version itself; if this is sent and another version was saved since, the save is a 409 and stores nothing; a version above the active one is a 400. Ignored by the preview. */
+            version?: number;
+            /**
+             * Format: date-time
+             * @description Ignored: the server sets it on save
+             */
+            readonly createdAt?: string | null;
+            /** @description Why the team changed the profile: stored with the version a save makes (null or left out: none); ignored by the preview */
+            note?: string | null;
             weights: components["schemas"]["ComponentWeightsDto"];
             /** @description Region component of any pair with a national partner, in [0, 1]. */
             nationalReach: number;
@@ -2058,6 +2079,15 @@ export interface components {
             regionHalfDistanceKm: number;
             /** @description Length of each partner's suggestion list. */
             k: number;
+            /** @description The version the body was read at (what GET answered), or left out. A save numbers the new version itself; if this is sent and another version was saved since, the save is a 409 and stores nothing; a version above the active one is a 400. Ignored by the preview. */
+            version?: number;
+            /**
+             * Format: date-time
+             * @description Ignored: the server sets it on save
+             */
+            readonly createdAt?: string | null;
+            /** @description Why the team changed the profile: stored with the version a save makes (null or left out: none); ignored by the preview */
+            note?: string | null;
             weights: components["schemas"]["ComponentWeightsDto"];
             /** @description Region component of any pair with a national partner, in [0, 1]. */
             nationalReach: number;
@@ -3201,7 +3231,10 @@ export interface operations {
     };
     PartnersCsvController_import: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Check the file and answer what an import would create, change and leave unchanged, writing nothing (200 instead of 201). */
+                dryRun?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3218,6 +3251,16 @@ export interface operations {
             };
         };
         responses: {
+            /** @description dryRun=true: what an import would do; nothing written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerImportDto"];
+                };
+            };
+            /** @description Every row stored: partners created and updated */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3293,7 +3336,10 @@ export interface operations {
     };
     PartnersCsvController_export: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `semicolon` for Excel in a Dutch locale, which splits a file into columns at `;`; the list columns' items are then quoted. */
+                separator?: "comma" | "semicolon";
+            };
             header?: never;
             path?: never;
             cookie?: never;
