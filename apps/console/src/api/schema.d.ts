@@ -1020,6 +1020,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/partners/{idOrSlug}/introductions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The pairs the team introduced this partner in, newest introduction first: the other
+         *     partner with the contact details the introduction mail shared, the pair's status, the
+         *     team's note, the answers both sides gave to the follow-ups and what they reported.
+         * @description The pairs the team introduced this partner in, newest introduction first: the other
+         *     partner with the contact details the introduction mail shared, the pair's status, the
+         *     team's note, the answers both sides gave to the follow-ups and what they reported.
+         */
+        get: operations["IntroductionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{idOrSlug}/erasure-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The partner's open erasure request; 404 when it has none.
+         * @description The partner's open erasure request; 404 when it has none.
+         */
+        get: operations["ErasureRequestsController_get"];
+        put?: never;
+        /**
+         * The partner asks to be erased (AVG/GDPR right to erasure). Nothing is erased yet: an admin
+         *     confirms with `DELETE /v1/partners/{idOrSlug}?erase=true`. Asking again renews the request.
+         * @description The partner asks to be erased (AVG/GDPR right to erasure). Nothing is erased yet: an admin
+         *     confirms with `DELETE /v1/partners/{idOrSlug}?erase=true`. Asking again renews the request.
+         */
+        post: operations["ErasureRequestsController_request"];
+        /**
+         * Declines (withdraws) the partner's request without erasing anything.
+         * @description Declines (withdraws) the partner's request without erasing anything.
+         */
+        delete: operations["ErasureRequestsController_decline"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/erasure-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every open erasure request, oldest first, for the admins to confirm or decline.
+         * @description Every open erasure request, oldest first, for the admins to confirm or decline.
+         */
+        get: operations["ErasureRequestsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The person of the session (signed in by e-mail); 404 for an API key, which is no person.
+         * @description The person of the session (signed in by e-mail); 404 for an API key, which is no person.
+         */
+        get: operations["MeController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Changes the person's mail preferences and language; other fields are the admins'.
+         * @description Changes the person's mail preferences and language; other fields are the admins'.
+         */
+        patch: operations["MeController_update"];
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -1071,11 +1169,11 @@ export interface paths {
         put?: never;
         /**
          * Mails a sign-in link to a registered, active person. Always 202 with the same body, also
-         *     for unknown addresses and past the limits (3 links per address and 20 requests per client
+         *     for unknown and malformed addresses and past the limits (3 links per address and 20 requests per client
          *     in 15 minutes), so the answer tells nobody who has an account. The link opens
          *     `/console/sign-in/link?token=…`, whose button posts the token to `POST /v1/auth/session`.
          * @description Mails a sign-in link to a registered, active person. Always 202 with the same body, also
-         *     for unknown addresses and past the limits (3 links per address and 20 requests per client
+         *     for unknown and malformed addresses and past the limits (3 links per address and 20 requests per client
          *     in 15 minutes), so the answer tells nobody who has an account. The link opens
          *     `/console/sign-in/link?token=…`, whose button posts the token to `POST /v1/auth/session`.
          */
@@ -2378,6 +2476,8 @@ export interface components {
              * @enum {string}
              */
             view: "partner";
+            /** @description Its contact persons: who signs in for it and receives its mails, with their mail preferences. */
+            people: components["schemas"]["PersonDto"][];
             /** Format: date-time */
             exportedAt: string;
             /** @description The full profile, private fields included. */
@@ -2401,6 +2501,8 @@ export interface components {
              * @enum {string}
              */
             view: "team";
+            /** @description Its contact persons: who signs in for it and receives its mails, with their mail preferences. */
+            people: components["schemas"]["PersonDto"][];
             /** Format: date-time */
             exportedAt: string;
             /** @description The full profile, private fields included. */
@@ -2415,10 +2517,118 @@ export interface components {
             /** @description How many other partners' current lists contain it. */
             inListsOf: number;
         };
+        IntroducedContactDto: {
+            /** Format: email */
+            email: string;
+            name: string;
+        };
+        OutcomeAnswerDto: {
+            /** @enum {string} */
+            answer: "no-contact" | "talked" | "planning" | "collaborating" | "not-going-ahead";
+            /** @description The answer in the requested language. */
+            label: string;
+            /** @description Who answered (`Name <e-mail>`), of either partner. */
+            by: string;
+            /** Format: date-time */
+            at: string;
+        };
+        IntroductionReportDto: {
+            /** @description How many children or families were reached, when they said. */
+            reached: number | null;
+            text: string;
+            /** Format: date-time */
+            at: string;
+        };
+        IntroducedPartnerDto: {
+            /** Format: uuid */
+            id: string;
+            website: string | null;
+            /** Format: email */
+            contactEmail: string | null;
+            slug: string;
+            name: string;
+            sector: string;
+        };
+        IntroductionDto: {
+            /**
+             * Format: uuid
+             * @description The pair (match) id.
+             */
+            id: string;
+            contacts: components["schemas"]["IntroducedContactDto"][];
+            /**
+             * @description `introduced`, then `collaborating` or `declined` as the answers move it.
+             * @enum {string}
+             */
+            status: "pending" | "approved" | "rejected" | "introduced" | "collaborating" | "declined";
+            /** @description The team's note with the introduction, as the mail carried it. */
+            note: string | null;
+            outcomes: components["schemas"]["OutcomeAnswerDto"][];
+            reports: components["schemas"]["IntroductionReportDto"][];
+            other: components["schemas"]["IntroducedPartnerDto"];
+            /** Format: date-time */
+            introducedAt: string;
+        };
+        IntroductionListDto: {
+            items: components["schemas"]["IntroductionDto"][];
+        };
+        RequestErasureDto: {
+            /** @description Why, in the partner's words (the admins read it before they erase). */
+            reason?: string;
+        };
+        ErasureRequestPartnerDto: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            name: string;
+        };
+        ErasureRequestDto: {
+            reason: string | null;
+            partner: components["schemas"]["ErasureRequestPartnerDto"];
+            /** @description Who asked: the person (`Name <e-mail>`) or key that sent the request. */
+            requestedBy: string;
+            /** Format: date-time */
+            requestedAt: string;
+        };
+        ErasureRequestListDto: {
+            items: components["schemas"]["ErasureRequestDto"][];
+        };
+        MeDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: email */
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "team" | "partner";
+            /** @description The partner of a partner contact; null for admin and team. */
+            partner: components["schemas"]["PersonPartnerDto"] | null;
+            /** @enum {string} */
+            language: "nl" | "en";
+            name: string;
+            /** @description Receives the periodic digest of new suggestions. */
+            wantsDigest: boolean;
+            /** @description Receives the follow-up questions after an introduction. */
+            wantsFollowUps: boolean;
+            /** @description Inactive people cannot sign in and receive no mail. */
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        UpdateMeDto: {
+            /** @enum {string} */
+            language?: "nl" | "en";
+            /** @description Receives the periodic digest of new suggestions. */
+            wantsDigest?: boolean;
+            /** @description Receives the follow-up questions after an introduction. */
+            wantsFollowUps?: boolean;
+        };
         RequestSignInLinkDto: {
             /**
-             * Format: email
-             * @description The address of a person the admins registered; the link goes there.
+             * @description The address of a person the admins registered; the link goes there. Any text is accepted
+             *     (a malformed address gets the same 202 as an unknown one), so the answer tells nothing.
+             * @example info@voedselbank-utrecht.example.org
              */
             email: string;
         };
@@ -6335,6 +6545,494 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OwnPartnerExportDto"] | components["schemas"]["PartnerExportDto"];
+                };
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    IntroductionsController_list: {
+        parameters: {
+            query?: {
+                /** @description The language of the answers' labels; `nl` when left out. */
+                lang?: "nl" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The partner uuid or its slug */
+                idOrSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionListDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ErasureRequestsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partner uuid or its slug */
+                idOrSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureRequestDto"];
+                };
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ErasureRequestsController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partner uuid or its slug */
+                idOrSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestErasureDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureRequestDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ErasureRequestsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partner uuid or its slug */
+                idOrSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request is gone; the partner is kept */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ErasureRequestsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureRequestListDto"];
+                };
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    MeController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    MeController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
             /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
