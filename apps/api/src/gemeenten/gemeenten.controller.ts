@@ -15,10 +15,13 @@ export class GemeentenController {
   constructor(private readonly gemeenten: GemeentenService) {}
 
   /**
-   * A proposed local alliance: partners working in the gemeente or near it (a neighbour, or
-   * within 20 km; at most one national partner) that together cover the most leefdomeinen and
-   * sectors around shared opgaven. Greedy: the best pair first, then each time the partner adding
-   * the most new leefdomeinen and sectors, weighted by the shared opgaven it works on and its pair
+   * A proposed local alliance: partners listing the gemeente (local or regional) and at most one
+   * national partner that together cover the most leefdomeinen and sectors around shared opgaven.
+   * Partners working only in a neighbour or within 20 km are considered when the gemeente's own
+   * cannot start or fill the coalition; `widened` and `widenedReason` then say so. When a
+   * candidate brings ervaringskennis (kennisbron `ervaring`), one is always included (the last
+   * place is kept for it); `ervaringskennis` says whether one is, or why not.
+   * Greedy: the best pair first, then each time the partner adding the most new leefdomeinen and sectors, weighted by the shared opgaven it works on and its pair
    * scores (active matching profile) with the members so far. Partners that opted out are never
    * proposed; partners that already work together may be. Each member comes with its reasons.
    * Fewer fitting partners than `size` give a smaller coalition, none an empty one; `note` says why.

@@ -25,7 +25,8 @@ export class GemeentenService {
     const profile = await this.matchingProfile.current();
     const rows = await this.partners.takingPartIn({ gemeenten: coalitionArea(gemeente), national: true });
     const connections = profile.weights.network > 0 ? await this.connections.pairsOf(rows.map((row) => row.id)) : [];
-    const coalition = proposeCoalition(gemeente, rows.map(toPartnerProfile), { size: query.size, profile, connections });
+    const profiles = rows.map((row) => ({ ...toPartnerProfile(row), kennisbronnen: row.kennisbronnen }));
+    const coalition = proposeCoalition(gemeente, profiles, { size: query.size, profile, connections });
     const members = await this.partners.findByIds(coalition.members.map((member) => member.partnerId));
     return CoalitionDto.from(coalition, new Map(members.map((partner) => [partner.id, partner])), query.lang, profile.version);
   }
