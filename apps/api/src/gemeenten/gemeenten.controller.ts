@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../problems/api-problems.decorator';
 import { CoalitionDto, CoalitionQueryDto } from './dtos/coalition.dto';
+import { GapClosersDto, GapClosersQueryDto } from './dtos/gap-closers.dto';
 import { GapsRankingDto, GapsRankingQueryDto, GemeenteGapsDto } from './dtos/gaps.dto';
 import { GemeentenService } from './gemeenten.service';
 import { Roles } from '../auth/access.decorators';
@@ -45,6 +46,22 @@ export class GemeentenController {
   @ApiProblems(404)
   gaps(@Param('code') code: string): Promise<GemeenteGapsDto> {
     return this.gemeenten.gaps(code);
+  }
+
+  /**
+   * Partners that would close the gemeente's gaps: ranked by how many of the leefdomeinen and
+   * opgaven that no local or regional partner listing the gemeente covers (see `/gaps`) they work
+   * on. Candidates are local and regional partners working in a neighbour or within 20 km, and
+   * national partners; partners that opted out of matching are left out, and so are those
+   * covering nothing open. Ties: local and regional before national, then nearer, then by id.
+   * Each comes with its reasons (`lang`). A malformed code is a 400, an unknown one a 404.
+   */
+  @Get('gemeenten/:code/gap-closers')
+  @ApiParam({ ...GEMEENTE_CODE, schema: { type: 'string', pattern: '^[Gg][Mm][0-9]{4}$' } })
+  @ApiOkResponse({ type: GapClosersDto })
+  @ApiProblems(400, 404)
+  gapClosers(@Param('code') code: string, @Query() query: GapClosersQueryDto): Promise<GapClosersDto> {
+    return this.gemeenten.gapClosers(code, query);
   }
 
   /** Gemeenten ranked by how many leefdomeinen, opgaven and sectors they miss; ties: fewer partners first, then by code. */
