@@ -116,8 +116,9 @@ describe('coalitions and gaps API (PostgreSQL)', () => {
         'Brengt de sector Gemeente in',
         'Deelt de opgave Meedoen met de coalitie',
       ]);
-      expect(english.members[3].reasons.map((r: { code: string; text: string }) => [r.code, r.text]).slice(0, 3)).toEqual([
+      expect(english.members[3].reasons.map((r: { code: string; text: string }) => [r.code, r.text]).slice(0, 4)).toEqual([
         ['works-in-gemeente', 'Works in Utrecht'],
+        ['adds-sector', 'Brings in the Civil society organisation sector'],
         ['brings-ervaringskennis', 'Brings in lived-experience knowledge: the knowledge of people who live with poverty'],
         ['shares-opgaven', 'Shares the task Income security with the coalition'],
       ]);
