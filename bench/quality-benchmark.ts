@@ -52,6 +52,13 @@ const METHODS = [
   { name: DEFAULT_METHOD, rank: coreRanker(DEFAULT_MATCHING_PROFILE) },
 ];
 
+const BASE = DEFAULT_MATCHING_PROFILE;
+const DIAGNOSTICS = [
+  { name: 'opgaven+region only', rank: coreRanker({ ...BASE, weights: { opgaven: 0.5, leefdomeinen: 0, sector: 0, region: 0.5, reciprocity: 0, network: 0 } }) },
+  { name: 'default, nat.reach 0.1', rank: coreRanker({ ...BASE, nationalReach: 0.1 }) },
+  { name: 'default + network 0.2', rank: coreRanker({ ...BASE, weights: { ...BASE.weights, network: 0.2 } }) },
+];
+
 const pct = (value: number) => `${(100 * value).toFixed(1)}%`.padStart(7);
 const num = (value: number) => value.toFixed(3).padStart(6);
 
@@ -95,6 +102,14 @@ function main(): void {
     synth,
   );
   console.log(`  ground truth: ${JSON.stringify(GROUND_TRUTH)}`);
+  // Not baselines: variations of the default profile that show which of its parts help or hurt here.
+  const diagnostics = runProtocol(synthetic.profiles, synthetic.connections, DIAGNOSTICS, protocol, clock);
+  printTable('    diagnostics on (2), variations of the default profile (not baselines, not the target):', diagnostics);
+  const national = new Set(synthetic.profiles.filter((profile) => profile.scope === 'national').map((profile) => profile.id));
+  const defaultLists = coreRanker(DEFAULT_MATCHING_PROFILE)({ profiles: synthetic.profiles, train: synthetic.connections, k: protocol.k, seed: 1 });
+  const slots = [...defaultLists.values()].flat();
+  const nationalProjects = `${Math.round(100 * GROUND_TRUTH.nationalJoin)}% of projects take one national partner`;
+  console.log(`    national partners: ${national.size} of ${synthetic.profiles.length}; they fill ${pct(slots.filter((id) => national.has(id)).length / slots.length).trim()} of the default profile's top-10 places (ground truth: ${nationalProjects})`);
 
   const { core, best, gain, met } = verdict(synth);
   console.log(
