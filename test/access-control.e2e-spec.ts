@@ -47,6 +47,7 @@ const SAMPLES: Record<string, { url: string; body?: unknown; allowed: number[] }
   'post /v1/matching/profile/preview': { url: '/v1/matching/profile/preview', body: { weights: 'zwaar' }, allowed: [400] },
   'get /v1/gemeenten/{code}/coalition': { url: '/v1/gemeenten/GM0344/coalition', allowed: [200] },
   'get /v1/gemeenten/{code}/gaps': { url: '/v1/gemeenten/GM0344/gaps', allowed: [200] },
+  'get /v1/gemeenten/{code}/gap-closers': { url: '/v1/gemeenten/GM0344/gap-closers', allowed: [200] },
   'get /v1/gaps': { url: '/v1/gaps', allowed: [200] },
   'get /v1/reviews': { url: '/v1/reviews', allowed: [200] },
   'get /v1/matches/{id}': { url: `/v1/matches/${UNKNOWN_UUID}`, allowed: [404] },

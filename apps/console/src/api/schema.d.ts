@@ -556,17 +556,23 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A proposed local alliance: partners working in the gemeente or near it (a neighbour, or
-         *     within 20 km; at most one national partner) that together cover the most leefdomeinen and
-         *     sectors around shared opgaven. Greedy: the best pair first, then each time the partner adding
-         *     the most new leefdomeinen and sectors, weighted by the shared opgaven it works on and its pair
+         * A proposed local alliance: partners listing the gemeente (local or regional) and at most one
+         *     national partner that together cover the most leefdomeinen and sectors around shared opgaven.
+         *     Partners working only in a neighbour or within 20 km are considered when the gemeente's own
+         *     cannot start or fill the coalition; `widened` and `widenedReason` then say so. When a
+         *     candidate brings ervaringskennis (kennisbron `ervaring`), one is always included (the last
+         *     place is kept for it); `ervaringskennis` says whether one is, or why not.
+         *     Greedy: the best pair first, then each time the partner adding the most new leefdomeinen and sectors, weighted by the shared opgaven it works on and its pair
          *     scores (active matching profile) with the members so far. Partners that opted out are never
          *     proposed; partners that already work together may be. Each member comes with its reasons.
          *     Fewer fitting partners than `size` give a smaller coalition, none an empty one; `note` says why.
-         * @description A proposed local alliance: partners working in the gemeente or near it (a neighbour, or
-         *     within 20 km; at most one national partner) that together cover the most leefdomeinen and
-         *     sectors around shared opgaven. Greedy: the best pair first, then each time the partner adding
-         *     the most new leefdomeinen and sectors, weighted by the shared opgaven it works on and its pair
+         * @description A proposed local alliance: partners listing the gemeente (local or regional) and at most one
+         *     national partner that together cover the most leefdomeinen and sectors around shared opgaven.
+         *     Partners working only in a neighbour or within 20 km are considered when the gemeente's own
+         *     cannot start or fill the coalition; `widened` and `widenedReason` then say so. When a
+         *     candidate brings ervaringskennis (kennisbron `ervaring`), one is always included (the last
+         *     place is kept for it); `ervaringskennis` says whether one is, or why not.
+         *     Greedy: the best pair first, then each time the partner adding the most new leefdomeinen and sectors, weighted by the shared opgaven it works on and its pair
          *     scores (active matching profile) with the members so far. Partners that opted out are never
          *     proposed; partners that already work together may be. Each member comes with its reasons.
          *     Fewer fitting partners than `size` give a smaller coalition, none an empty one; `note` says why.
@@ -596,6 +602,36 @@ export interface paths {
          *     that opted out of matching not at all.
          */
         get: operations["GemeentenController_gaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/gemeenten/{code}/gap-closers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Partners that would close the gemeente's gaps: ranked by how many of the leefdomeinen and
+         *     opgaven that no local or regional partner listing the gemeente covers (see `/gaps`) they work
+         *     on. Candidates are local and regional partners working in a neighbour or within 20 km, and
+         *     national partners; partners that opted out of matching are left out, and so are those
+         *     covering nothing open. Ties: local and regional before national, then nearer, then by id.
+         *     Each comes with its reasons (`lang`). A malformed code is a 400, an unknown one a 404.
+         * @description Partners that would close the gemeente's gaps: ranked by how many of the leefdomeinen and
+         *     opgaven that no local or regional partner listing the gemeente covers (see `/gaps`) they work
+         *     on. Candidates are local and regional partners working in a neighbour or within 20 km, and
+         *     national partners; partners that opted out of matching are left out, and so are those
+         *     covering nothing open. Ties: local and regional before national, then nearer, then by id.
+         *     Each comes with its reasons (`lang`). A malformed code is a 400, an unknown one a 404.
+         */
+        get: operations["GemeentenController_gapClosers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1727,8 +1763,10 @@ export interface components {
             province: string;
         };
         CandidateCountsDto: {
-            /** @description Local and regional partners working in the gemeente or near it. */
+            /** @description Local and regional partners listing the gemeente. */
             local: number;
+            /** @description Local and regional partners working only in a neighbour or within 20 km: considered only when the coalition is widened. */
+            nearby: number;
             /** @description National partners (at most one joins a coalition). */
             national: number;
         };
@@ -1742,10 +1780,25 @@ export interface components {
             /** @description The sentence in the requested language. */
             text: string;
         };
+        ErvaringskennisDto: {
+            /** @description At least one member brings ervaringskennis. */
+            included: boolean;
+            /** @description Candidates that bring it: in the gemeente or nationwide (nearby too when widened). A coalition includes one whenever this is above 0, unless it is empty. */
+            candidates: number;
+            /** @description Codes: `includes-ervaringskennis`, `no-ervaringskennis-available`, `ervaringskennis-without-coalition`. */
+            reason: components["schemas"]["ExplanationDto"];
+        };
         CoalitionMemberDto: {
+            /**
+             * @description `gemeente`: lists the gemeente itself; `nearby`: works in a neighbour or within 20 km (only in a widened coalition); `national`: works nationwide.
+             * @enum {string}
+             */
+            origin: "gemeente" | "nearby" | "national";
             /** @description 1-based, in the order the members were chosen: the first two are the starting pair. */
             position: number;
             partner: components["schemas"]["PublicPartnerDto"];
+            /** @description Lists kennisbron `ervaring` (lived-experience knowledge). */
+            bringsErvaringskennis: boolean;
             /** @description Leefdomeinen no earlier member covered. */
             addedLeefdomeinen: string[];
             /** @description Its sector when no earlier member had it. */
@@ -1769,6 +1822,11 @@ export interface components {
             size: number;
             /** @description Partners taking part in matching that could join. */
             candidates: components["schemas"]["CandidateCountsDto"];
+            /** @description True when the gemeente's own and the national partners were too few, so nearby partners were considered too (see `widenedReason`). */
+            widened: boolean;
+            /** @description Why nearby partners were considered; null when the gemeente's own were enough. */
+            widenedReason: components["schemas"]["ExplanationDto"] | null;
+            ervaringskennis: components["schemas"]["ErvaringskennisDto"];
             members: components["schemas"]["CoalitionMemberDto"][];
             covered: components["schemas"]["CodeSetsDto"];
             uncovered: components["schemas"]["CodeSetsDto"];
@@ -1812,6 +1870,36 @@ export interface components {
             missing: number;
             /** @description National partners (they work everywhere, so they are counted apart, the same for every gemeente). */
             national: components["schemas"]["CoverageDto"];
+        };
+        OpenCodesDto: {
+            leefdomeinen: string[];
+            opgaven: string[];
+        };
+        GapCloserDto: {
+            /** @enum {string} */
+            scope: "local" | "regional" | "national";
+            /** @description 1 covers the most. */
+            rank: number;
+            partner: components["schemas"]["PublicPartnerDto"];
+            /** @description The gemeente's uncovered leefdomeinen and opgaven it works on, in taxonomy order. */
+            covers: components["schemas"]["OpenCodesDto"];
+            /** @description How many of them: the ranking key. */
+            count: number;
+            /** @description From its nearest gemeente to this one; null for a national partner. */
+            distanceKm: number | null;
+            reasons: components["schemas"]["ExplanationDto"][];
+        };
+        GapClosersDto: {
+            gemeente: components["schemas"]["GemeenteRefDto"];
+            /** @description What the local and regional partners listing the gemeente leave uncovered (as /v1/gemeenten/{code}/gaps; sectors are not ranked here). */
+            uncovered: components["schemas"]["OpenCodesDto"];
+            /** @description Partners considered: local and regional ones working in a neighbour or within 20 km, and national ones. */
+            candidates: number;
+            items: components["schemas"]["GapCloserDto"][];
+            /** @description Partners covering at least one uncovered code. */
+            total: number;
+            limit: number;
+            offset: number;
         };
         GapsRankingItemDto: {
             /** @description 1 misses the most. */
@@ -5102,6 +5190,89 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GemeenteGapsDto"];
+                };
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    GemeentenController_gapClosers: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: number;
+                /** @description Number of items to skip. */
+                offset?: number;
+                /** @description Language of the reasons. */
+                lang?: "nl" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description CBS gemeentecode, e.g. GM0344 (Utrecht) */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GapClosersDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
             /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
