@@ -47,6 +47,7 @@ const SAMPLES: Record<string, { url: string; body?: unknown; allowed: number[] }
   'post /v1/matching/profile/preview': { url: '/v1/matching/profile/preview', body: { weights: 'zwaar' }, allowed: [400] },
   'get /v1/gemeenten/{code}/coalition': { url: '/v1/gemeenten/GM0344/coalition', allowed: [200] },
   'get /v1/gemeenten/{code}/gaps': { url: '/v1/gemeenten/GM0344/gaps', allowed: [200] },
+  'get /v1/gemeenten/{code}/gap-closers': { url: '/v1/gemeenten/GM0344/gap-closers', allowed: [200] },
   'get /v1/gaps': { url: '/v1/gaps', allowed: [200] },
   'get /v1/reviews': { url: '/v1/reviews', allowed: [200] },
   'get /v1/matches/{id}': { url: `/v1/matches/${UNKNOWN_UUID}`, allowed: [404] },
@@ -172,6 +173,8 @@ describe('access control: API keys, roles and the role × route matrix', () => {
       [{ name: 'Onbekende rol', role: 'superuser' }, 'role'],
       [{ name: 'Partner zonder partner', role: 'partner' }, 'partner'],
       [{ name: 'Team met partner', role: 'team', partner: own.slug }, 'partner'],
+      [{ name: 'Team met partnerId', role: 'team', partnerId: own.id }, 'partnerId'],
+      [{ name: 'Twee partners', role: 'partner', partner: own.slug, partnerId: other.id }, 'partnerId'],
       [{ name: 'Team met origins', role: 'team', allowedOrigins: [PORTAL_ORIGIN] }, 'allowedOrigins'],
       [{ name: 'Portal met pad', role: 'portal', allowedOrigins: ['https://example.org/pagina'] }, 'allowedOrigins'],
     ];
@@ -182,6 +185,15 @@ describe('access control: API keys, roles and the role × route matrix', () => {
     }
     await api.http().post('/v1/api-keys').send({ name: 'Partner onbekend', role: 'partner', partner: 'bestaat-niet' }).expect(404);
     expect(await api.app.get(DataSource).query(`SELECT count(*)::int AS n FROM api_key`)).toEqual(before);
+  });
+
+  it('takes the partner of a partner key as `partner` or as `partnerId`, the name the answer gives it', async () => {
+    const bySlug = (await api.http().post('/v1/api-keys').send({ name: 'Met partner', role: 'partner', partner: own.slug }).expect(201)).body;
+    const byId = (await api.http().post('/v1/api-keys').send({ name: 'Met partnerId', role: 'partner', partnerId: own.id }).expect(201)).body;
+    const bySlugAsPartnerId = (await api.http().post('/v1/api-keys').send({ name: 'Met partnerId als slug', role: 'partner', partnerId: own.slug }).expect(201)).body;
+    expect([bySlug.partnerId, byId.partnerId, bySlugAsPartnerId.partnerId]).toEqual([own.id, own.id, own.id]);
+    const { body: problem } = await api.http().post('/v1/api-keys').send({ name: 'Onbekend', role: 'partner', partnerId: 'bestaat-niet' }).expect(404);
+    expect(problem.errors.map((error: { field: string }) => error.field)).toEqual(['partnerId']);
   });
 
   it('lets a partner key change its own profile and nobody else’s', async () => {

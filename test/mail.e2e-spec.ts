@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { completeFullRun } from './support/full-run';
 import { eventually } from './support/eventually';
-import { createPartner, partnerBody } from './support/partner-fixtures';
+import { createPartner, partnerBody, UTRECHT_MAIL_PARTNERS } from './support/partner-fixtures';
 import { SmtpInbox, type ReceivedMail } from './support/smtp-inbox';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -44,10 +44,7 @@ describe('mail over a real SMTP server on loopback: sign-in links, introductions
     api = await startTestApp('mail');
     db = new Client({ connectionString: api.database.url });
     await db.connect();
-    await createPartner(api, partnerBody({ name: 'Voedselbank Utrecht', contactEmail: 'info@voedselbank-utrecht.example.org' }));
-    await createPartner(api, partnerBody({ name: 'OBS De Regenboog Utrecht', sector: 'onderwijs', offers: ['locatie', 'bereik-gezinnen'], needs: ['voedsel'], contactEmail: 'directie@regenboog.example.org' }));
-    await createPartner(api, partnerBody({ name: 'Buurtsuper Het Hoekje Utrecht', sector: 'bedrijfsleven', offers: ['schoolontbijt', 'voedsel'], contactEmail: 'winkel@hoekje.example.org' }));
-    await createPartner(api, partnerBody({ name: 'Gemeente Utrecht', sector: 'gemeente', offers: ['financiering'], contactEmail: 'armoede@utrecht.example.org' }));
+    for (const partner of UTRECHT_MAIL_PARTNERS) await createPartner(api, partnerBody(partner));
     await completeFullRun(api);
   }, 120_000);
 

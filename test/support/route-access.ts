@@ -45,6 +45,7 @@ export const PROTECTED_ROUTES: RouteAccess[] = [
   { method: 'post', path: '/v1/matching/profile/preview', roles: ['team'] },
   { method: 'get', path: '/v1/gemeenten/{code}/coalition', roles: ['team'] },
   { method: 'get', path: '/v1/gemeenten/{code}/gaps', roles: ['team'] },
+  { method: 'get', path: '/v1/gemeenten/{code}/gap-closers', roles: ['team'] },
   { method: 'get', path: '/v1/gaps', roles: ['team'] },
   { method: 'get', path: '/v1/reviews', roles: ['team'] },
   { method: 'get', path: '/v1/matches/{id}', roles: ['team'] },

@@ -6,7 +6,7 @@ import { HealthModule, LoggingModule } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
 import { MailModule } from '@app/mail';
 import { QueueModule } from '@app/queue';
-import { SuggestionsModule } from '@app/suggestions';
+import { MatchingPipelineModule } from '@app/suggestions';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
 import { ConnectionsModule } from './connections/connections.module';
@@ -26,7 +26,7 @@ import { PeopleModule } from './people/people.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
-import { SuggestionsApiModule } from './suggestions/suggestions.module';
+import { SuggestionsModule } from './suggestions/suggestions.module';
 import { TaxonomyModule } from './taxonomy/taxonomy.module';
 
 @Module({ providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }] })
@@ -42,7 +42,7 @@ export class ApiModule {
         QueueModule.forRoot(config),
         // The embedded default (no REDIS_URL) has no worker: its API runs the mail schedules.
         MailModule.forRoot({ relay: true, schedules: !config.redisUrl }),
-        SuggestionsModule.forRoot(config, { processJobs: false }),
+        MatchingPipelineModule.forRoot(config, { processJobs: false }),
         DemoDataModule,
         AuthModule,
         ApiKeysModule,
@@ -50,7 +50,7 @@ export class ApiModule {
         PartnersModule,
         PeopleModule,
         ConnectionsModule,
-        SuggestionsApiModule,
+        SuggestionsModule,
         MatchingRunsModule,
         GemeentenModule,
         MatchingProfileModule,

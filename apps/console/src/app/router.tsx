@@ -3,6 +3,7 @@ import { Layout } from './Layout';
 import { Home, RequireRole } from './RequireRole';
 import { RequireSession } from './RequireSession';
 import { RouteError } from './RouteError';
+import { prefetchQueue } from '../features/review/api/prefetch';
 
 // Each screen is its own chunk: the sign-in page and the queue load without the map or charts.
 export const router = createBrowserRouter(
@@ -57,6 +58,4 @@ export const router = createBrowserRouter(
   { basename: '/console' },
 );
 
-// The queue is where nearly every visit lands: fetch its chunk alongside the session check
-// instead of after it.
-if (window.location.pathname.replace(/\/+$/, '').match(/^\/console(\/review)?$/)) void import('../features/review/components/ReviewPage');
+if (window.location.pathname.replace(/\/+$/, '').match(/^\/console(\/review)?$/)) prefetchQueue();
