@@ -10,3 +10,4 @@ export * from './incremental';
 export * from './list-comparison';
 export * from './gaps';
 export * from './coalitions';
+export * from './gap-closers';

@@ -31,7 +31,7 @@ export class MatchesService {
     return { match, events: await this.matches.history(match.id) };
   }
 
-  /** `actor`: who decides, as the history records it (the caller's key name). */
+  /** `actor`: who decides, as the history records it: the key's name, or the signed-in person's name and address. */
   async update(id: string, decision: UpdateMatchDto, actor: string): Promise<MatchEntity> {
     const [updated] = await this.decide([id], decision, actor, (badId) => DomainException.notFound('Match', badId));
     return updated;

@@ -13,7 +13,7 @@ setUnauthorizedHandler(() => {
   const { pathname: full, search } = window.location;
   const basename = router.basename ?? '';
   const pathname = full.startsWith(basename) ? full.slice(basename.length) || '/' : full;
-  if (pathname === '/sign-in') return;
+  if (pathname.startsWith('/sign-in')) return;
   queryClient.clear();
   void router.navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
 });

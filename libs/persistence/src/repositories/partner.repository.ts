@@ -111,6 +111,16 @@ export class PartnerRepository {
     return new Set(rows.map((row) => row.slug));
   }
 
+  findBySlugs(slugs: string[]): Promise<PartnerEntity[]> {
+    return slugs.length === 0 ? Promise.resolve([]) : this.partners.findBy({ slug: In(slugs) });
+  }
+
+  /** The partners, locked (as lockByIdOrSlug locks one) until the caller's transaction ends; in id order, so two imports cannot deadlock. */
+  lockBySlugs(slugs: string[], tx: EntityManager): Promise<PartnerEntity[]> {
+    if (slugs.length === 0) return Promise.resolve([]);
+    return tx.getRepository(PartnerEntity).find({ where: { slug: In(slugs) }, order: { id: 'ASC' }, lock: { mode: 'for_no_key_update' } });
+  }
+
   /** Every partner by name, for the export. */
   findAllByName(): Promise<PartnerEntity[]> {
     return this.partners.find({ order: { name: 'ASC', id: 'ASC' } });
@@ -181,15 +191,17 @@ export class PartnerRepository {
    * The overlap uses the GIN index on `gemeenten`; raw rows, since hydrating thousands of
    * entities costs more than the query; in id order.
    */
-  takingPartIn(where: { gemeenten?: string[]; national: boolean }): Promise<MatchingFields[]> {
+  takingPartIn(where: { gemeenten?: string[]; national: boolean }): Promise<(MatchingFields & Pick<PartnerEntity, 'kennisbronnen'>)[]> {
     const query = this.partners.createQueryBuilder('partner').select('partner.id', 'id');
     for (const [column, field] of MATCHING_COLUMNS) query.addSelect(`partner.${column}`, field);
+    // Coalitions look for ervaringskennis; pair matching does not read kennisbronnen.
+    query.addSelect('partner.kennisbronnen', 'kennisbronnen');
     const local = where.gemeenten ? "(partner.scope <> 'national' AND partner.gemeenten && :gemeenten)" : "partner.scope <> 'national'";
     return query
       .where('partner.matching_opt_out = false')
       .andWhere(where.national ? `(${local} OR partner.scope = 'national')` : local, { gemeenten: where.gemeenten })
       .orderBy('partner.id', 'ASC')
-      .getRawMany<MatchingFields>();
+      .getRawMany<MatchingFields & Pick<PartnerEntity, 'kennisbronnen'>>();
   }
 
   count(): Promise<number> {
