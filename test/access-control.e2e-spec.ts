@@ -50,6 +50,7 @@ const SAMPLES: Record<string, { url: string; body?: unknown; allowed: number[] }
   'get /v1/gemeenten/{code}/gap-closers': { url: '/v1/gemeenten/GM0344/gap-closers', allowed: [200] },
   'get /v1/gaps': { url: '/v1/gaps', allowed: [200] },
   'get /v1/reviews': { url: '/v1/reviews', allowed: [200] },
+  'get /v1/reviews/{id}': { url: `/v1/reviews/${UNKNOWN_UUID}`, allowed: [404] },
   'get /v1/matches/{id}': { url: `/v1/matches/${UNKNOWN_UUID}`, allowed: [404] },
   'patch /v1/matches/{id}': { url: `/v1/matches/${UNKNOWN_UUID}`, body: { status: 'approved' }, allowed: [404] },
   'get /v1/matches/{id}/history': { url: `/v1/matches/${UNKNOWN_UUID}/history`, allowed: [404] },

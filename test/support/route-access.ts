@@ -48,6 +48,7 @@ export const PROTECTED_ROUTES: RouteAccess[] = [
   { method: 'get', path: '/v1/gemeenten/{code}/gap-closers', roles: ['team'] },
   { method: 'get', path: '/v1/gaps', roles: ['team'] },
   { method: 'get', path: '/v1/reviews', roles: ['team'] },
+  { method: 'get', path: '/v1/reviews/{id}', roles: ['team'] },
   { method: 'get', path: '/v1/matches/{id}', roles: ['team'] },
   { method: 'patch', path: '/v1/matches/{id}', roles: ['team'] },
   { method: 'get', path: '/v1/matches/{id}/history', roles: ['team'] },

@@ -199,7 +199,10 @@ export function PairPage() {
                   return (
                     <Tr key={key}>
                       <Th scope="row">
-                        <span className={`pm-swatch pm-component-${key}`} aria-hidden="true" /> {t(`component.${key}` as const)}
+                        {/* A no-break space: the swatch stays with its name on a narrow screen. */}
+                        <span className={`pm-swatch pm-component-${key}`} aria-hidden="true" />
+                        {'\u00a0'}
+                        {t(`component.${key}` as const)}
                       </Th>
                       <Td numeric>{number(item.components[key], 2)}</Td>
                       <Td numeric>{weights ? number(weights[key], 2) : '—'}</Td>
