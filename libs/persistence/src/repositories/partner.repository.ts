@@ -22,19 +22,6 @@ export type MatchingFields = Pick<
   'id' | 'sector' | 'scope' | 'gemeenten' | 'leefdomeinen' | 'opgaven' | 'offers' | 'needs' | 'matchingOptOut' | 'updatedAt'
 >;
 
-const MATCHING_FIELDS = {
-  id: true,
-  sector: true,
-  scope: true,
-  gemeenten: true,
-  leefdomeinen: true,
-  opgaven: true,
-  offers: true,
-  needs: true,
-  matchingOptOut: true,
-  updatedAt: true,
-} as const;
-
 const MATCHING_COLUMNS: [string, keyof MatchingFields][] = [
   ['sector', 'sector'],
   ['scope', 'scope'],
