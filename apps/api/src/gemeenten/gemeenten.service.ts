@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { coalitionArea, gemeenteGaps, nationalCoverage, proposeCoalition, rankGapClosers, rankGemeentenByGaps } from '@app/matching';
+import { coalitionArea, gemeenteGaps, nationalCoverage, runAnalysis } from '@app/matching';
 import { ConnectionRepository, PartnerRepository } from '@app/persistence';
 import { ActiveMatchingProfileService, toPartnerProfile } from '@app/suggestions';
 import { findGemeente, GEMEENTE_CODES, gemeentenInProvince } from '@app/taxonomy';
@@ -10,7 +10,10 @@ import { GapsRankingItemDto, GemeenteGapsDto, type GapsRankingDto, type GapsRank
 
 const GEMEENTE_CODE_FORM = /^GM\d{4}$/i;
 
-/** Coalitions and gaps per gemeente: loads only the partners working there (or nearby, or nationally). */
+/**
+ * Coalitions and gaps per gemeente: loads only the partners working there (or nearby, or
+ * nationally). The searches and rankings run on the core's analysis thread, off the event loop.
+ */
 @Injectable()
 export class GemeentenService {
   constructor(
@@ -29,7 +32,7 @@ export class GemeentenService {
     const rows = await this.partners.takingPartIn({ gemeenten: coalitionArea(gemeente), national: true });
     const connections = profile.weights.network > 0 ? await this.connections.pairsOf(rows.map((row) => row.id)) : [];
     const profiles = rows.map((row) => ({ ...toPartnerProfile(row), kennisbronnen: row.kennisbronnen }));
-    const coalition = proposeCoalition(gemeente, profiles, { size: query.size, profile, connections });
+    const coalition = await runAnalysis('coalition', { gemeente, partners: profiles, options: { size: query.size, profile, connections } });
     const members = await this.partners.findByIds(coalition.members.map((member) => member.partnerId));
     return CoalitionDto.from(coalition, new Map(members.map((partner) => [partner.id, partner])), query.lang, profile.version);
   }
@@ -47,7 +50,7 @@ export class GemeentenService {
   async gapClosers(code: string, query: GapClosersQueryDto): Promise<GapClosersDto> {
     const gemeente = this.gemeenteCode(code, { malformed: 'refuse' });
     const rows = await this.partners.takingPartIn({ gemeenten: coalitionArea(gemeente), national: true });
-    const ranked = rankGapClosers(gemeente, rows);
+    const ranked = await runAnalysis('gapClosers', { gemeente, partners: rows });
     const page = ranked.closers.slice(query.offset, query.offset + query.limit);
     const partners = await this.partners.findByIds(page.map((closer) => closer.partnerId));
     return GapClosersDto.from(ranked, new Map(partners.map((partner) => [partner.id, partner])), query);
@@ -57,7 +60,7 @@ export class GemeentenService {
   async ranking(query: GapsRankingQueryDto): Promise<GapsRankingDto> {
     const gemeenten = query.province ? gemeentenInProvince(query.province) : GEMEENTE_CODES;
     const rows = await this.partners.takingPartIn({ gemeenten: query.province ? gemeenten : undefined, national: false });
-    const ranked = rankGemeentenByGaps(gemeenten, rows);
+    const ranked = await runAnalysis('gemeentenByGaps', { gemeenten, partners: rows });
     return {
       items: ranked.slice(query.offset, query.offset + query.limit).map((gaps, index) => GapsRankingItemDto.from(gaps, query.offset + index + 1)),
       total: ranked.length,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '@app/errors';
-import { compareLists, DEFAULT_MATCHING_PROFILE, rankAllPairs, validateMatchingProfile, type AppearanceShift } from '@app/matching';
+import { DEFAULT_MATCHING_PROFILE, runAnalysis, validateMatchingProfile, type AppearanceShift } from '@app/matching';
 import { PartnerRepository, SuggestionRepository, type MatchingProfileSettings } from '@app/persistence';
 import { ActiveMatchingProfileService, MatchingRunsService, MatchInputsService } from '@app/suggestions';
 import { PartnerRefDto } from '../common/partner-ref.dto';
@@ -52,12 +52,9 @@ export class MatchingProfileService {
   async preview(body: MatchingProfileSettingsDto): Promise<MatchingProfilePreviewDto> {
     const { profiles, options } = await this.inputs.load(undefined, { ...checkedSettings(body), version: PROPOSED_VERSION });
     const runId = await this.suggestions.activeRunId();
-    const [ranked, stored] = await Promise.all([rankAllPairs(profiles, options), runId ? this.suggestions.candidateLists(runId) : new Map()]);
-    const today = new Map([...stored].map(([id, list]) => [id, list.map((entry: { candidateId: string }) => entry.candidateId)]));
-    const proposed = new Map(
-      profiles.filter((partner) => !partner.matchingOptOut).map((partner) => [partner.id, ranked.list(partner.id).map((entry) => entry.candidateId)]),
-    );
-    const comparison = compareLists(today, proposed, TOP);
+    const today = runId ? await this.suggestions.candidateIdLists(runId) : new Map<string, string[]>();
+    // Ranking every partner takes seconds to a minute: off this event loop, which serves every other request.
+    const comparison = await runAnalysis('preview', { profiles, options, today, top: TOP });
     const named = new Map((await this.partners.findByIds([...comparison.gainers, ...comparison.losers].map((shift) => shift.id))).map((p) => [p.id, p]));
     const describe = (shifts: AppearanceShift[]): PartnerShiftDto[] =>
       shifts.flatMap(({ id, before, after }) => {

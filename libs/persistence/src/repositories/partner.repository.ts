@@ -22,19 +22,6 @@ export type MatchingFields = Pick<
   'id' | 'sector' | 'scope' | 'gemeenten' | 'leefdomeinen' | 'opgaven' | 'offers' | 'needs' | 'matchingOptOut' | 'updatedAt'
 >;
 
-const MATCHING_FIELDS = {
-  id: true,
-  sector: true,
-  scope: true,
-  gemeenten: true,
-  leefdomeinen: true,
-  opgaven: true,
-  offers: true,
-  needs: true,
-  matchingOptOut: true,
-  updatedAt: true,
-} as const;
-
 const MATCHING_COLUMNS: [string, keyof MatchingFields][] = [
   ['sector', 'sector'],
   ['scope', 'scope'],
@@ -170,19 +157,28 @@ export class PartnerRepository {
     await tx.getRepository(PartnerEntity).delete({ id });
   }
 
-  /** Every partner with just the fields matching needs, in id order. */
+  /**
+   * Every partner with just the fields matching needs, in id order. Raw rows: hydrating
+   * 10,000 entities held the API's event loop for a fifth of a second (a preview reads them all).
+   */
   matchingProfiles(manager?: EntityManager): Promise<MatchingFields[]> {
-    return this.within(manager).find({ select: MATCHING_FIELDS, order: { id: 'ASC' } });
+    return this.matchingFieldsQuery(manager).orderBy('partner.id', 'ASC').getRawMany<MatchingFields>();
   }
 
   /** When each partner last changed, to tell which cached profiles are stale. */
   async changeStamps(manager?: EntityManager): Promise<Map<string, number>> {
-    const rows = await this.within(manager).find({ select: { id: true, updatedAt: true } });
-    return new Map(rows.map((row) => [row.id, row.updatedAt.getTime()]));
+    const rows: { id: string; updated_at: Date }[] = await this.within(manager).query('SELECT id, updated_at FROM partner');
+    return new Map(rows.map((row) => [row.id, row.updated_at.getTime()]));
   }
 
   findMatchingProfiles(ids: string[], manager?: EntityManager): Promise<MatchingFields[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.within(manager).find({ select: MATCHING_FIELDS, where: { id: In(ids) } });
+    return ids.length === 0 ? Promise.resolve([]) : this.matchingFieldsQuery(manager).where('partner.id IN (:...ids)', { ids }).getRawMany<MatchingFields>();
+  }
+
+  private matchingFieldsQuery(manager?: EntityManager) {
+    const query = this.within(manager).createQueryBuilder('partner').select('partner.id', 'id');
+    for (const [column, field] of MATCHING_COLUMNS) query.addSelect(`partner.${column}`, field);
+    return query;
   }
 
   /**
@@ -192,8 +188,7 @@ export class PartnerRepository {
    * entities costs more than the query; in id order.
    */
   takingPartIn(where: { gemeenten?: string[]; national: boolean }): Promise<(MatchingFields & Pick<PartnerEntity, 'kennisbronnen'>)[]> {
-    const query = this.partners.createQueryBuilder('partner').select('partner.id', 'id');
-    for (const [column, field] of MATCHING_COLUMNS) query.addSelect(`partner.${column}`, field);
+    const query = this.matchingFieldsQuery();
     // Coalitions look for ervaringskennis; pair matching does not read kennisbronnen.
     query.addSelect('partner.kennisbronnen', 'kennisbronnen');
     const local = where.gemeenten ? "(partner.scope <> 'national' AND partner.gemeenten && :gemeenten)" : "partner.scope <> 'national'";
