@@ -238,7 +238,13 @@ describe('suggestions and matching runs API (PostgreSQL, in-process queue)', () 
 
   it('marks a run that fails as failed with its error, and leaves the previous lists in place', async () => {
     const before = await suggestionsOf(school);
-    const write = jest.spyOn(api.app.get(SuggestionRepository), 'replaceLists').mockRejectedValueOnce(new Error('disk full'));
+    // Only the new run's writes fail: a repair of today's lists still catching up on an
+    // earlier case's change must neither take the failure nor fail itself.
+    const repository = api.app.get(SuggestionRepository);
+    const replaceLists = repository.replaceLists.bind(repository);
+    const write = jest
+      .spyOn(repository, 'replaceLists')
+      .mockImplementation((runId, ...rest) => (runId === before.runId ? replaceLists(runId, ...rest) : Promise.reject(new Error('disk full'))));
     try {
       const run = await runToCompletion();
       expect(run).toMatchObject({ status: 'failed', error: expect.stringContaining('disk full') });
