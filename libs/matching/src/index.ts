@@ -11,3 +11,4 @@ export * from './list-comparison';
 export * from './gaps';
 export * from './coalitions';
 export * from './gap-closers';
+export * from './weight-suggestion';
