@@ -11,7 +11,7 @@
 import '../libs/matching/bench/register-paths';
 import { availableParallelism, loadavg } from 'node:os';
 import { generateSyntheticConnections, generateSyntheticProfiles } from '@app/matching/synthetic';
-import { seedNetwork } from './bench-database';
+import { seedNetwork } from '../test/support/network';
 import { fixedRateLoad, type LoadFigures } from './http-load';
 import { timeFullRun } from './measurements';
 import { PipelineClient } from './pipeline-client';
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
 /** Seeds the network, completes a full run and returns the suggestions path of every partner; checks the lists are there. */
 async function prepareNetwork(stack: PipelineStack): Promise<string[]> {
   const partners = generateSyntheticProfiles({ count: n, seed: 2024 });
-  await seedNetwork(stack.databaseUrl, partners, generateSyntheticConnections(partners, { seed: 2025, perPartner: 4 }));
+  await seedNetwork(stack.databaseUrl, { partners, connections: generateSyntheticConnections(partners, { seed: 2025, perPartner: 4 }) }, { label: 'bench', description: 'Synthetische partner voor de benchmark.' });
   const client = new PipelineClient(stack.baseUrl, stack.adminApiKey);
   const run = await timeFullRun(client, stack, partners.find((partner) => !partner.matchingOptOut)!.id);
   log(`full run: ${run.run.suggestionCount} suggestions for ${run.run.partnerCount} partners in ${((run.seenAt - run.sentAt) / 1000).toFixed(1)} s`);

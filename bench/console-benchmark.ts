@@ -15,14 +15,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { createServer } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startChildService, sleep } from './child-service';
+import { BUILT_API, freePort, sleep, startBuiltService } from '../test/support/built-service';
 import { Teardown } from './teardown';
 
 const TARGETS = { firstRowMs: 1000, decideMs: 150, jsGzipKb: 350 };
 const ADMIN_KEY = 'pm_bench-console-admin-key-0123456789';
-const BUILT_API = join(__dirname, '..', '..', 'dist/apps/api/apps/api/src/main.js');
 
 const args = process.argv.slice(2);
 const at = args.indexOf('--tries');
@@ -31,17 +29,6 @@ if (!Number.isInteger(tries) || tries < 2 || tries > 20) throw new Error(`--trie
 const json = args.includes('--json');
 const log = (line = '') => console.log(line);
 const teardown = new Teardown();
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -139,8 +126,8 @@ async function main(): Promise<void> {
   teardown.add('remove the data directory', async () => rmSync(dataDir, { recursive: true, force: true }));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const api = startChildService('api', BUILT_API, { PORT: String(port), DATA_DIR: dataDir, ADMIN_API_KEY: ADMIN_KEY, RATE_LIMIT_PER_MINUTE: '100000', LOG_LEVEL: 'warn' });
-  teardown.add('stop the API', () => api.stop());
+  const api = startBuiltService(BUILT_API, { PORT: String(port), DATA_DIR: dataDir, ADMIN_API_KEY: ADMIN_KEY, RATE_LIMIT_PER_MINUTE: '100000', LOG_LEVEL: 'warn' }, { name: 'api' });
+  teardown.add('stop the API', async () => void (await api.stop(5000)));
   try {
     await waitForHealth(baseUrl);
     log('API up; waiting for the startup run…');

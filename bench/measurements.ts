@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { sleep } from './child-service';
+import { sleep } from '../test/support/built-service';
 import type { PartnerEdit } from './partner-edits';
 import type { PipelineClient, RunRecord } from './pipeline-client';
 import type { PipelineStack } from './pipeline-stack';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_MATCHING_PROFILE, rankAllPairs } from '@app/matching';
 import { generateSyntheticConnections, generateSyntheticProfiles } from '@app/matching/synthetic';
-import { seedNetwork } from './bench-database';
+import { seedNetwork } from '../test/support/network';
 import { EDIT_TIMEOUT_MS, LIST_POLL_MS, now, timeEdits, timeFullRun, type EditTiming, type FullRunTiming } from './measurements';
 import { farAwayEdits } from './partner-edits';
 import { PipelineClient } from './pipeline-client';
@@ -72,7 +72,7 @@ async function timeCoreAlone({ partners, connections }: Dataset): Promise<number
 /** Seeds the stack's empty database, times a full run and, at the largest n, the edits. */
 async function measureSize(n: number, data: Dataset, coreSeconds: number, stack: PipelineStack): Promise<SizeResult> {
   const seedStarted = performance.now();
-  await seedNetwork(stack.databaseUrl, data.partners, data.connections);
+  await seedNetwork(stack.databaseUrl, data, { label: 'bench', description: 'Synthetische partner voor de benchmark.' });
   const seedSeconds = (performance.now() - seedStarted) / 1000;
 
   const client = new PipelineClient(stack.baseUrl, stack.adminApiKey);
@@ -87,7 +87,7 @@ async function measureSize(n: number, data: Dataset, coreSeconds: number, stack:
   const result: SizeResult = { n, seedSeconds, run, runSeconds: (run.seenAt - run.sentAt) / 1000, coreSeconds, runJobs, queueIdleAt };
   if (n === largest && updates > 0) {
     const timings = await timeEdits(client, stack, farAwayEdits(data.partners, updates));
-    const jobs = (await queue.jobs()).filter((job) => job.name === 'partner-changed');
+    const jobs = (await queue.jobs()).filter((job) => job.name === 'catch-up-stale-lists');
     result.edits = { timings, jobs };
   }
   return result;
@@ -200,16 +200,17 @@ function printEdits(n: number, timings: EditTiming[], jobs: JobTiming[]): { p50:
 function stagesOfEdits(timings: EditTiming[], jobs: JobTiming[]): Record<string, number[]> {
   const stages: Record<string, number[]> = {
     'PATCH answered': [],
-    'PATCH sent → partner-changed job added': [],
+    'PATCH sent → catch-up job added': [],
     'job waiting for a worker': [],
     'job running': [],
     'job finished → new list read': [],
   };
   for (const edit of timings) {
     stages['PATCH answered'].push(edit.answeredAt - edit.sentAt);
-    const job = jobs.filter((candidate) => candidate.data.partnerId === edit.partnerId && candidate.addedAt >= edit.sentAt - 1).pop();
+    // Edits are timed one after another on a quiet queue: the first catch-up added after one was sent is its own.
+    const job = jobs.find((candidate) => candidate.addedAt >= edit.sentAt - 1);
     if (!job || job.startedAt === undefined || job.finishedAt === undefined) continue;
-    stages['PATCH sent → partner-changed job added'].push(job.addedAt - edit.sentAt);
+    stages['PATCH sent → catch-up job added'].push(job.addedAt - edit.sentAt);
     stages['job waiting for a worker'].push(job.startedAt - job.addedAt);
     stages['job running'].push(job.finishedAt - job.startedAt);
     if (edit.seenAt !== undefined) stages['job finished → new list read'].push(edit.seenAt - job.finishedAt);

@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import Redis from 'ioredis';
-import { createBenchDatabase } from './bench-database';
-import { sleep, startChildService, type ChildService } from './child-service';
+import { BUILT_API, BUILT_WORKER, sleep, startBuiltService, type BuiltService } from '../test/support/built-service';
+import { removeQueueKeys, TEST_REDIS_URL } from '../test/support/queue-namespace';
+import { createTestDatabase } from '../test/support/test-database';
 import type { Teardown } from './teardown';
 
-export const REDIS_URL = 'redis://127.0.0.1:6379';
-const ROOT = join(__dirname, '..', '..');
-const BUILT_API = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
-const BUILT_WORKER = join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
+export const REDIS_URL = TEST_REDIS_URL;
 const START_TIMEOUT_MS = 60_000;
+/** A service that has not stopped this long after SIGTERM is killed. */
+const STOP_GRACE_MS = 5_000;
 /** The API's start-up line, e.g. "API on http://localhost:41234 (…)". */
 const API_LISTENING = /API on http:\/\/[^\s/]+:(\d+)/;
 
@@ -29,7 +27,7 @@ export interface PipelineStack {
   adminApiKey: string;
   databaseUrl: string;
   queuePrefix: string;
-  services: ChildService[];
+  services: BuiltService[];
   assertRunning(): void;
 }
 
@@ -38,25 +36,25 @@ export interface PipelineStack {
  * creates is registered on `teardown`: processes stop before their data is removed.
  */
 export async function startPipelineStack(teardown: Teardown, options: StackOptions): Promise<PipelineStack> {
-  const database = await createBenchDatabase();
+  const database = await createTestDatabase('bench');
   teardown.add(`drop database ${database.name}`, database.drop);
   const queuePrefix = `pm-bench-${randomBytes(6).toString('hex')}`;
-  teardown.add(`delete the Redis keys ${queuePrefix}:*`, () => deleteRedisKeys(`${queuePrefix}:*`));
+  teardown.add(`delete the Redis keys ${queuePrefix}:*`, () => removeQueueKeys(queuePrefix, REDIS_URL));
   const adminApiKey = `pm_bench-${randomBytes(18).toString('base64url')}`;
   const env = { DATABASE_URL: database.url, REDIS_URL, QUEUE_PREFIX: queuePrefix, MATCHING_CRON: 'off', ADMIN_API_KEY: adminApiKey, ...options.env };
 
   // Port 0: the system picks a free port as the API binds it, so no other process can take it first.
   // The API migrates the fresh database; workers start after it, so they never race it.
-  const api = startChildService('api', BUILT_API, { ...env, PORT: '0' });
-  teardown.add('stop the api', () => api.stop());
+  const api = startBuiltService(BUILT_API, { ...env, PORT: '0' }, { name: 'api' });
+  teardown.add('stop the api', async () => void (await api.stop(STOP_GRACE_MS)));
   const [, port] = API_LISTENING.exec(await api.waitForLine(API_LISTENING, START_TIMEOUT_MS))!;
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntilAnswering(`${baseUrl}/health/live`, api);
 
   const services = [api];
   for (let number = 1; number <= options.workers; number++) {
-    const worker = startChildService(`worker-${number}`, BUILT_WORKER, env, cpuProfileOptions(options.cpuProfileDir, number));
-    teardown.add(`stop worker ${number}`, () => worker.stop(options.cpuProfileDir ? 30_000 : undefined));
+    const worker = startBuiltService(BUILT_WORKER, env, { name: `worker-${number}`, nodeOptions: cpuProfileOptions(options.cpuProfileDir, number) });
+    teardown.add(`stop worker ${number}`, async () => void (await worker.stop(options.cpuProfileDir ? 30_000 : STOP_GRACE_MS)));
     services.push(worker);
   }
   await Promise.all(services.slice(1).map((worker) => worker.waitForLine('Worker ready', START_TIMEOUT_MS)));
@@ -77,7 +75,7 @@ function cpuProfileOptions(directory: string | undefined, worker: number): strin
   return ['--cpu-prof', `--cpu-prof-dir=${directory}`, `--cpu-prof-name=worker-${worker}.cpuprofile`];
 }
 
-async function waitUntilAnswering(url: string, service: ChildService): Promise<void> {
+async function waitUntilAnswering(url: string, service: BuiltService): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
     service.assertRunning();
@@ -85,18 +83,5 @@ async function waitUntilAnswering(url: string, service: ChildService): Promise<v
     if (status === 200) return;
     if (Date.now() > deadline) throw new Error(`${url} did not answer 200 within ${START_TIMEOUT_MS} ms (last: ${status}); output:\n${service.output()}`);
     await sleep(100);
-  }
-}
-
-async function deleteRedisKeys(pattern: string): Promise<void> {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
-  try {
-    const keys: string[] = [];
-    const scan = redis.scanStream({ match: pattern, count: 1000 });
-    for await (const batch of scan) keys.push(...(batch as string[]));
-    for (let start = 0; start < keys.length; start += 1000) await redis.unlink(...keys.slice(start, start + 1000));
-  } finally {
-    redis.disconnect();
   }
 }

@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import { sleep } from './child-service';
+import { sleep } from '../test/support/built-service';
 
 /** The queue the API and worker share (MATCHING_QUEUE in libs/queue). */
 const MATCHING_QUEUE = 'matching';

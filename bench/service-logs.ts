@@ -7,7 +7,7 @@ const LOG_DIR = join(__dirname, '..', '..', 'bench-results', 'pipeline');
 /** Keeps what the API and workers printed (bench-results/ is git-ignored), to see where a slow run spent its time. */
 export function saveServiceLogs(stack: PipelineStack, n: number): string {
   mkdirSync(LOG_DIR, { recursive: true });
-  for (const service of stack.services) writeFileSync(join(LOG_DIR, `n${n}-${service.name}.log`), `${service.output()}\n`);
+  for (const service of stack.services) writeFileSync(join(LOG_DIR, `n${n}-${service.name}.log`), `${service.timestampedOutput()}\n`);
   return join(LOG_DIR, `n${n}-*.log`);
 }
 
@@ -15,6 +15,6 @@ export function saveServiceLogs(stack: PipelineStack, n: number): string {
 export function printLogTails(stack: PipelineStack, lines = 15): void {
   for (const service of stack.services) {
     console.error(`--- last ${lines} lines of ${service.name} ---`);
-    console.error(service.output().split('\n').slice(-lines).join('\n'));
+    console.error(service.timestampedOutput().split('\n').slice(-lines).join('\n'));
   }
 }

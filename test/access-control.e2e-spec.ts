@@ -66,6 +66,14 @@ const SAMPLES: Record<string, { url: string; body?: unknown; allowed: number[] }
   'get /v1/dev/mailbox': { url: '/v1/dev/mailbox', allowed: [200] },
   'get /v1/dev/mailbox/{id}': { url: `/v1/dev/mailbox/${UNKNOWN_UUID}`, allowed: [404] },
   'get /v1/embed/partners/{slug}/suggestions': { url: '/v1/embed/partners/{own}/suggestions', allowed: [200] },
+  'get /v1/partners/{idOrSlug}/introductions': { url: '/v1/partners/{own}/introductions', allowed: [200] },
+  'post /v1/partners/{idOrSlug}/erasure-request': { url: '/v1/partners/{own}/erasure-request', body: { reason: 42 }, allowed: [400] },
+  'get /v1/partners/{idOrSlug}/erasure-request': { url: '/v1/partners/{own}/erasure-request', allowed: [404] },
+  'delete /v1/partners/{idOrSlug}/erasure-request': { url: '/v1/partners/{own}/erasure-request', allowed: [404] },
+  'get /v1/erasure-requests': { url: '/v1/erasure-requests', allowed: [200] },
+  // A key is no person: only a session signed in by e-mail has preferences here.
+  'get /v1/me': { url: '/v1/me', allowed: [404] },
+  'patch /v1/me': { url: '/v1/me', body: { wantsDigest: 'ja' }, allowed: [400] },
 };
 
 type CallerName = 'admin' | 'team' | 'portal' | 'own partner' | 'other partner' | 'no key' | 'unknown key';
@@ -166,6 +174,8 @@ describe('access control: API keys, roles and the role × route matrix', () => {
       [{ name: 'Onbekende rol', role: 'superuser' }, 'role'],
       [{ name: 'Partner zonder partner', role: 'partner' }, 'partner'],
       [{ name: 'Team met partner', role: 'team', partner: own.slug }, 'partner'],
+      [{ name: 'Team met partnerId', role: 'team', partnerId: own.id }, 'partnerId'],
+      [{ name: 'Twee partners', role: 'partner', partner: own.slug, partnerId: other.id }, 'partnerId'],
       [{ name: 'Team met origins', role: 'team', allowedOrigins: [PORTAL_ORIGIN] }, 'allowedOrigins'],
       [{ name: 'Portal met pad', role: 'portal', allowedOrigins: ['https://example.org/pagina'] }, 'allowedOrigins'],
     ];
@@ -176,6 +186,15 @@ describe('access control: API keys, roles and the role × route matrix', () => {
     }
     await api.http().post('/v1/api-keys').send({ name: 'Partner onbekend', role: 'partner', partner: 'bestaat-niet' }).expect(404);
     expect(await api.app.get(DataSource).query(`SELECT count(*)::int AS n FROM api_key`)).toEqual(before);
+  });
+
+  it('takes the partner of a partner key as `partner` or as `partnerId`, the name the answer gives it', async () => {
+    const bySlug = (await api.http().post('/v1/api-keys').send({ name: 'Met partner', role: 'partner', partner: own.slug }).expect(201)).body;
+    const byId = (await api.http().post('/v1/api-keys').send({ name: 'Met partnerId', role: 'partner', partnerId: own.id }).expect(201)).body;
+    const bySlugAsPartnerId = (await api.http().post('/v1/api-keys').send({ name: 'Met partnerId als slug', role: 'partner', partnerId: own.slug }).expect(201)).body;
+    expect([bySlug.partnerId, byId.partnerId, bySlugAsPartnerId.partnerId]).toEqual([own.id, own.id, own.id]);
+    const { body: problem } = await api.http().post('/v1/api-keys').send({ name: 'Onbekend', role: 'partner', partnerId: 'bestaat-niet' }).expect(404);
+    expect(problem.errors.map((error: { field: string }) => error.field)).toEqual(['partnerId']);
   });
 
   it('lets a partner key change its own profile and nobody else’s', async () => {

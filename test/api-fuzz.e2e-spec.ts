@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { bearer } from './support/api-keys';
 import { digestTables } from './support/database-digest';
-import { eventually } from './support/eventually';
+import { completeFullRun } from './support/full-run';
 import { OpenApiFuzzer, type FuzzRequest, type Operation } from './support/openapi-fuzz';
 import { partnerBody } from './support/partner-fixtures';
 import { closeRawConnections, sendRaw, type RawResponse } from './support/raw-http';
@@ -39,13 +39,7 @@ describe('API fuzzing from the OpenAPI document (PostgreSQL, in-process queue)',
     }
     ids.partner = created[0].slug;
     ids.connection = (await api.http().post('/v1/connections').send({ partnerA: created[2].slug, partnerB: created[3].slug }).expect(201)).body.id;
-    const started = await api.http().post('/v1/matching/runs').expect(202);
-    const run = await eventually(
-      async () => (await api.http().get(`/v1/matching/runs/${started.body.id}`).expect(200)).body,
-      (current) => current.status === 'completed' || current.status === 'failed',
-    );
-    expect(run.status).toBe('completed');
-    ids.run = run.id;
+    ids.run = (await completeFullRun(api)).id;
     const suggestions = (await api.http().get(`/v1/partners/${ids.partner}/suggestions?view=team`).expect(200)).body;
     ids.candidate = suggestions.items[0].candidate.slug;
     ids.match = suggestions.items[0].matchId;

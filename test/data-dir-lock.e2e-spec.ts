@@ -10,7 +10,7 @@ describe('one process per data folder (built app, embedded database)', () => {
   const services: BuiltService[] = [];
 
   const start = async (dataDir: string, as?: { uid: number; gid: number }): Promise<BuiltService> => {
-    const service = startBuiltService(BUILT_API, { PORT: String(await freePort()), DATA_DIR: dataDir, SEED_DEMO_DATA: 'false' }, as);
+    const service = startBuiltService(BUILT_API, { PORT: String(await freePort()), DATA_DIR: dataDir, SEED_DEMO_DATA: 'false' }, { as });
     services.push(service);
     return service;
   };

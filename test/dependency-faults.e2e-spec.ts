@@ -3,7 +3,10 @@ import { bearer } from './support/api-keys';
 import { getJson, type BuiltService } from './support/built-service';
 import { eventually } from './support/eventually';
 import { startLocalPostgres, startLocalRedis, type LocalServer } from './support/local-servers';
-import { finishedRun, insertNetwork, serviceEnv, startApi, startWorker, syntheticNetwork, uniqueQueuePrefix, type RunningApi } from './support/pipeline';
+import { finishedRun } from './support/matching-runs';
+import { insertNetwork, syntheticNetwork } from './support/network';
+import { uniqueQueuePrefix } from './support/queue-namespace';
+import { type RunningApi, serviceEnv, startApi, startWorker } from './support/running-services';
 
 /** What a client sees of one request, and how long it waited. */
 async function timed(url: string, init: RequestInit = {}) {

@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { findGemeente } from '@app/taxonomy';
 import { eventually } from './support/eventually';
 import { completeFullRun } from './support/full-run';
-import { serviceEnv, startApi } from './support/pipeline';
+import { serviceEnv, startApi } from './support/running-services';
 import { createPartner, NATIONAL_KNOWLEDGE_PARTNER, partnerBody, UTRECHT_PARTNERS } from './support/partner-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 

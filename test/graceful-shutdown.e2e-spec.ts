@@ -4,25 +4,12 @@ import { Client } from 'pg';
 import { bearer } from './support/api-keys';
 import type { BuiltService } from './support/built-service';
 import { eventually } from './support/eventually';
-import {
-  closeStack,
-  coreLists,
-  finishedRun,
-  listDifferences,
-  midShard,
-  openStack,
-  requestRun,
-  rowCount,
-  runStatus,
-  serviceEnv,
-  startApi,
-  startWorker,
-  storedLists,
-  syntheticNetwork,
-  type Lists,
-  type RunningApi,
-  type Stack,
-} from './support/pipeline';
+import { coreLists, listDifferences, type Lists, rowCount, storedLists } from './support/lists';
+import { finishedRun, requestRun, runStatus } from './support/matching-runs';
+import { syntheticNetwork } from './support/network';
+import { type RunningApi, serviceEnv, startApi, startWorker } from './support/running-services';
+import { midShard } from './support/shard-jobs';
+import { closeStack, openStack, type Stack } from './support/stack';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 /** Whether a new TCP connection to the port is accepted or refused. */

@@ -2,7 +2,7 @@ import type { MailSchedulesService as Schedules, MailTokens as Tokens } from '@a
 import { Client } from 'pg';
 import request from 'supertest';
 import { completeFullRun } from './support/full-run';
-import { createPartner, partnerBody } from './support/partner-fixtures';
+import { createPartner, partnerBody, UTRECHT_MAIL_PARTNERS } from './support/partner-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
 jest.setTimeout(60_000);
@@ -56,10 +56,7 @@ describe('digest and follow-ups, read from the dev mailbox of a service without 
     const mail = require('@app/mail') as typeof import('@app/mail');
     schedules = api.app.get(mail.MailSchedulesService);
     tokens = api.app.get(mail.MailTokens);
-    await createPartner(api, partnerBody({ name: 'Voedselbank Utrecht', contactEmail: 'info@voedselbank-utrecht.example.org' }));
-    await createPartner(api, partnerBody({ name: 'OBS De Regenboog Utrecht', sector: 'onderwijs', offers: ['locatie', 'bereik-gezinnen'], needs: ['voedsel'], contactEmail: 'directie@regenboog.example.org' }));
-    await createPartner(api, partnerBody({ name: 'Buurtsuper Het Hoekje Utrecht', sector: 'bedrijfsleven', offers: ['schoolontbijt', 'voedsel'], contactEmail: 'winkel@hoekje.example.org' }));
-    await createPartner(api, partnerBody({ name: 'Gemeente Utrecht', sector: 'gemeente', offers: ['financiering'], contactEmail: 'armoede@utrecht.example.org' }));
+    for (const partner of UTRECHT_MAIL_PARTNERS) await createPartner(api, partnerBody(partner));
     await completeFullRun(api);
   }, 120_000);
 

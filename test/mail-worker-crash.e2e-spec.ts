@@ -2,7 +2,8 @@ import { Client } from 'pg';
 import { BUILT_WORKER, startBuiltService, type BuiltService } from './support/built-service';
 import { TEST_ADMIN_API_KEY } from './support/api-keys';
 import { eventually } from './support/eventually';
-import { removeQueueKeys, serviceEnv, startApi, startWorker, uniqueQueuePrefix, type RunningApi } from './support/pipeline';
+import { removeQueueKeys, uniqueQueuePrefix } from './support/queue-namespace';
+import { type RunningApi, serviceEnv, startApi, startWorker } from './support/running-services';
 import { SmtpInbox } from './support/smtp-inbox';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 

@@ -1,6 +1,7 @@
 import { bearer } from './support/api-keys';
 import { freePort, getJson, type BuiltService } from './support/built-service';
-import { removeQueueKeys, type RunningApi, serviceEnv, startApi, startWorker, uniqueQueuePrefix } from './support/pipeline';
+import { removeQueueKeys, uniqueQueuePrefix } from './support/queue-namespace';
+import { type RunningApi, serviceEnv, startApi, startWorker } from './support/running-services';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 /** Health, metrics and logs of the built apps, read the way an orchestrator and Prometheus read them. */

@@ -4,21 +4,11 @@ import { bearer } from './support/api-keys';
 import type { BuiltService } from './support/built-service';
 import { eventually } from './support/eventually';
 import { startLocalRedis, type LocalServer } from './support/local-servers';
-import {
-  coreLists,
-  differingLists,
-  finishedRun,
-  insertNetwork,
-  listDifferences,
-  requestRun,
-  serviceEnv,
-  startApi,
-  startWorker,
-  storedLists,
-  syntheticNetwork,
-  uniqueQueuePrefix,
-  type RunningApi,
-} from './support/pipeline';
+import { coreLists, differingLists, listDifferences, storedLists } from './support/lists';
+import { finishedRun, requestRun } from './support/matching-runs';
+import { insertNetwork, syntheticNetwork } from './support/network';
+import { uniqueQueuePrefix } from './support/queue-namespace';
+import { type RunningApi, serviceEnv, startApi, startWorker } from './support/running-services';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 type Edit = Partial<Pick<SyntheticPartner, 'gemeenten' | 'opgaven' | 'matchingOptOut'>>;

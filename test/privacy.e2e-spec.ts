@@ -1,4 +1,5 @@
 import { eventually } from './support/eventually';
+import { completeFullRun } from './support/full-run';
 import { createPartner, partnerBody } from './support/partner-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -18,11 +19,7 @@ describe('privacy: export of everything held about a partner, opt-out (PostgreSQ
     slugs.push(await create({ name: 'OBS De Regenboog Utrecht', sector: 'onderwijs' }));
     slugs.push(await create({ name: 'Gemeente Utrecht', sector: 'gemeente' }));
     slugs.push(await create({ name: 'Buurtsuper Het Hoekje Utrecht', sector: 'bedrijfsleven' }));
-    const run = await api.http().post('/v1/matching/runs').expect(202);
-    await eventually(
-      async () => (await api.http().get(run.headers.location).expect(200)).body.status,
-      (status) => status === 'completed',
-    );
+    await completeFullRun(api);
   }, 60_000);
 
   afterAll(async () => {

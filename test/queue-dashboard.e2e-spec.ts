@@ -1,5 +1,6 @@
 import { TEST_ADMIN_API_KEY } from './support/api-keys';
-import { removeQueueKeys, serviceEnv, startApi, uniqueQueuePrefix, type RunningApi } from './support/pipeline';
+import { removeQueueKeys, uniqueQueuePrefix } from './support/queue-namespace';
+import { type RunningApi, serviceEnv, startApi } from './support/running-services';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 /** bull-board is an Express app of its own, outside the key guard: it checks keys itself. */

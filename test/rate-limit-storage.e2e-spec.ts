@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { FailOpenRedisStorage } from '../apps/api/src/rate-limit/fail-open-storage';
 import { freePort } from './support/built-service';
-import { TEST_REDIS_URL, uniqueQueuePrefix } from './support/pipeline';
+import { TEST_REDIS_URL, uniqueQueuePrefix } from './support/queue-namespace';
 
 const MINUTE_MS = 60_000;
 

@@ -1,6 +1,8 @@
 import { SuggestionRepository } from '@app/persistence';
+import { MatchingJobProducer, QueueUnavailableException } from '@app/queue';
 import { DataSource } from 'typeorm';
 import { eventually } from './support/eventually';
+import { finishFullRun } from './support/full-run';
 import { createPartner, partnerBody } from './support/partner-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -9,6 +11,28 @@ interface CreatedPartner {
   slug: string;
 }
 
+describe('suggestions before the first run (PostgreSQL, in-process queue)', () => {
+  let api: TestApp;
+
+  beforeAll(async () => {
+    api = await startTestApp('suggestions_before_run');
+  }, 60_000);
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('shows no suggestions before the first run', async () => {
+    const voedselbank = await createPartner(api, partnerBody({}));
+    const list = (await api.http().get(`/v1/partners/${voedselbank.slug}/suggestions?view=team`).expect(200)).body;
+    expect(list).toMatchObject({ runId: null, items: [], total: 0, partner: { slug: voedselbank.slug }, view: 'team' });
+  });
+});
+
+/**
+ * Every case starts from the same six partners with the lists of a completed run, and a case
+ * that changes them puts them back before it ends: the cases pass in any order, or alone.
+ */
 describe('suggestions and matching runs API (PostgreSQL, in-process queue)', () => {
   let api: TestApp;
   let voedselbank: CreatedPartner;
@@ -24,13 +48,7 @@ describe('suggestions and matching runs API (PostgreSQL, in-process queue)', () 
     (await api.http().get(`/v1/partners/${partner.slug}/suggestions${query ? `${query}&` : '?'}view=team`).expect(200)).body;
   const candidateSlugs = async (partner: CreatedPartner, query = '') =>
     (await suggestionsOf(partner, query)).items.map((item: { candidate: { slug: string } }) => item.candidate.slug);
-  const runToCompletion = async () => {
-    const started = await api.http().post('/v1/matching/runs').expect(202);
-    return eventually(
-      async () => (await api.http().get(`/v1/matching/runs/${started.body.id}`).expect(200)).body,
-      (run) => run.status === 'completed' || run.status === 'failed',
-    );
-  };
+  const runToCompletion = () => finishFullRun(api);
 
   beforeAll(async () => {
     api = await startTestApp('suggestions');
@@ -40,15 +58,12 @@ describe('suggestions and matching runs API (PostgreSQL, in-process queue)', () 
     gemeente = await create({ name: 'Gemeente Utrecht', sector: 'gemeente', offers: ['financiering'], opgaven: ['meedoen', 'bestaanszekerheid'] });
     groningen = await create({ name: 'Voedselbank Groningen', gemeenten: ['GM0014'] });
     ministerie = await create({ name: 'Ministerie van Sociale Zaken', sector: 'rijksoverheid', scope: 'national', gemeenten: [] });
+    const first = await runToCompletion();
+    if (first.status !== 'completed') throw new Error(`the first run ended ${first.status}: ${first.error}`);
   }, 60_000);
 
   afterAll(async () => {
     await api.close();
-  });
-
-  it('shows no suggestions before the first run', async () => {
-    const list = await suggestionsOf(voedselbank);
-    expect(list).toMatchObject({ runId: null, items: [], total: 0, partner: { slug: voedselbank.slug }, view: 'team' });
   });
 
   it('starts a run with 202 and a Location, and completes it', async () => {
@@ -156,33 +171,69 @@ describe('suggestions and matching runs API (PostgreSQL, in-process queue)', () 
     }
   });
 
+  it('fails a run whose job could not be enqueued, so that it does not block the next request', async () => {
+    const enqueue = jest.spyOn(api.app.get(MatchingJobProducer), 'enqueue').mockRejectedValueOnce(new QueueUnavailableException(new Error('Connection is closed.')));
+    try {
+      await api.http().post('/v1/matching/runs').expect(503);
+    } finally {
+      enqueue.mockRestore();
+    }
+    const [newest] = (await api.http().get('/v1/matching/runs?limit=1').expect(200)).body.items;
+    expect(newest).toMatchObject({ status: 'failed', error: expect.stringContaining('could not enqueue the run: The job queue is not reachable') });
+    expect((await runToCompletion()).status).toBe('completed');
+  });
+
   it('takes an existing collaboration out of both lists once it is recorded', async () => {
-    await api.http().post('/v1/connections').send({ partnerA: school.slug, partnerB: supermarket.slug }).expect(201);
-    await eventually(() => candidateSlugs(school), (slugs) => !slugs.includes(supermarket.slug));
-    expect(await candidateSlugs(supermarket)).not.toContain(school.slug);
+    expect(await candidateSlugs(school)).toContain(supermarket.slug);
+    const { body: connection } = await api.http().post('/v1/connections').send({ partnerA: school.slug, partnerB: supermarket.slug }).expect(201);
+    try {
+      await eventually(() => candidateSlugs(school), (slugs) => !slugs.includes(supermarket.slug));
+      expect(await candidateSlugs(supermarket)).not.toContain(school.slug);
+    } finally {
+      await api.http().delete(`/v1/connections/${connection.id}`).expect(204);
+      await eventually(() => candidateSlugs(school), (slugs) => slugs.includes(supermarket.slug));
+    }
   });
 
   it('removes an opted-out partner from every list, and gives it none', async () => {
+    expect(await candidateSlugs(school)).toContain(gemeente.slug);
     await api.http().patch(`/v1/partners/${gemeente.slug}`).send({ matchingOptOut: true }).expect(200);
-    await eventually(() => candidateSlugs(school), (slugs) => !slugs.includes(gemeente.slug));
-    for (const partner of [voedselbank, supermarket, groningen, ministerie]) expect(await candidateSlugs(partner)).not.toContain(gemeente.slug);
-    expect((await suggestionsOf(gemeente)).items).toEqual([]);
+    try {
+      await eventually(() => candidateSlugs(school), (slugs) => !slugs.includes(gemeente.slug));
+      for (const partner of [voedselbank, supermarket, groningen, ministerie]) expect(await candidateSlugs(partner)).not.toContain(gemeente.slug);
+      expect((await suggestionsOf(gemeente)).items).toEqual([]);
+    } finally {
+      await api.http().patch(`/v1/partners/${gemeente.slug}`).send({ matchingOptOut: false }).expect(200);
+      await eventually(() => candidateSlugs(school), (slugs) => slugs.includes(gemeente.slug));
+    }
   });
 
   it('lists a new partner in the lists it belongs to without a full run', async () => {
     const newcomer = await create({ name: 'Jeugdfonds Sport & Cultuur Utrecht', offers: ['sportaanbod'] });
-    await eventually(() => candidateSlugs(school), (slugs) => slugs.includes(newcomer.slug));
-    expect((await suggestionsOf(newcomer)).total).toBeGreaterThan(0);
-    await api.http().delete(`/v1/partners/${newcomer.slug}`).expect(204);
+    try {
+      await eventually(() => candidateSlugs(school), (slugs) => slugs.includes(newcomer.slug));
+      expect((await suggestionsOf(newcomer)).total).toBeGreaterThan(0);
+    } finally {
+      await api.http().delete(`/v1/partners/${newcomer.slug}`).expect(204);
+    }
     await eventually(() => candidateSlugs(school), (slugs) => !slugs.includes(newcomer.slug));
   });
 
   it('keeps the lists a new full run computes equal to the incrementally repaired ones', async () => {
-    const before = await Promise.all([voedselbank, school, supermarket, groningen, ministerie].map((partner) => candidateSlugs(partner)));
-    const run = await runToCompletion();
-    expect(run.status).toBe('completed');
-    const after = await Promise.all([voedselbank, school, supermarket, groningen, ministerie].map((partner) => candidateSlugs(partner)));
-    expect(after).toEqual(before);
+    const everyone = [voedselbank, school, supermarket, gemeente, groningen, ministerie];
+    // A partner the incremental index added to the lists, so the run has repairs to agree with.
+    const newcomer = await create({ name: 'Stichting Leergeld Utrecht', offers: ['financiering'] });
+    try {
+      await eventually(() => candidateSlugs(school), (slugs) => slugs.includes(newcomer.slug));
+      const before = await Promise.all([...everyone, newcomer].map((partner) => candidateSlugs(partner)));
+      const run = await runToCompletion();
+      expect(run.status).toBe('completed');
+      const after = await Promise.all([...everyone, newcomer].map((partner) => candidateSlugs(partner)));
+      expect(after).toEqual(before);
+    } finally {
+      await api.http().delete(`/v1/partners/${newcomer.slug}`).expect(204);
+    }
+    await eventually(() => candidateSlugs(school), (slugs) => !slugs.includes(newcomer.slug));
   });
 
   it('marks a run that fails as failed with its error, and leaves the previous lists in place', async () => {

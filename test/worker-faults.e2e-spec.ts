@@ -5,24 +5,12 @@ import { Client } from 'pg';
 import type { BuiltService } from './support/built-service';
 import { eventually } from './support/eventually';
 import { startLocalPostgres, startLocalRedis, type LocalServer } from './support/local-servers';
-import {
-  coreLists,
-  finishedRun,
-  insertNetwork,
-  listDifferences,
-  runStatus,
-  shardInFlight,
-  requestRun,
-  rowCount,
-  serviceEnv,
-  startApi,
-  startWorker,
-  storedLists,
-  syntheticNetwork,
-  uniqueQueuePrefix,
-  type Lists,
-  type RunningApi,
-} from './support/pipeline';
+import { coreLists, listDifferences, type Lists, rowCount, storedLists } from './support/lists';
+import { finishedRun, requestRun, runStatus } from './support/matching-runs';
+import { insertNetwork, syntheticNetwork } from './support/network';
+import { uniqueQueuePrefix } from './support/queue-namespace';
+import { type RunningApi, serviceEnv, startApi, startWorker } from './support/running-services';
+import { shardInFlight } from './support/shard-jobs';
 
 /** The watchdog's stall limit in this test: seconds instead of the default minutes, still longer than a shard's steps on a busy machine. */
 const STALL_TIMEOUT_MS = 20_000;

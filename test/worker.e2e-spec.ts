@@ -1,5 +1,6 @@
 import { BUILT_WORKER, isCleanStop, startBuiltService, type BuiltService } from './support/built-service';
-import { removeQueueKeys, serviceEnv, uniqueQueuePrefix } from './support/pipeline';
+import { removeQueueKeys, uniqueQueuePrefix } from './support/queue-namespace';
+import { serviceEnv } from './support/running-services';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 describe('worker process (built, real PostgreSQL and Redis)', () => {

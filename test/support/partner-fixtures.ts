@@ -35,6 +35,14 @@ export const UTRECHT_PARTNERS: Record<string, unknown>[] = [
   { name: 'GGD Regio Utrecht', sector: 'jeugdgezondheidszorg', scope: 'regional', gemeenten: ['GM0344', 'GM0307', 'GM0353'] },
 ];
 
+/** Four Utrecht partners with a contact address each, for the mails about their pairs. */
+export const UTRECHT_MAIL_PARTNERS: Record<string, unknown>[] = [
+  { name: 'Voedselbank Utrecht', contactEmail: 'info@voedselbank-utrecht.example.org' },
+  { name: 'OBS De Regenboog Utrecht', sector: 'onderwijs', offers: ['locatie', 'bereik-gezinnen'], needs: ['voedsel'], contactEmail: 'directie@regenboog.example.org' },
+  { name: 'Buurtsuper Het Hoekje Utrecht', sector: 'bedrijfsleven', offers: ['schoolontbijt', 'voedsel'], contactEmail: 'winkel@hoekje.example.org' },
+  { name: 'Gemeente Utrecht', sector: 'gemeente', offers: ['financiering'], contactEmail: 'armoede@utrecht.example.org' },
+];
+
 /** A national knowledge partner, in every local list's reach. */
 export const NATIONAL_KNOWLEDGE_PARTNER: Record<string, unknown> = { name: 'Kenniscentrum Kansrijk Opgroeien', sector: 'kennisinstelling', scope: 'national', gemeenten: [] };
 

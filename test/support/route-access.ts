@@ -64,6 +64,13 @@ export const PROTECTED_ROUTES: RouteAccess[] = [
   { method: 'delete', path: '/v1/people/{id}', roles: [] },
   { method: 'get', path: '/v1/dev/mailbox', roles: [] },
   { method: 'get', path: '/v1/dev/mailbox/{id}', roles: [] },
+  { method: 'get', path: '/v1/partners/{idOrSlug}/introductions', roles: ['team', 'partner'], ownPartner: true },
+  { method: 'post', path: '/v1/partners/{idOrSlug}/erasure-request', roles: ['partner'], ownPartner: true },
+  { method: 'get', path: '/v1/partners/{idOrSlug}/erasure-request', roles: ['team', 'partner'], ownPartner: true },
+  { method: 'delete', path: '/v1/partners/{idOrSlug}/erasure-request', roles: [] },
+  { method: 'get', path: '/v1/erasure-requests', roles: [] },
+  { method: 'get', path: '/v1/me', roles: ['team', 'partner'] },
+  { method: 'patch', path: '/v1/me', roles: ['team', 'partner'] },
 ];
 
 /**

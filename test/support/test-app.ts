@@ -29,7 +29,6 @@ export async function startTestApp(label: string): Promise<TestApp> {
   // tested on a built app in test/operations.e2e-spec.ts.
   process.env.LOG_LEVEL = 'silent';
   process.env.ADMIN_API_KEY = TEST_ADMIN_API_KEY;
-  /* eslint-disable @typescript-eslint/no-require-imports */
   const { ApiModule } = require('../../apps/api/src/api.module') as typeof import('../../apps/api/src/api.module');
   const { configureApi } = require('../../apps/api/src/api.setup') as typeof import('../../apps/api/src/api.setup');
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot(buildAppConfig(process.env))] }).compile();

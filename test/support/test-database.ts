@@ -5,18 +5,21 @@ import { Client } from 'pg';
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase {
+  name: string;
   url: string;
   drop(): Promise<void>;
 }
 
-/** A fresh, empty database of its own for one test file, so files can run in parallel. */
+/** A fresh, empty database of its own for one test file (or one benchmark size), so they can run in parallel. */
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
   const name = `pm_test_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
   await withAdmin((admin) => admin.query(`CREATE DATABASE ${name}`));
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   return {
+    name,
     url: url.toString(),
+    // FORCE: a service killed mid-query may leave a session behind for a moment.
     drop: () => withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }

@@ -6,12 +6,15 @@ import { HealthModule, LoggingModule } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
 import { MailModule } from '@app/mail';
 import { QueueModule } from '@app/queue';
-import { SuggestionsModule } from '@app/suggestions';
+import { MatchingPipelineModule } from '@app/suggestions';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
 import { ConnectionsModule } from './connections/connections.module';
 import { ConsoleStaticModule } from './console/console-static.module';
 import { EmbedModule } from './embed/embed.module';
+import { ErasureRequestsModule } from './erasure-requests/erasure-requests.module';
+import { IntroductionsModule } from './introductions/introductions.module';
+import { MeModule } from './me/me.module';
 import { GemeentenModule } from './gemeenten/gemeenten.module';
 import { MailApiModule } from './mail/mail.module';
 import { MatchesModule } from './matches/matches.module';
@@ -23,7 +26,7 @@ import { PeopleModule } from './people/people.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
-import { SuggestionsApiModule } from './suggestions/suggestions.module';
+import { SuggestionsModule } from './suggestions/suggestions.module';
 import { TaxonomyModule } from './taxonomy/taxonomy.module';
 
 @Module({ providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }] })
@@ -39,7 +42,7 @@ export class ApiModule {
         QueueModule.forRoot(config),
         // The embedded default (no REDIS_URL) has no worker: its API runs the mail schedules.
         MailModule.forRoot({ relay: true, schedules: !config.redisUrl }),
-        SuggestionsModule.forRoot(config, { processJobs: false }),
+        MatchingPipelineModule.forRoot(config, { processJobs: false }),
         DemoDataModule,
         AuthModule,
         ApiKeysModule,
@@ -47,7 +50,7 @@ export class ApiModule {
         PartnersModule,
         PeopleModule,
         ConnectionsModule,
-        SuggestionsApiModule,
+        SuggestionsModule,
         MatchingRunsModule,
         GemeentenModule,
         MatchingProfileModule,
@@ -55,6 +58,9 @@ export class ApiModule {
         MailApiModule,
         EmbedModule,
         PrivacyModule,
+        IntroductionsModule,
+        ErasureRequestsModule,
+        MeModule,
         QueueDashboardModule.forRoot(config),
         HealthModule,
         MetricsModule,

@@ -4,7 +4,7 @@ import { HealthModule, LoggingModule } from '@app/observability';
 import { PersistenceModule } from '@app/persistence';
 import { MailModule } from '@app/mail';
 import { QueueModule } from '@app/queue';
-import { SuggestionsModule } from '@app/suggestions';
+import { MatchingPipelineModule } from '@app/suggestions';
 import { RedisConnection } from './redis-connection';
 import { RunWatchdogScheduleService } from './run-watchdog-schedule.service';
 import { ScheduledRunService } from './scheduled-run.service';
@@ -27,7 +27,7 @@ export class WorkerModule {
         PersistenceModule,
         QueueModule.forRoot(config),
         MailModule.forRoot({ relay: false, schedules: true }),
-        SuggestionsModule.forRoot(config, { processJobs: true }),
+        MatchingPipelineModule.forRoot(config, { processJobs: true }),
       ],
     };
   }

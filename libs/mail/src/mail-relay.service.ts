@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { appConfig, type AppConfig } from '@app/config';
 import { MailOutboxRepository } from '@app/persistence';
-import { MatchingJobProducer } from '@app/queue';
+import { MatchingJobProducer, RelayLoop } from '@app/queue';
 
 /** Due mails looked up per pass. */
 const BATCH_SIZE = 100;
@@ -20,11 +20,9 @@ export const MAIL_RELAY_ENABLED = 'MAIL_RELAY_ENABLED';
 @Injectable()
 export class MailRelayService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Mail');
-  private pass: Promise<void> | null = null;
-  private again = false;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly loop = new RelayLoop(() => this.relay(), () => MAIL_POLL_INTERVAL_MS);
+  private readonly enabled: boolean;
   private failing = false;
-  private stopped = false;
 
   constructor(
     private readonly outbox: MailOutboxRepository,
@@ -36,36 +34,16 @@ export class MailRelayService implements OnApplicationBootstrap, OnModuleDestroy
     this.enabled = relays && config.mail.smtpUrl !== null;
   }
 
-  private readonly enabled: boolean;
-
   onApplicationBootstrap(): void {
-    if (this.enabled) this.wake();
+    this.wake();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.pass;
+    await this.loop.stop();
   }
 
   wake(): void {
-    if (!this.enabled || this.stopped) return;
-    if (this.pass) {
-      this.again = true;
-      return;
-    }
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.pass = this.relay().finally(() => {
-      this.pass = null;
-      if (this.again) {
-        this.again = false;
-        this.wake();
-      } else if (!this.stopped) {
-        this.timer = setTimeout(() => this.wake(), MAIL_POLL_INTERVAL_MS);
-        this.timer.unref();
-      }
-    });
+    if (this.enabled) this.loop.wake();
   }
 
   private async relay(): Promise<void> {

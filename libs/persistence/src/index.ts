@@ -21,7 +21,6 @@ export * from './repositories/mail-outbox.repository';
 export * from './repositories/sign-in-link.repository';
 export * from './repositories/suggestion.repository';
 export * from './repositories/seed.repository';
-export * from './repositories/system-state.repository';
 export * from './slug';
 export * from './transaction-retry';
 export * from './transactions';

@@ -20,7 +20,6 @@ import { MailOutboxRepository } from './repositories/mail-outbox.repository';
 import { SignInLinkRepository } from './repositories/sign-in-link.repository';
 import { SuggestionRepository } from './repositories/suggestion.repository';
 import { SeedRepository } from './repositories/seed.repository';
-import { SystemStateRepository } from './repositories/system-state.repository';
 import { ENTITIES } from './entities';
 import { postgresOptions } from './postgres-options';
 import { Transactions } from './transactions';
@@ -28,7 +27,6 @@ import { Transactions } from './transactions';
 const REPOSITORIES = [
   PartnerRepository,
   ConnectionRepository,
-  SystemStateRepository,
   SeedRepository,
   MatchingRunRepository,
   SuggestionRepository,

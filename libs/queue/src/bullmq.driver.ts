@@ -42,9 +42,9 @@ export class BullMqProducer extends MatchingJobProducer {
   }
 
   async enqueue(job: MatchingJob): Promise<void> {
-    if (job.name === 'partner-changed') {
-      // Changes to one partner while its job waits collapse into that job; a change while
-      // it runs is kept and runs right after, so no edit is lost.
+    if (job.name === 'catch-up-stale-lists') {
+      // Changes while a catch-up waits collapse into it; a change while it runs is kept and
+      // runs right after, so no edit is lost.
       await reachingRedis(() => this.queue.add(job.name, job.data, { deduplication: { id: matchingJobId(job), keepLastIfActive: true } }));
       return;
     }

@@ -1,9 +1,9 @@
-import { matchingJobId, type MatchingJob } from './matching-jobs';
+import { CATCH_UP_STALE_LISTS, matchingJobId, type MatchingJob } from './matching-jobs';
 
 describe('matchingJobId', () => {
   const runId = '6f1c2a9e-0b7d-4c55-9a51-3e2f1d0c8b7a';
   const jobs: MatchingJob[] = [
-    { name: 'partner-changed', data: { partnerId: runId, reason: 'updated' } },
+    CATCH_UP_STALE_LISTS,
     { name: 'full-run', data: { runId } },
     { name: 'full-run', data: { runId: null } },
     { name: 'score-shard', data: { runId, shard: 2, firstPartnerId: runId, lastPartnerId: runId } },

@@ -1,11 +1,14 @@
 /** The one queue the matching work runs on. */
 export const MATCHING_QUEUE = 'matching';
 
-export type PartnerChangeReason = 'created' | 'updated' | 'deleted' | 'opted-out' | 'connection' | 'match-decision' | 'run-catch-up';
-
 /** Every job, as a union of `{ name, data }`, so the compiler ties each name to its payload. */
 export type MatchingJob =
-  | { name: 'partner-changed'; data: { partnerId: string; reason: PartnerChangeReason } }
+  /**
+   * Some partners changed since the stored lists were written: bring every list in line with
+   * the partners as they are now. The handler finds the changed partners itself (by their
+   * change stamps), so the job carries nothing and one waiting job covers any number of changes.
+   */
+  | { name: 'catch-up-stale-lists'; data: Record<string, never> }
   /** `runId: null` is the scheduled run, which creates its own run record. */
   | { name: 'full-run'; data: { runId: string | null } }
   | { name: 'score-shard'; data: { runId: string; shard: number; firstPartnerId: string; lastPartnerId: string } }
@@ -16,17 +19,20 @@ export type MatchingJob =
 export type MatchingJobName = MatchingJob['name'];
 export type MatchingJobData<Name extends MatchingJobName> = Extract<MatchingJob, { name: Name }>['data'];
 
-export const MATCHING_JOB_NAMES: readonly MatchingJobName[] = ['partner-changed', 'full-run', 'score-shard', 'finalise-run', 'send-mail'];
+export const MATCHING_JOB_NAMES: readonly MatchingJobName[] = ['catch-up-stale-lists', 'full-run', 'score-shard', 'finalise-run', 'send-mail'];
+
+/** The catch-up job: always the same, so that changes while it waits collapse into it. */
+export const CATCH_UP_STALE_LISTS: MatchingJob = { name: 'catch-up-stale-lists', data: {} };
 
 /**
- * Deterministic ids: a burst of changes to one partner collapses into one waiting job,
- * and a retried shard is the same job, never a second one. No `:` in them: BullMQ
- * rejects custom job ids containing one (it separates the parts of its Redis keys).
+ * Deterministic ids: changes while a catch-up waits collapse into that one job, and a
+ * retried shard is the same job, never a second one. No `:` in them: BullMQ rejects custom
+ * job ids containing one (it separates the parts of its Redis keys).
  */
 export function matchingJobId(job: MatchingJob): string {
   switch (job.name) {
-    case 'partner-changed':
-      return `partner-changed.${job.data.partnerId}`;
+    case 'catch-up-stale-lists':
+      return 'catch-up-stale-lists';
     case 'full-run':
       return `full-run.${job.data.runId ?? 'scheduled'}`;
     case 'score-shard':
@@ -41,4 +47,3 @@ export function matchingJobId(job: MatchingJob): string {
 export function isMatchingJobName(name: string): name is MatchingJobName {
   return (MATCHING_JOB_NAMES as readonly string[]).includes(name);
 }
-

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { appConfig, type AppConfig } from '@app/config';
 import { MatchingRunRepository, type MatchingRunEntity } from '@app/persistence';
 import { MatchingJobProducer, type RunJobsState, type RunStage } from '@app/queue';
-import { shardJobs } from './matching-jobs.service';
+import { shardJobs } from './full-run.handler';
 
 /** Times the watchdog enqueues one run's jobs again before it fails the run instead. */
 export const MAX_RUN_RECOVERIES = 3;

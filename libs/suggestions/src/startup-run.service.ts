@@ -14,14 +14,14 @@ export class StartupRunService implements OnApplicationBootstrap {
     private readonly runs: MatchingRunRepository,
     private readonly suggestions: SuggestionRepository,
     private readonly partners: PartnerRepository,
-    private readonly runRequests: MatchingRunsService,
+    private readonly matchingRuns: MatchingRunsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const interrupted = await this.runs.findUnfinished();
     if (interrupted) await this.runs.markFailed(interrupted.id, 'interrupted: the process stopped before the run completed');
     if ((await this.suggestions.activeRunId()) || (await this.partners.count()) === 0) return;
-    const run = await this.runRequests.request('startup');
+    const run = await this.matchingRuns.request('startup');
     this.logger.log(`Computing suggestions (run ${run.id})`);
   }
 }

@@ -32,13 +32,23 @@ export class ApiKeysService {
   }
 
   private async partnerOf(request: CreateApiKeyDto): Promise<string | null> {
+    const given = givenPartner(request);
     if (request.role !== 'partner') {
-      if (request.partner !== undefined) throw DomainException.validation([{ field: 'partner', message: 'partner is for partner keys only', value: request.partner }]);
+      if (given) throw DomainException.validation([{ field: given.field, message: `${given.field} is for partner keys only`, value: given.value }]);
       return null;
     }
-    if (request.partner === undefined) throw DomainException.validation([{ field: 'partner', message: 'a partner key needs partner (id or slug)' }]);
-    const partner = await this.partners.findByIdOrSlug(request.partner);
-    if (!partner) throw DomainException.notFound('Partner', request.partner, 'partner');
+    if (!given) throw DomainException.validation([{ field: 'partner', message: 'a partner key needs partner (id or slug)' }]);
+    const partner = await this.partners.findByIdOrSlug(given.value);
+    if (!partner) throw DomainException.notFound('Partner', given.value, given.field);
     return partner.id;
   }
+}
+
+/** `partner`, or its other name `partnerId`, with the field it came in; both only when they agree. */
+function givenPartner(request: CreateApiKeyDto): { field: 'partner' | 'partnerId'; value: string } | null {
+  if (request.partner !== undefined && request.partnerId !== undefined && request.partner !== request.partnerId) {
+    throw DomainException.validation([{ field: 'partnerId', message: 'partner and partnerId name the same partner: send one of the two', value: request.partnerId }]);
+  }
+  if (request.partner !== undefined) return { field: 'partner', value: request.partner };
+  return request.partnerId !== undefined ? { field: 'partnerId', value: request.partnerId } : null;
 }

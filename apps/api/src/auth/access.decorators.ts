@@ -1,9 +1,8 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiExtension, ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { API_KEY_ROLES, type ApiKeyRole } from '@app/persistence';
+import type { ApiKeyRole } from '@app/persistence';
 import { ProblemDetailsDto } from '../problems/problem-details.dto';
 
-export const API_ROLES = API_KEY_ROLES;
 export type ApiRole = ApiKeyRole;
 
 export const ROLES_KEY = 'partnermatch:roles';

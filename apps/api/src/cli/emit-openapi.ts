@@ -12,7 +12,6 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string', default: CLIENT_TYPES_DIR } } });
   // The routes do not depend on these; unset, nothing at module load reaches for Redis.
   delete process.env.REDIS_URL;
-  /* eslint-disable @typescript-eslint/no-require-imports */
   const { ApiModule } = require('../api.module') as typeof import('../api.module');
   const { createOpenApiDocument } = require('../api.setup') as typeof import('../api.setup');
   // Preview: modules and controllers are scanned, no provider is created, so no connection is made.

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ListCacheModule } from '../list-cache/list-cache.module';
 import { PartnersModule } from '../partners/partners.module';
-import { SuggestionsApiModule } from '../suggestions/suggestions.module';
+import { SuggestionsModule } from '../suggestions/suggestions.module';
 import { EmbedController } from './embed.controller';
 import { EmbedService } from './embed.service';
 import { EmbedWidgetController } from './embed-widget.controller';
 
-@Module({ imports: [PartnersModule, ListCacheModule, SuggestionsApiModule], controllers: [EmbedController, EmbedWidgetController], providers: [EmbedService] })
+@Module({ imports: [PartnersModule, ListCacheModule, SuggestionsModule], controllers: [EmbedController, EmbedWidgetController], providers: [EmbedService] })
 export class EmbedModule {}

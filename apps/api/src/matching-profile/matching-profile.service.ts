@@ -32,7 +32,7 @@ const NEGATIVE_STATUSES: readonly MatchStatus[] = ['rejected', 'declined'];
 @Injectable()
 export class MatchingProfileService {
   constructor(
-    private readonly runRequests: MatchingRunsService,
+    private readonly matchingRuns: MatchingRunsService,
     private readonly inputs: MatchInputsService,
     private readonly suggestions: SuggestionRepository,
     private readonly partners: PartnerRepository,
@@ -100,8 +100,27 @@ export class MatchingProfileService {
   /** Stores the settings as the next version and starts the run that applies it. */
   async activate(body: SaveMatchingProfileDto): Promise<MatchingProfileActivationDto> {
     const settings = checkedSettings(body);
-    const { profile, run } = await this.runRequests.activateProfile(settings, body.note ?? null);
+    if (body.version !== undefined) await this.assertReadAtActiveVersion(body.version);
+    const { profile, run } = await this.matchingRuns.activateProfile(settings, body.note ?? null);
     return { profile: MatchingProfileDto.from(profile), run: MatchingRunDto.from(run) };
+  }
+
+  /**
+   * A body sent back as GET answered it names the version it was read at: still the active
+   * one, it is saved (as the next version); another save since then is a 409, so nobody
+   * overwrites a colleague's change unseen.
+   */
+  private async assertReadAtActiveVersion(readAt: number): Promise<void> {
+    const active = (await this.activeProfile.active()).profile.version;
+    if (readAt === active) return;
+    if (readAt < active) {
+      throw new DomainException('conflict', `the profile was read at version ${readAt}, but version ${active} was saved since; read it again and redo the change`, [
+        { field: 'version', message: `version ${readAt} is no longer the active version (${active})`, value: readAt },
+      ]);
+    }
+    throw DomainException.validation([
+      { field: 'version', message: `version must be the active version (${active}) the profile was read at, or left out: the server numbers new versions`, value: readAt },
+    ]);
   }
 
   /** Every partner's list under the proposed settings, compared with the stored lists. */

@@ -32,22 +32,19 @@ async function relayOnce(entries: OutboxEntry[], enqueue: (job: MatchingJob) => 
 }
 
 describe('OutboxRelayService', () => {
-  it('enqueues one job per partner, with its latest reason, and reports every entry of it sent', async () => {
+  it('enqueues one catch-up job for a batch of changes and reports every entry sent', async () => {
     const { jobs, outcomes } = await relayOnce(
       [entry('1', 'partner-a', 'updated'), entry('2', 'partner-b', 'connection'), entry('3', 'partner-a', 'opted-out')],
       async () => undefined,
     );
-    expect(jobs).toEqual([
-      { name: 'partner-changed', data: { partnerId: 'partner-a', reason: 'opted-out' } },
-      { name: 'partner-changed', data: { partnerId: 'partner-b', reason: 'connection' } },
-    ]);
-    expect(outcomes).toEqual([{ sentIds: ['1', '3', '2'], failed: null }]);
+    expect(jobs).toEqual([{ name: 'catch-up-stale-lists', data: {} }]);
+    expect(outcomes).toEqual([{ sentIds: ['1', '2', '3'], failed: null }]);
   });
 
-  it('keeps the entries whose enqueue failed, with the error, and still reports the others sent', async () => {
-    const { outcomes } = await relayOnce([entry('1', 'partner-a', 'updated'), entry('2', 'partner-b', 'updated'), entry('3', 'partner-b', 'deleted')], async (job) => {
-      if (job.name === 'partner-changed' && job.data.partnerId === 'partner-b') throw new Error('Connection is closed.');
+  it('keeps every entry of the batch, with the error, when the catch-up job could not be enqueued', async () => {
+    const { outcomes } = await relayOnce([entry('1', 'partner-a', 'updated'), entry('2', 'partner-b', 'deleted')], async () => {
+      throw new Error('Connection is closed.');
     });
-    expect(outcomes).toEqual([{ sentIds: ['1'], failed: { ids: ['2', '3'], error: 'Connection is closed.' } }]);
+    expect(outcomes).toEqual([{ sentIds: [], failed: { ids: ['1', '2'], error: 'Connection is closed.' } }]);
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { PartnerChangeOutboxRepository, type OutboxEntry, type RelayOutcome } from '@app/persistence';
-import { MatchingJobProducer } from '@app/queue';
+import { CATCH_UP_STALE_LISTS, MatchingJobProducer, RelayLoop } from '@app/queue';
 
 /** Entries locked per transaction; a longer backlog is sent in several. */
 const BATCH_SIZE = 100;
@@ -21,11 +21,14 @@ const ENQUEUE_TIMEOUT_MS = 5000;
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelayService.name);
-  private pass: Promise<void> | null = null;
-  private passRequested = false;
-  private timer: NodeJS.Timeout | null = null;
   private failures = 0;
   private stopped = false;
+  /** While enqueues fail, passes wait for the backoff instead of following every commit. */
+  private readonly loop = new RelayLoop(
+    () => this.sendBacklog(),
+    () => (this.failures === 0 ? OUTBOX_POLL_INTERVAL_MS : Math.min(RETRY_FIRST_MS * 2 ** (this.failures - 1), RETRY_MAX_MS)),
+    () => this.failures === 0,
+  );
 
   constructor(
     private readonly outbox: PartnerChangeOutboxRepository,
@@ -33,51 +36,23 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   ) {}
 
   onApplicationBootstrap(): void {
-    this.runPass();
+    this.loop.wake();
   }
 
   /** Stops before the database pool closes, letting a pass in flight commit. */
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.pass;
+    await this.loop.stop();
   }
 
   /** A transaction with outbox entries committed in this process: send them now, unless backing off. */
   wake(): void {
-    if (this.failures === 0) this.runPass();
+    if (this.failures === 0) this.loop.wake();
   }
 
   /** Resolves once no pass is running or requested. */
-  async idle(): Promise<void> {
-    while (this.pass) await this.pass;
-  }
-
-  private runPass(): void {
-    if (this.stopped) return;
-    if (this.pass) {
-      this.passRequested = true;
-      return;
-    }
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.pass = this.sendBacklog().finally(() => {
-      this.pass = null;
-      if (this.passRequested && this.failures === 0) {
-        this.passRequested = false;
-        this.runPass();
-      } else {
-        this.passRequested = false;
-        this.scheduleNextPass();
-      }
-    });
-  }
-
-  private scheduleNextPass(): void {
-    if (this.stopped) return;
-    const delay = this.failures === 0 ? OUTBOX_POLL_INTERVAL_MS : Math.min(RETRY_FIRST_MS * 2 ** (this.failures - 1), RETRY_MAX_MS);
-    this.timer = setTimeout(() => this.runPass(), delay);
-    this.timer.unref();
+  idle(): Promise<void> {
+    return this.loop.idle();
   }
 
   /** Batches until the outbox is empty or an enqueue fails. */
@@ -99,19 +74,18 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     }
   }
 
-  /** One job per partner: later entries of the same partner are covered by the same recompute. */
+  /**
+   * One catch-up job for the whole batch: it repairs every list a changed partner touches,
+   * whichever partners changed and why, so the entries only say that one is needed.
+   */
   private async enqueue(entries: OutboxEntry[]): Promise<RelayOutcome> {
-    const byPartner = new Map<string, OutboxEntry[]>();
-    for (const entry of entries) byPartner.set(entry.partnerId, [...(byPartner.get(entry.partnerId) ?? []), entry]);
-    const groups = [...byPartner.values()];
-    const results = await Promise.allSettled(
-      groups.map((group) =>
-        withTimeout(this.producer.enqueue({ name: 'partner-changed', data: { partnerId: group[0].partnerId, reason: group[group.length - 1].reason } })),
-      ),
-    );
-    const idsOf = (wanted: PromiseSettledResult<void>['status']) => groups.filter((_, index) => results[index].status === wanted).flat().map((entry) => entry.id);
-    const rejection = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-    return { sentIds: idsOf('fulfilled'), failed: rejection ? { ids: idsOf('rejected'), error: describe(rejection.reason) } : null };
+    const ids = entries.map((entry) => entry.id);
+    try {
+      await withTimeout(this.producer.enqueue(CATCH_UP_STALE_LISTS));
+      return { sentIds: ids, failed: null };
+    } catch (error) {
+      return { sentIds: [], failed: { ids, error: describe(error) } };
+    }
   }
 }
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PartnerChangeOutboxRepository, retryOnConflict, Transactions, type Transaction } from '@app/persistence';
-import type { PartnerChangeReason } from '@app/queue';
+import { PartnerChangeOutboxRepository, retryOnConflict, Transactions, type PartnerChangeReason, type Transaction } from '@app/persistence';
 import { OutboxRelayService } from '../outbox/outbox-relay.service';
 
 /** Records, inside the transaction of a change, which partners it touched. */

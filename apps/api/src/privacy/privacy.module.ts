@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { PartnersModule } from '../partners/partners.module';
-import { SuggestionsApiModule } from '../suggestions/suggestions.module';
+import { SuggestionsModule } from '../suggestions/suggestions.module';
 import { PrivacyController } from './privacy.controller';
 import { PrivacyService } from './privacy.service';
 
-@Module({ imports: [PartnersModule, SuggestionsApiModule], controllers: [PrivacyController], providers: [PrivacyService] })
+@Module({ imports: [PartnersModule, SuggestionsModule], controllers: [PrivacyController], providers: [PrivacyService] })
 export class PrivacyModule {}

@@ -11,4 +11,5 @@ import { SuggestionsService } from './suggestions.service';
   providers: [SuggestionsService, FeedbackService],
   exports: [SuggestionsService],
 })
-export class SuggestionsApiModule {}
+/** Reading partners' lists and their feedback on them. */
+export class SuggestionsModule {}

@@ -7,7 +7,9 @@ import { router } from './router';
 
 setUnauthorizedHandler(() => {
   const { pathname, search } = router.state.location;
-  if (pathname === '/sign-in') return;
+  // Before the first render (a start-up prefetch answered 401) RequireSession does the redirect;
+  // navigating while the router still initialises lands on /console/console/….
+  if (pathname.startsWith('/sign-in') || !router.state.initialized) return;
   queryClient.clear();
   void router.navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
 });

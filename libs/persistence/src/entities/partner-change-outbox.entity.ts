@@ -1,5 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { PartnerChangeReason } from '@app/queue';
+
+/** Why a partner's lists need repair; the relay's catch-up job repairs them whatever the reason. */
+export type PartnerChangeReason = 'created' | 'updated' | 'deleted' | 'opted-out' | 'connection' | 'match-decision';
 
 /**
  * A partner change whose recompute is not yet on the queue. Written in the transaction of

@@ -25,9 +25,9 @@ export class ConsoleSessionRepository {
   /** Stores a session; also removes every session already past its idle time or its end. */
   async create(tokenHash: string, owner: NewSessionOwner, idleMinutes: number, lifetimeMinutes: number): Promise<LiveSession> {
     await this.removeExpired(idleMinutes);
-    const rows: { id: string }[] = await this.dataSource.query(
+    await this.dataSource.query(
       `INSERT INTO console_session (token_hash, owner_kind, api_key_id, bootstrap_key_hash, person_id, expires_at)
-       VALUES ($1, $2, $3, $4, $6, now() + make_interval(mins => $5)) RETURNING id`,
+       VALUES ($1, $2, $3, $4, $6, now() + make_interval(mins => $5))`,
       [
         tokenHash,
         owner.kind,

@@ -92,6 +92,15 @@ export class MatchingRunRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /**
+   * Records a running run as completed, in the caller's transaction (the one that switches its
+   * lists in). Returns false when it is no longer running (finalised before, or failed).
+   */
+  async markCompleted(id: string, suggestionCount: number, tx: EntityManager): Promise<boolean> {
+    const result = await this.within(tx).update({ id, status: 'running' }, { status: 'completed', progress: 100, suggestionCount, finishedAt: new Date() });
+    return (result.affected ?? 0) > 0;
+  }
+
   async markFailed(id: string, error: string): Promise<void> {
     await this.runs.update({ id, status: In(['queued', 'running']) }, { status: 'failed', error: error.slice(0, 2000), finishedAt: new Date() });
   }

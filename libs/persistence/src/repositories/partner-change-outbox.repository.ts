@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { PartnerChangeReason } from '@app/queue';
 import { Repository, type EntityManager } from 'typeorm';
-import { PartnerChangeOutboxEntity } from '../entities/partner-change-outbox.entity';
+import { PartnerChangeOutboxEntity, type PartnerChangeReason } from '../entities/partner-change-outbox.entity';
 
 export type OutboxEntry = Pick<PartnerChangeOutboxEntity, 'id' | 'partnerId' | 'reason'>;
 

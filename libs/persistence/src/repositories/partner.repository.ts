@@ -111,6 +111,16 @@ export class PartnerRepository {
     return new Set(rows.map((row) => row.slug));
   }
 
+  findBySlugs(slugs: string[]): Promise<PartnerEntity[]> {
+    return slugs.length === 0 ? Promise.resolve([]) : this.partners.findBy({ slug: In(slugs) });
+  }
+
+  /** The partners, locked (as lockByIdOrSlug locks one) until the caller's transaction ends; in id order, so two imports cannot deadlock. */
+  lockBySlugs(slugs: string[], tx: EntityManager): Promise<PartnerEntity[]> {
+    if (slugs.length === 0) return Promise.resolve([]);
+    return tx.getRepository(PartnerEntity).find({ where: { slug: In(slugs) }, order: { id: 'ASC' }, lock: { mode: 'for_no_key_update' } });
+  }
+
   /** Every partner by name, for the export. */
   findAllByName(): Promise<PartnerEntity[]> {
     return this.partners.find({ order: { name: 'ASC', id: 'ASC' } });

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MatchEntity, type MatchStatus } from '../entities/match.entity';
-import { MatchingRunEntity } from '../entities/matching-run.entity';
 import { SuggestionEntity } from '../entities/suggestion.entity';
 import { SystemStateEntity } from '../entities/system-state.entity';
 
@@ -78,24 +77,20 @@ export class SuggestionRepository {
     await (manager ? write(manager) : this.dataSource.transaction(write));
   }
 
-  /**
-   * Switches readers to a completed run in one transaction, then drops the rows of older
-   * runs. Returns false when the run is no longer running (finalised before, or failed).
-   */
-  async activate(runId: string): Promise<boolean> {
-    const activated = await this.withListLock(async (tx) => {
-      const [{ count }] = await tx.query(`SELECT count(*)::int AS count FROM suggestion WHERE run_id = $1`, [runId]);
-      const result = await tx.update(
-        MatchingRunEntity,
-        { id: runId, status: 'running' },
-        { status: 'completed', progress: 100, suggestionCount: count, finishedAt: new Date() },
-      );
-      if (!result.affected) return false;
-      await tx.upsert(SystemStateEntity, { key: ACTIVE_RUN_KEY, value: { runId } }, ['key']);
-      return true;
-    });
-    if (activated) await this.dataSource.query(`DELETE FROM suggestion WHERE run_id <> $1`, [runId]);
-    return activated;
+  /** How many suggestions a run has stored. */
+  async countInRun(runId: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
+    const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM suggestion WHERE run_id = $1`, [runId]);
+    return count;
+  }
+
+  /** Points readers at this run's lists, in the caller's transaction (the switch-in of a completed run). */
+  async makeActive(runId: string, tx: EntityManager): Promise<void> {
+    await tx.upsert(SystemStateEntity, { key: ACTIVE_RUN_KEY, value: { runId } }, ['key']);
+  }
+
+  /** Drops the rows of every run but this one (after it was switched in: nobody reads them any more). */
+  async deleteOtherRuns(runId: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM suggestion WHERE run_id <> $1`, [runId]);
   }
 
   /**

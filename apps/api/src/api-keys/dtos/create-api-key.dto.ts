@@ -17,11 +17,17 @@ export class CreateApiKeyDto {
   @IsIn(API_KEY_ROLES)
   role: ApiKeyRole;
 
-  /** Required for (and only for) a partner key: id or slug of its partner. */
+  /** Required for (and only for) a partner key: the id or the slug of its partner. */
   @IsOmittable()
   @IsString()
   @MaxLength(200)
   partner?: string;
+
+  /** Another name for `partner` (the answer's name for it), also an id or a slug: send one of the two. */
+  @IsOmittable()
+  @IsString()
+  @MaxLength(200)
+  partnerId?: string;
 
   /** Portal keys only: the web origins whose pages may call the embed routes, e.g. `https://www.kinderarmoede.nl`. */
   @IsOmittable()

@@ -153,38 +153,41 @@ export function MapPage() {
           </div>
           <details className="pm-card pm-section pm-map-table">
             <summary>{t('map.table')}</summary>
-            <Table caption={t('map.tableCaption')}>
-              <THead>
-                <Tr>
-                  <Th scope="col">{t('filter.gemeente')}</Th>
-                  <Th scope="col">{t('filter.province')}</Th>
-                  <Th scope="col" numeric>
-                    {t('map.partners')}
-                  </Th>
-                  <Th scope="col" numeric>
-                    {t('map.covered')}
-                  </Th>
-                  <Th scope="col">{t('connections.actions')}</Th>
-                </Tr>
-              </THead>
-              <TBody>
-                {sorted.map((cell) => (
-                  <Tr key={cell.code}>
-                    <Th scope="row">{cell.name}</Th>
-                    <Td>{label('provinces', provinceOf.get(cell.code))}</Td>
-                    <Td numeric>{cell.partners}</Td>
-                    <Td numeric>
-                      {cell.covered} / {LEEFDOMEINEN_TOTAL}
-                    </Td>
-                    <Td>
-                      <Button appearance="subtle-button" aria-label={`${t('map.chooseOne')}: ${cell.name}`} onClick={() => choose(cell.code)}>
-                        {t('map.chooseOne')}
-                      </Button>
-                    </Td>
+            {/* 342 rows: scrolled within a bounded, focusable region (arrow keys scroll it) so the page keeps its length. */}
+            <div className="pm-map-table__scroll" role="region" aria-label={t('map.tableCaption')} tabIndex={0}>
+              <Table caption={t('map.tableCaption')}>
+                <THead>
+                  <Tr>
+                    <Th scope="col">{t('filter.gemeente')}</Th>
+                    <Th scope="col">{t('filter.province')}</Th>
+                    <Th scope="col" numeric>
+                      {t('map.partners')}
+                    </Th>
+                    <Th scope="col" numeric>
+                      {t('map.covered')}
+                    </Th>
+                    <Th scope="col">{t('connections.actions')}</Th>
                   </Tr>
-                ))}
-              </TBody>
-            </Table>
+                </THead>
+                <TBody>
+                  {sorted.map((cell) => (
+                    <Tr key={cell.code}>
+                      <Th scope="row">{cell.name}</Th>
+                      <Td>{label('provinces', provinceOf.get(cell.code))}</Td>
+                      <Td numeric>{cell.partners}</Td>
+                      <Td numeric>
+                        {cell.covered} / {LEEFDOMEINEN_TOTAL}
+                      </Td>
+                      <Td>
+                        <Button appearance="subtle-button" aria-label={`${t('map.chooseOne')}: ${cell.name}`} onClick={() => choose(cell.code)}>
+                          {t('map.chooseOne')}
+                        </Button>
+                      </Td>
+                    </Tr>
+                  ))}
+                </TBody>
+              </Table>
+            </div>
           </details>
         </>
       )}

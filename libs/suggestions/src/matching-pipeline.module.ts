@@ -4,8 +4,10 @@ import { MatchingJobHandler, matchingProcessorFor } from '@app/queue';
 import { ActiveMatchingProfileService } from './active-matching-profile.service';
 import { MatchIndexCacheService } from './match-index-cache.service';
 import { MatchInputsService } from './match-inputs.service';
-import { MatchingJobsService } from './matching-jobs.service';
+import { FullRunHandler } from './full-run.handler';
+import { MatchingJobRouter } from './matching-job.router';
 import { MatchingRunsService } from './matching-runs.service';
+import { PartnerChangeHandler } from './partner-change.handler';
 import { RunWatchdogService } from './run-watchdog.service';
 import { StartupRunService } from './startup-run.service';
 
@@ -14,7 +16,7 @@ import { StartupRunService } from './startup-run.service';
  * Redis the in-process driver calls them directly, so the API runs them itself.
  */
 @Module({})
-export class SuggestionsModule {
+export class MatchingPipelineModule {
   static forRoot(config: AppConfig, options: { processJobs: boolean }): DynamicModule {
     const providers: Provider[] = [
       ActiveMatchingProfileService,
@@ -22,13 +24,15 @@ export class SuggestionsModule {
       MatchIndexCacheService,
       MatchingRunsService,
       RunWatchdogService,
-      MatchingJobsService,
-      { provide: MatchingJobHandler, useExisting: MatchingJobsService },
+      PartnerChangeHandler,
+      FullRunHandler,
+      MatchingJobRouter,
+      { provide: MatchingJobHandler, useExisting: MatchingJobRouter },
     ];
     if (config.redisUrl && options.processJobs) providers.push(matchingProcessorFor(config));
     if (!config.redisUrl) providers.push(StartupRunService);
     return {
-      module: SuggestionsModule,
+      module: MatchingPipelineModule,
       global: true,
       providers,
       exports: [MatchingRunsService, RunWatchdogService, ActiveMatchingProfileService, MatchInputsService, MatchingJobHandler],
