@@ -303,7 +303,8 @@ describe('the partner pages of the console in a real browser (PostgreSQL, no SMT
     // The creation said the same sentence: what counts is the stored person once the save is in.
     const annaNow = async () => (await api.http().get('/v1/people').expect(200)).body.items.find((item: { email: string }) => item.email === 'anna@sardes.example.org');
     await until(async () => (await annaNow()).role === 'partner', 'the saved change of Anna');
-    expect(await annaNow()).toMatchObject({ role: 'partner', partner: { slug: 'gemeente-utrecht' }, language: 'en', active: false });
+    const changed = await annaNow();
+    expect(changed).toMatchObject({ role: 'partner', partner: { slug: 'gemeente-utrecht' }, language: 'en', active: false });
 
     await anna.getByRole('button', { name: `${nl['people.deleteButton']}: Anna de Vries` }).click();
     await until(async () => (await anna.count()) === 0, 'Anna deleted');

@@ -60,6 +60,15 @@ export class MatchRepository {
     return this.dataSource.manager.findOneBy(MatchEntity, { partnerAId, partnerBId });
   }
 
+  /** Pairs whose status is one of `statuses`: the decisions the suggested weights learn from. */
+  async pairsWithStatus(statuses: readonly MatchStatus[]): Promise<{ a: string; b: string; status: MatchStatus }[]> {
+    const rows = await this.dataSource.manager.find(MatchEntity, {
+      select: { partnerAId: true, partnerBId: true, status: true },
+      where: { status: In([...statuses]) },
+    });
+    return rows.map((row) => ({ a: row.partnerAId, b: row.partnerBId, status: row.status }));
+  }
+
   /** Pairs the core must leave out of every list: rejected by the team, declined by the partners. */
   async neverSuggestedPairs(manager: EntityManager = this.dataSource.manager): Promise<{ a: string; b: string }[]> {
     // Raw rows, as for connections: entity hydration is what costs at this size.
