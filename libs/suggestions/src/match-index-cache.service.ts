@@ -39,8 +39,8 @@ export class MatchIndexCacheService {
     private readonly inputs: MatchInputsService,
   ) {}
 
-  /** Brings the index up to date, reading through `manager` (the caller's transaction), or outside one to warm it. */
-  async sync(runId: string, profile: MatchingProfile, manager?: EntityManager): Promise<SyncedIndex> {
+  /** Brings the index up to date, reading through `manager` (the caller's transaction). */
+  async sync(runId: string, profile: MatchingProfile, manager: EntityManager): Promise<SyncedIndex> {
     // A digest, not the pairs: reading every connection on every change would cost more than the change.
     const key = await this.inputs.pairsDigest(manager);
     const cached = this.cached;
@@ -74,7 +74,7 @@ export class MatchIndexCacheService {
     runId: string,
     profile: MatchingProfile,
     key: string,
-    manager?: EntityManager,
+    manager: EntityManager,
   ): Promise<SyncedIndex> {
     const pairs = await this.inputs.pairsNeverSuggested(manager);
     const rows = await this.partners.matchingProfiles(manager);

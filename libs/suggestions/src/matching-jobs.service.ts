@@ -87,10 +87,10 @@ export class MatchingJobsService extends MatchingJobHandler {
     });
   }
 
-  private async writeIndexChanges(runId: string, tx: EntityManager, { compareAll = false } = {}): Promise<number> {
+  private async writeIndexChanges(runId: string, tx: EntityManager): Promise<number> {
     const profile = await this.matchingProfile.ofRun(runId, tx);
     const synced = await this.indexCache.sync(runId, profile, tx);
-    const ids = synced.rebuilt || compareAll ? await this.listsDifferingFromStored(runId, synced.index, synced.profiles, tx) : [...synced.changedPartnerIds];
+    const ids = synced.rebuilt ? await this.listsDifferingFromStored(runId, synced.index, synced.profiles, tx) : [...synced.changedPartnerIds];
     const rows: SuggestionRow[] = [];
     for (const id of ids) {
       const viewer = synced.profiles.get(id);
@@ -181,12 +181,7 @@ export class MatchingJobsService extends MatchingJobHandler {
     if (missing > 0) throw new Error(`${missing} of ${run.shardCount} shards have not finished`);
     if (!(await this.suggestions.activate(run.id))) return;
     this.indexCache.invalidate();
-    // The rebuild ranks every pair again: done outside the lock's transaction, which would hold
-    // the embedded database's one connection meanwhile (0.8 s of waiting reads after a run).
-    // Changes made before the warm-up are then baked into the index, so the locked step compares
-    // every list with the stored one, as it did after a rebuild inside it.
-    await this.indexCache.sync(run.id, await this.matchingProfile.ofRun(run.id));
-    const repaired = await this.suggestions.withListLock((tx) => this.writeIndexChanges(run.id, tx, { compareAll: true }));
+    const repaired = await this.suggestions.withListLock((tx) => this.writeIndexChanges(run.id, tx));
     this.logger.log(`Run ${run.id} completed: ${run.partnerCount} partners${repaired ? `, ${repaired} lists updated for changes during the run` : ''}`);
   }
 }
