@@ -2177,6 +2177,7 @@ export interface components {
             /**
              * Format: date-time
              * @description Ignored: the server sets it on save
+             * @example 2026-12-01T09:30:00.000Z
              */
             readonly createdAt?: string | null;
             /** @description Why the team changed the profile: stored with the version a save makes (null or left out: none); ignored by the preview */
@@ -2302,6 +2303,7 @@ export interface components {
             /**
              * Format: date-time
              * @description Ignored: the server sets it on save
+             * @example 2026-12-01T09:30:00.000Z
              */
             readonly createdAt?: string | null;
             /** @description Why the team changed the profile: stored with the version a save makes (null or left out: none); ignored by the preview */
