@@ -47,8 +47,10 @@ const SAMPLES: Record<string, { url: string; body?: unknown; allowed: number[] }
   'post /v1/matching/profile/preview': { url: '/v1/matching/profile/preview', body: { weights: 'zwaar' }, allowed: [400] },
   'get /v1/gemeenten/{code}/coalition': { url: '/v1/gemeenten/GM0344/coalition', allowed: [200] },
   'get /v1/gemeenten/{code}/gaps': { url: '/v1/gemeenten/GM0344/gaps', allowed: [200] },
+  'get /v1/gemeenten/{code}/gap-closers': { url: '/v1/gemeenten/GM0344/gap-closers', allowed: [200] },
   'get /v1/gaps': { url: '/v1/gaps', allowed: [200] },
   'get /v1/reviews': { url: '/v1/reviews', allowed: [200] },
+  'get /v1/reviews/{id}': { url: `/v1/reviews/${UNKNOWN_UUID}`, allowed: [404] },
   'get /v1/matches/{id}': { url: `/v1/matches/${UNKNOWN_UUID}`, allowed: [404] },
   'patch /v1/matches/{id}': { url: `/v1/matches/${UNKNOWN_UUID}`, body: { status: 'approved' }, allowed: [404] },
   'get /v1/matches/{id}/history': { url: `/v1/matches/${UNKNOWN_UUID}/history`, allowed: [404] },
@@ -64,6 +66,14 @@ const SAMPLES: Record<string, { url: string; body?: unknown; allowed: number[] }
   'get /v1/dev/mailbox': { url: '/v1/dev/mailbox', allowed: [200] },
   'get /v1/dev/mailbox/{id}': { url: `/v1/dev/mailbox/${UNKNOWN_UUID}`, allowed: [404] },
   'get /v1/embed/partners/{slug}/suggestions': { url: '/v1/embed/partners/{own}/suggestions', allowed: [200] },
+  'get /v1/partners/{idOrSlug}/introductions': { url: '/v1/partners/{own}/introductions', allowed: [200] },
+  'post /v1/partners/{idOrSlug}/erasure-request': { url: '/v1/partners/{own}/erasure-request', body: { reason: 42 }, allowed: [400] },
+  'get /v1/partners/{idOrSlug}/erasure-request': { url: '/v1/partners/{own}/erasure-request', allowed: [404] },
+  'delete /v1/partners/{idOrSlug}/erasure-request': { url: '/v1/partners/{own}/erasure-request', allowed: [404] },
+  'get /v1/erasure-requests': { url: '/v1/erasure-requests', allowed: [200] },
+  // A key is no person: only a session signed in by e-mail has preferences here.
+  'get /v1/me': { url: '/v1/me', allowed: [404] },
+  'patch /v1/me': { url: '/v1/me', body: { wantsDigest: 'ja' }, allowed: [400] },
 };
 
 type CallerName = 'admin' | 'team' | 'portal' | 'own partner' | 'other partner' | 'no key' | 'unknown key';

@@ -10,7 +10,8 @@ const GRONINGEN = 'GM0014';
 const MAASTRICHT = 'GM0935';
 
 // Utrecht and two neighbours. No partner has more than two leefdomeinen, so no pair covers more
-// than four; offers and needs are empty so reciprocity plays no part.
+// than four; offers and needs are empty so reciprocity plays no part. Only the voedselbank brings
+// ervaringskennis; it shares no opgave with the school and the GGD.
 const FIXTURES: Record<string, Record<string, unknown>> = {
   gemeente: { name: 'Gemeente Utrecht', sector: 'gemeente', leefdomeinen: ['materieel-welzijn', 'huisvesting-leefomgeving'], opgaven: ['meedoen', 'bestaanszekerheid'] },
   school: { name: 'OBS De Regenboog', sector: 'onderwijs', leefdomeinen: ['onderwijs', 'subjectief-welbevinden'], opgaven: ['meedoen', 'kansengelijkheid-onderwijs'] },
@@ -23,7 +24,7 @@ const FIXTURES: Record<string, Record<string, unknown>> = {
     opgaven: ['meedoen', 'gezond-opgroeien'],
   },
   supermarket: { name: 'Buurtsuper Zeist', sector: 'bedrijfsleven', gemeenten: [ZEIST], leefdomeinen: ['maatschappelijke-participatie'], opgaven: ['meedoen'] },
-  voedselbank: { name: 'Voedselbank Utrecht', leefdomeinen: ['materieel-welzijn'], opgaven: ['bestaanszekerheid'] },
+  voedselbank: { name: 'Voedselbank Utrecht', leefdomeinen: ['materieel-welzijn'], opgaven: ['bestaanszekerheid'], kennisbronnen: ['ervaring', 'praktijk'] },
   veiligThuis: { name: 'Veilig Thuis Nieuwegein', gemeenten: [NIEUWEGEIN], leefdomeinen: ['risico-veiligheid'], opgaven: ['meedoen'] },
   groningen: { name: 'Voedselbank Groningen', gemeenten: [GRONINGEN], leefdomeinen: ['gezondheid'], opgaven: ['meedoen'] },
   optedOut: { name: 'Bakkerij Utrecht', sector: 'bedrijfsleven', leefdomeinen: ['risico-veiligheid', 'relaties'], opgaven: ['meedoen'], matchingOptOut: true },
@@ -62,10 +63,12 @@ describe('coalitions and gaps API (PostgreSQL)', () => {
   });
 
   describe('GET /v1/gemeenten/{code}/coalition', () => {
-    it('covers more leefdomeinen than the best single pair of its candidates', async () => {
+    it('is made of Utrecht\'s own partners, an ervaringskennis partner included, and covers more than the best single pair', async () => {
       const body = await coalition('');
       expect(body).toMatchObject({ gemeente: { code: UTRECHT, name: 'Utrecht', province: 'PV26' }, requestedSize: 4, size: 4, note: null, profileVersion: 1 });
-      expect(body.candidates).toEqual({ local: 6, national: 1 });
+      // Own: gemeente, school, GGD (regional, lists Utrecht), voedselbank; nearby: the Zeist supermarket and Veilig Thuis Nieuwegein.
+      expect(body.candidates).toEqual({ local: 4, nearby: 2, national: 1 });
+      expect(body).toMatchObject({ widened: false, widenedReason: null });
 
       // The pairs the suggestions would rank: every pair of candidates, scored by the core.
       const candidates = [...created.entries()].filter(([name]) => name !== 'groningen' && name !== 'optedOut').map(([, partner]) => partner);
@@ -84,12 +87,20 @@ describe('coalitions and gaps API (PostgreSQL)', () => {
       expect(body.covered.leefdomeinen.length).toBeGreaterThan(mostCovering);
       expect(body.covered.leefdomeinen.length).toBeGreaterThan(bestScored.leefdomeinen);
       // The school and the GGD start (the best pair: same gemeente, 0.9 sector affinity); the gemeente
-      // adds two leefdomeinen and its sector; Veilig Thuis beats the Zeist supermarket on distance and sector.
+      // adds two leefdomeinen and its sector; the last place is kept for the voedselbank's ervaringskennis,
+      // where Veilig Thuis in Nieuwegein would otherwise have come.
       expect(new Set(memberNames(body).slice(0, 2))).toEqual(new Set(['school', 'ggd']));
-      expect(memberNames(body).slice(2)).toEqual(['gemeente', 'veiligThuis']);
-      expect(body.uncovered.leefdomeinen).toEqual(['maatschappelijke-participatie']);
+      expect(memberNames(body).slice(2)).toEqual(['gemeente', 'voedselbank']);
+      expect(body.members.map((member: Member & { origin: string }) => member.origin)).toEqual(['gemeente', 'gemeente', 'gemeente', 'gemeente']);
+      expect(body.members[3]).toMatchObject({ bringsErvaringskennis: true, sharedOpgaven: ['bestaanszekerheid'], addedLeefdomeinen: [] });
+      expect(body.ervaringskennis).toEqual({
+        included: true,
+        candidates: 1,
+        reason: { code: 'includes-ervaringskennis', params: { included: true, candidates: 1 }, text: 'De coalitie werkt samen met ervaringsdeskundigen: minstens één lid brengt ervaringskennis in' },
+      });
+      expect(body.uncovered.leefdomeinen).toEqual(['risico-veiligheid', 'maatschappelijke-participatie']);
       expect(body.covered.sectors).toEqual(['gemeente', 'onderwijs', 'jeugdgezondheidszorg', 'maatschappelijke-organisatie']);
-      expect(body.sharedOpgaven).toEqual(['meedoen']);
+      expect(body.sharedOpgaven).toEqual(['meedoen', 'bestaanszekerheid']);
       expect(body.score).toBeGreaterThan(0);
       expect(body.score).toBeLessThanOrEqual(1);
     });
@@ -105,8 +116,13 @@ describe('coalitions and gaps API (PostgreSQL)', () => {
         'Brengt de sector Gemeente in',
         'Deelt de opgave Meedoen met de coalitie',
       ]);
-      const veilig = english.members[3];
-      expect(veilig.reasons[0]).toMatchObject({ code: 'works-nearby', text: expect.stringMatching(/^Works in Nieuwegein, \d+(\.\d)? km from Utrecht$/) });
+      expect(english.members[3].reasons.map((r: { code: string; text: string }) => [r.code, r.text]).slice(0, 4)).toEqual([
+        ['works-in-gemeente', 'Works in Utrecht'],
+        ['adds-sector', 'Brings in the Civil society organisation sector'],
+        ['brings-ervaringskennis', 'Brings in lived-experience knowledge: the knowledge of people who live with poverty'],
+        ['shares-opgaven', 'Shares the task Income security with the coalition'],
+      ]);
+      expect(english.ervaringskennis.reason.text).toBe('The coalition works with people with lived experience: at least one member brings in lived-experience knowledge');
       expect(english.members.map((m: Member) => m.reasons.map((r) => r.code))).toEqual(dutch.members.map((m: Member) => m.reasons.map((r) => r.code)));
       for (const member of dutch.members) {
         expect(member.partner).not.toHaveProperty('contactEmail');
@@ -114,23 +130,35 @@ describe('coalitions and gaps API (PostgreSQL)', () => {
       }
     });
 
-    it('grows with size, down to the largest possible coalition, and never takes opted-out or far-away partners', async () => {
-      expect(memberNames(await coalition('?size=3')).sort()).toEqual(['gemeente', 'ggd', 'school']);
+    it('takes nearby partners only when Utrecht\'s own run out, says so, and never opted-out or far-away ones', async () => {
+      expect(memberNames(await coalition('?size=3')).sort()).toEqual(['ggd', 'school', 'voedselbank']);
+      // Fourth: nobody of Utrecht's own shares meedoen any more and the ministry shares nothing: Veilig
+      // Thuis beats the Zeist supermarket on distance and sector; fifth, the last place: the voedselbank.
       const five = await coalition('?size=5');
-      expect(memberNames(five)[4]).toBe('supermarket');
-      expect(five.uncovered.leefdomeinen).toEqual([]);
-      // The voedselbank and the ministry share no opgave the coalition shares.
+      expect(memberNames(five).slice(2)).toEqual(['gemeente', 'veiligThuis', 'voedselbank']);
+      expect(five).toMatchObject({ widened: true, widenedReason: { code: 'widened-to-fill', params: { cause: 'fill', requested: 5, local: 4 } } });
+      expect(five.widenedReason.text).toBe(
+        'In Utrecht zelf en landelijk werken te weinig passende partners voor een coalitie van 5; daarom zijn ook partners uit buurgemeenten en gemeenten binnen 20 km bekeken',
+      );
+      const veilig = five.members[3];
+      expect(veilig).toMatchObject({ origin: 'nearby', reasons: [{ code: 'works-nearby', text: expect.stringMatching(/^Werkt in Nieuwegein, \d+(\.\d)? km van Utrecht$/) }, ...veilig.reasons.slice(1)] });
       const six = await coalition('?size=6');
-      expect(six).toMatchObject({ requestedSize: 6, size: 5, note: { code: 'smaller-than-requested', params: { requested: 6, size: 5 } } });
-      expect(six.note.text).toContain('Deze coalitie telt 5 partners in plaats van 6');
+      expect(memberNames(six).slice(2)).toEqual(['gemeente', 'veiligThuis', 'supermarket', 'voedselbank']);
+      expect(six).toMatchObject({ size: 6, note: null });
+      expect(six.uncovered.leefdomeinen).toEqual([]);
       for (const body of [five, six]) expect(memberNames(body)).not.toContain('optedOut');
       expect(memberNames(six)).not.toContain('groningen');
     });
 
-    it('is empty, with the reason, where too few partners work', async () => {
+    it('is empty, with the reasons, where too few partners work', async () => {
       const maastricht = await coalition('?lang=en', MAASTRICHT);
-      expect(maastricht).toMatchObject({ size: 0, members: [], score: 0, candidates: { local: 0, national: 1 }, note: { code: 'no-candidates' } });
+      expect(maastricht).toMatchObject({ size: 0, members: [], score: 0, candidates: { local: 0, nearby: 0, national: 1 }, note: { code: 'no-candidates' }, widened: true });
       expect(maastricht.note.text).toBe('No local or regional partners work in or near Maastricht');
+      expect(maastricht.widenedReason.text).toBe('No local or regional partner works in Maastricht itself, so partners from neighbouring gemeenten and those within 20 km were considered too');
+      expect(maastricht.ervaringskennis).toMatchObject({ included: false, candidates: 0, reason: { code: 'no-ervaringskennis-available' } });
+      expect(maastricht.ervaringskennis.reason.text).toBe(
+        'No partner in or near Maastricht or nationwide brings in lived-experience knowledge, so this coalition cannot include it; look for people with lived experience to join',
+      );
       expect((await coalition('', GRONINGEN)).note.code).toBe('too-few-candidates');
       expect((await coalition('', 'gm0344')).size).toBe(4);
     });
@@ -179,6 +207,49 @@ describe('coalitions and gaps API (PostgreSQL)', () => {
 
     it('answers 404 for an unknown gemeente', async () => {
       await problem('/v1/gemeenten/GM9999/gaps', 404);
+    });
+  });
+
+  describe('GET /v1/gemeenten/{code}/gap-closers', () => {
+    it('equals a hand count of the open leefdomeinen and opgaven each nearby or national partner works on', async () => {
+      const { body } = await api.http().get(`/v1/gemeenten/${UTRECHT}/gap-closers`).expect(200);
+      // Open in Utrecht (see /gaps): risico-veiligheid and maatschappelijke-participatie, and six opgaven: 8.
+      expect(body.uncovered).toEqual({
+        leefdomeinen: ['risico-veiligheid', 'maatschappelijke-participatie'],
+        opgaven: ['een-fijn-thuis', 'ervaringsdeskundigheid', 'beeldvorming', 'vroegsignalering', 'ouderschap-veerkracht', 'systeemverandering'],
+      });
+      // The supermarket (Zeist), Veilig Thuis (Nieuwegein) and the ministry; not Groningen, not the opted-out bakery.
+      expect(body.candidates).toBe(3);
+      // One each: Veilig Thuis risico-veiligheid (6.9 km), the supermarket maatschappelijke participatie (12.4 km); the ministry none.
+      expect(body).toMatchObject({ total: 2, limit: 50, offset: 0 });
+      expect(body.items.map((item: { rank: number; partner: { id: string }; count: number; distanceKm: number }) => [item.rank, nameOf(item.partner.id), item.count, item.distanceKm])).toEqual([
+        [1, 'veiligThuis', 1, 6.9],
+        [2, 'supermarket', 1, 12.4],
+      ]);
+      expect(body.items[0]).toMatchObject({ scope: 'local', covers: { leefdomeinen: ['risico-veiligheid'], opgaven: [] } });
+      expect(body.items[0].reasons.map((reason: { text: string }) => reason.text)).toEqual([
+        'Werkt in Nieuwegein, 6.9 km van Utrecht',
+        'Werkt aan het leefdomein Risico en veiligheid, dat in Utrecht nog geen partner dekt',
+        'Dekt 1 van de 8 open leefdomeinen en opgaven van Utrecht',
+      ]);
+      expect(body.items[0].partner).not.toHaveProperty('contactEmail');
+    });
+
+    it('pages like other lists and speaks English with lang=en', async () => {
+      const { body } = await api.http().get(`/v1/gemeenten/gm0344/gap-closers?limit=1&offset=1&lang=en`).expect(200);
+      expect(body).toMatchObject({ gemeente: { code: UTRECHT }, total: 2, limit: 1, offset: 1 });
+      expect(body.items.map((item: { rank: number; partner: { id: string } }) => [item.rank, nameOf(item.partner.id)])).toEqual([[2, 'supermarket']]);
+      expect(body.items[0].reasons[1].text).toBe('Works on the life domain Social participation, which no partner in Utrecht covers yet');
+    });
+
+    it('answers 400 naming the field for a malformed code or a bad query, 404 for an unknown gemeente', async () => {
+      for (const code of ['GM12', 'utrecht', 'GM03444']) {
+        expect((await problem(`/v1/gemeenten/${code}/gap-closers`, 400)).errors[0]).toMatchObject({ field: 'code', value: code });
+      }
+      expect((await problem('/v1/gemeenten/GM9999/gap-closers', 404)).detail).toBe('Gemeente "GM9999" does not exist');
+      expect((await problem(`/v1/gemeenten/${UTRECHT}/gap-closers?lang=de`, 400)).errors[0]).toMatchObject({ field: 'lang', value: 'de' });
+      expect((await problem(`/v1/gemeenten/${UTRECHT}/gap-closers?limit=0`, 400)).errors[0].field).toBe('limit');
+      expect((await problem(`/v1/gemeenten/${UTRECHT}/gap-closers?offset=-1`, 400)).errors[0].field).toBe('offset');
     });
   });
 
@@ -243,8 +314,11 @@ describe('coalitions and gaps API (PostgreSQL)', () => {
     expect(body.members[1].pairScore).toBeCloseTo(expected.score, 4);
   });
 
-  it('documents the three routes with their problem responses', () => {
+  it('documents the four routes with their problem responses', () => {
     const paths = api.openApi.paths;
+    expect(Object.keys(paths['/v1/gemeenten/{code}/gap-closers'].get!.responses).sort()).toEqual(['200', '400', '401', '403', '404', '429', '503']);
+    const closerParameters = (paths['/v1/gemeenten/{code}/gap-closers'].get!.parameters as { name: string }[]).map((parameter) => parameter.name).sort();
+    expect(closerParameters).toEqual(['code', 'lang', 'limit', 'offset']);
     expect(Object.keys(paths['/v1/gemeenten/{code}/coalition'].get!.responses).sort()).toEqual(['200', '400', '401', '403', '404', '429', '503']);
     expect(Object.keys(paths['/v1/gemeenten/{code}/gaps'].get!.responses).sort()).toEqual(['200', '401', '403', '404', '429', '503']);
     expect(Object.keys(paths['/v1/gaps'].get!.responses).sort()).toEqual(['200', '400', '401', '403', '429', '503']);

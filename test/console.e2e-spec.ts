@@ -123,8 +123,19 @@ describe('the team console in a real browser (PostgreSQL, built console, Debian 
     await page.waitForURL(/province=PV28/);
     const filtered = (await api.http().get('/v1/reviews?limit=20&province=PV28').expect(200)).body.items.map((item: { id: string }) => item.id);
     expect(filtered).not.toEqual(shown);
-    await until(async () => JSON.stringify(await rows().evaluateAll((elements) => elements.map((element) => element.getAttribute('data-match-id')))) === JSON.stringify(filtered), 'the filtered list');
+    const shownIds = async () => JSON.stringify(await rows().evaluateAll((elements) => elements.map((element) => element.getAttribute('data-match-id'))));
+    await until(async () => (await shownIds()) === JSON.stringify(filtered), 'the filtered list');
+
+    // A leefdomein on top: the URL keeps both, the list is the API's for both; then back to the province alone.
+    await page.getByLabel(nl['filter.leefdomein'], { exact: true }).selectOption('onderwijs');
+    await page.waitForURL(/province=PV28.*leefdomein=onderwijs|leefdomein=onderwijs.*province=PV28/);
+    const both = (await api.http().get('/v1/reviews?limit=20&province=PV28&leefdomein=onderwijs').expect(200)).body.items.map((item: { id: string }) => item.id);
+    expect(both.length).toBeGreaterThan(0);
+    expect(both).not.toEqual(filtered);
+    await until(async () => (await shownIds()) === JSON.stringify(both), 'the list filtered by province and leefdomein');
     await check('review-filtered');
+    await page.getByLabel(nl['filter.leefdomein'], { exact: true }).selectOption('');
+    await until(async () => !page.url().includes('leefdomein') && (await shownIds()) === JSON.stringify(filtered), 'the province alone again');
   });
 
   it('approves one by keyboard and one by button, rejects two in bulk, undoes the last, and the API then holds what the screen said', async () => {
@@ -215,6 +226,20 @@ describe('the team console in a real browser (PostgreSQL, built console, Debian 
     await page.getByRole('heading', { level: 1, name: nl['review.title'] }).waitFor();
   });
 
+  it('says the service is temporarily unavailable when the API answers 503, and recovers on retry', async () => {
+    const unavailable = { type: '/problems/service-unavailable', title: 'Service Unavailable', status: 503, detail: 'A service this request needs is not reachable; try again shortly', instance: '/v1/reviews' };
+    const answer503 = /\/v1\/reviews\?/;
+    await page.route(answer503, (route) => route.fulfill({ status: 503, contentType: 'application/problem+json', body: JSON.stringify(unavailable) }));
+    await page.goto(url('/review'));
+    await page.getByText(nl['state.unavailable']).waitFor();
+    expect(await rows().count()).toBe(0);
+    await check('review-503');
+    await page.unroute(answer503);
+    await page.getByRole('button', { name: nl['state.retry'] }).click();
+    await rows().first().waitFor();
+    expect(await page.getByText(nl['state.unavailable']).count()).toBe(0);
+  });
+
   it('opens a deep link to a pair in a new tab; its parts add up to the score shown', async () => {
     const id = (await api.http().get('/v1/reviews?limit=1&province=PV28').expect(200)).body.items[0].id as string;
     const tab = await context.newPage();
@@ -255,7 +280,13 @@ describe('the team console in a real browser (PostgreSQL, built console, Debian 
     await cell.focus();
     await page.keyboard.press('ArrowRight');
     expect(await page.evaluate<string | null>("document.activeElement?.getAttribute('data-gemeente') ?? null")).not.toBe(ZOETERMEER);
+    // The table alternative: all 342 rows for screen readers, in a frame of its own so the page keeps its length.
     await page.locator('details summary').click();
+    const table = page.getByRole('region', { name: nl['map.tableCaption'] });
+    await table.waitFor();
+    expect(await table.getAttribute('tabindex')).toBe('0');
+    expect(await table.locator('tbody tr').count()).toBe(342);
+    expect(await page.evaluate<number>('document.documentElement.scrollHeight')).toBeLessThan(3000);
     await check('map-zoetermeer');
   });
 
@@ -270,6 +301,29 @@ describe('the team console in a real browser (PostgreSQL, built console, Debian 
     // A team key reads; only admins see the edit and connection controls.
     expect(await page.getByRole('button', { name: nl['partner.edit'] }).count()).toBe(0);
     await check('partner');
+  });
+
+  it('says what the team role may not do when the API refuses an admin-only action (403)', async () => {
+    // The console hides admin actions from a team session; to reach the API's own refusal, the
+    // page is told the session is an admin's. The cookie is still the team key's, and the API knows.
+    const session = /\/v1\/auth\/session$/;
+    await page.route(session, async (route) => {
+      const real = await route.fetch();
+      route.fulfill({ response: real, json: { ...(await real.json()), role: 'admin' } });
+    });
+    await page.goto(url('/partners/jgz-zoetermeer'));
+    const before = (await api.http().get('/v1/partners/jgz-zoetermeer').expect(200)).body;
+    await page.getByRole('button', { name: nl['partner.edit'] }).click();
+    await page.getByLabel(nl['partner.description'], { exact: true }).fill('Door een teamsleutel gewijzigd');
+    const answer = page.waitForResponse((response) => response.url().includes('/v1/partners/') && response.request().method() === 'PATCH');
+    await page.getByRole('button', { name: nl['partner.save'] }).click();
+    expect((await answer).status()).toBe(403);
+    await page.getByRole('alert').filter({ hasText: nl['partner.forbidden'] }).waitFor();
+    await check('partner-403');
+    expect((await api.http().get('/v1/partners/jgz-zoetermeer').expect(200)).body.description).toBe(before.description);
+    await page.unroute(session);
+    await page.goto(url('/review'));
+    await rows().first().waitFor();
   });
 
   it('previews a changed weight, saves it, follows the run to completion and lists it in the history', async () => {

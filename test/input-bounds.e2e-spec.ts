@@ -25,16 +25,16 @@ describe('pagination bounds and null fields (PostgreSQL)', () => {
     // Every GET route with an offset, as documented: a paginated route added later is covered too.
     paginated = Object.entries(api.openApi.paths)
       .filter(([, item]) => item.get?.parameters?.some((parameter) => 'name' in parameter && parameter.name === 'offset'))
-      .map(([path]) => path.replace('{idOrSlug}', partner.slug));
+      .map(([path]) => path.replace('{idOrSlug}', partner.slug).replace('{code}', 'GM0344'));
   }, 120_000);
 
   afterAll(async () => {
     await api?.close();
   });
 
-  it('finds the eight paginated routes in OpenAPI, each documenting the offset maximum', () => {
+  it('finds the nine paginated routes in OpenAPI, each documenting the offset maximum', () => {
     expect(paginated.sort()).toEqual(
-      ['/v1/connections', '/v1/dev/mailbox', '/v1/gaps', '/v1/matching/profile/versions', '/v1/matching/runs', '/v1/partners', `/v1/partners/${partner.slug}/suggestions`, '/v1/reviews'].sort(),
+      ['/v1/connections', '/v1/dev/mailbox', '/v1/gaps', '/v1/gemeenten/GM0344/gap-closers', '/v1/matching/profile/versions', '/v1/matching/runs', '/v1/partners', `/v1/partners/${partner.slug}/suggestions`, '/v1/reviews'].sort(),
     );
     for (const item of Object.values(api.openApi.paths)) {
       const offset = item.get?.parameters?.find((parameter) => 'name' in parameter && parameter.name === 'offset') as { schema?: { maximum?: number } } | undefined;

@@ -95,7 +95,8 @@ describe('matching profile API (PostgreSQL, in-process queue)', () => {
     expect(await storedVersionCount()).toBe(0);
     expect((await versions()).total).toBe(1);
     expect((await api.http().get('/v1/matching/runs').expect(200)).body.total).toBe(runsBefore);
-    await api.http().post('/v1/matching/profile/preview').send(body).expect(400);
+    // A preview saves nothing, so the version its body was read at does not matter to it.
+    await api.http().post('/v1/matching/profile/preview').send(body).expect(fields.includes('version') ? 200 : 400);
   });
 
   it('previews the active profile as changing nothing', async () => {
@@ -157,6 +158,22 @@ describe('matching profile API (PostgreSQL, in-process queue)', () => {
     } finally {
       await db.query(`UPDATE matching_run SET status = 'failed', error = 'test' WHERE id = $1`, [id]);
     }
+  });
+
+  it('takes back what GET answered as it is, refuses it once another version was saved since (409), and checks the types of version and createdAt', async () => {
+    const answered = await activeProfile();
+    expect(answered).toMatchObject({ version: expect.any(Number), createdAt: expect.any(String) });
+    expect(await preview(answered)).toMatchObject({ changedLists: 0 });
+    const saved = await api.http().put('/v1/matching/profile').send(answered).expect(202);
+    expect(saved.body.profile).toMatchObject({ version: answered.version + 1, note: answered.note });
+    expect((await finished(saved.body.run.id)).status).toBe('completed');
+    const stale = await api.http().put('/v1/matching/profile').send(answered).expect(409);
+    expect(stale.body.errors).toEqual([expect.objectContaining({ field: 'version', value: answered.version })]);
+    for (const [field, value] of [['version', 'zes'], ['createdAt', 'gisteren'], ['note', 7]] as const) {
+      const refused = await api.http().put('/v1/matching/profile').send({ ...answered, [field]: value }).expect(400);
+      expect(refused.body.errors.map((error: { field: string }) => error.field)).toEqual([field]);
+    }
+    expect((await activeProfile()).version).toBe(answered.version + 1);
   });
 
   it('documents the routes with their problem responses', () => {

@@ -3,6 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InProcessDriver, MatchingJobProducer } from '@app/queue';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { OutboxRelayService } from '../apps/api/src/outbox/outbox-relay.service';
 import { TEST_ADMIN_API_KEY } from './support/api-keys';
 import { BUILT_API, freePort, getJson, startBuiltService, type BuiltService } from './support/built-service';
@@ -42,7 +44,14 @@ describe('partners CSV import and export (PostgreSQL)', () => {
 
   it('imports every row of a good file, slugs derived as for POST', async () => {
     const response = await upload([HEADER, ...GOOD_ROWS].join('\n')).expect(201);
-    expect(response.body).toEqual({ created: 3, slugs: ['voedselbank-utrecht', 'jeugdfonds-sport-en-cultuur', 'bibliotheek-zwolle'] });
+    expect(response.body).toEqual({
+      dryRun: false,
+      created: 3,
+      slugs: ['voedselbank-utrecht', 'jeugdfonds-sport-en-cultuur', 'bibliotheek-zwolle'],
+      changed: 0,
+      changedSlugs: [],
+      unchanged: 0,
+    });
     const { body: fonds } = await api.http().get('/v1/partners/jeugdfonds-sport-en-cultuur').expect(200);
     expect(fonds).toMatchObject({ scope: 'national', gemeenten: [], description: 'Contributie en lesgeld\nvoor kinderen', matchingOptOut: true });
     const { body: bank } = await api.http().get('/v1/partners/voedselbank-utrecht').expect(200);
@@ -102,7 +111,8 @@ describe('partners CSV import and export (PostgreSQL)', () => {
     await api.http().post('/v1/partners').send(partnerBody({ name: 'Speelotheek Arnhem', gemeenten: ['GM0202'] })).expect(201);
     const exported = await api.http().get('/v1/partners/export.csv').expect(200);
     expect(exported.headers['content-type']).toContain('text/csv');
-    expect(exported.text.split('\n')[0]).toBe(HEADER);
+    // The byte-order mark makes Excel read the file as UTF-8.
+    expect(exported.text.split('\n')[0]).toBe(`\uFEFFslug,${HEADER}`);
     expect(exported.text).toContain('info@voedselbank.example.org');
 
     const fresh = await startTestApp('partners-csv-fresh');
@@ -115,6 +125,106 @@ describe('partners CSV import and export (PostgreSQL)', () => {
       await settle(fresh);
       await fresh.close();
     }
+  });
+});
+
+/** Excel in a Dutch locale: `;` between cells, CRLF, and either "CSV UTF-8" (with BOM) or plain "CSV" (Windows-1252). */
+const EXCEL_SAVES = {
+  'Windows-1252': (text: string): Buffer => {
+    // Latin-1 and Windows-1252 agree outside 0x80–0x9F; the file holds none of those characters.
+    expect(/[\u0080-\u009f\u0100-\uffff]/.test(text)).toBe(false);
+    return Buffer.from(text, 'latin1');
+  },
+  'UTF-8 with BOM': (text: string): Buffer => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]),
+};
+
+describe('a spreadsheet round trip: export, edit in Excel, dry run, import (PostgreSQL)', () => {
+  let api: TestApp;
+  const PARTNERS = 301;
+
+  beforeAll(async () => {
+    api = await startTestApp('partners-csv-excel');
+    const rows = Array.from({ length: PARTNERS }, (_, i) => {
+      // Cells a spreadsheet would run as a formula, and a phone number, travel through the round trip too.
+      const description = i === 7 ? '=1+1' : i === 8 ? '+31 20 123 4567' : i === 9 ? 'Één plek; elke week' : `Partner ${i} in Zwolle`;
+      return stringify([[`Partner ${String(i).padStart(3, '0')} Zwolle`, 'maatschappelijke-organisatie', 'local', 'GM0193', 'onderwijs;gezondheid', '', '', '', '', description, '', '', 'false']]).trim();
+    });
+    await api.http().post('/v1/partners/import').attach('file', Buffer.from([HEADER, ...rows].join('\n')), { filename: 'partners.csv', contentType: 'text/csv' }).expect(201);
+  }, 180_000);
+
+  afterAll(async () => {
+    await settle(api);
+    await api.close();
+  });
+
+  const exportCsv = async (query = ''): Promise<string> => (await api.http().get(`/v1/partners/export.csv${query}`).expect(200)).text;
+  const upload = (bytes: Buffer, query = '') =>
+    api.http().post(`/v1/partners/import${query}`).attach('file', bytes, { filename: 'partners.csv', contentType: 'application/vnd.ms-excel' });
+  /** What Excel writes after an edit: the cells as it read them, `;` between them, CRLF. */
+  const savedByExcel = (exported: string, edit: (records: Record<string, string>[]) => void): string => {
+    const records: Record<string, string>[] = parse(exported, { bom: true, delimiter: ';', columns: true });
+    edit(records);
+    return stringify(records, { header: true, delimiter: ';', record_delimiter: 'windows' });
+  };
+
+  it('exports with a byte-order mark and, for a Dutch Excel, ; between cells', async () => {
+    const exported = await exportCsv('?separator=semicolon');
+    expect(exported.startsWith('\uFEFFslug;name;sector;scope;gemeenten')).toBe(true);
+    // The list separator inside a cell is quoted, so Excel keeps the list in one cell.
+    expect(exported).toContain('partner-009-zwolle;Partner 009 Zwolle;maatschappelijke-organisatie;local;GM0193;"onderwijs;gezondheid"');
+    expect(exported).toContain(";'=1+1;");
+    expect((await api.http().get('/v1/partners/export.csv?separator=pipe').expect(400)).body.errors[0].field).toBe('separator');
+  });
+
+  it.each(Object.entries(EXCEL_SAVES))('re-imports a file saved as %s with one description edited: the dry run says 1 changed, 300 unchanged; the import changes that partner only', async (_encoding, encode) => {
+    const before = await exportCsv('?separator=semicolon');
+    const description = `Schoolontbijt in café De Zon, ${_encoding}`;
+    const file = encode(savedByExcel(before, (records) => (records.find((record) => record.slug === 'partner-042-zwolle')!.description = description)));
+
+    const dry = await upload(file, '?dryRun=true').expect(200);
+    expect(dry.body).toEqual({ dryRun: true, created: 0, slugs: [], changed: 1, changedSlugs: ['partner-042-zwolle'], unchanged: PARTNERS - 1 });
+    expect(await exportCsv('?separator=semicolon')).toBe(before);
+
+    const imported = await upload(file).expect(201);
+    expect(imported.body).toEqual({ ...dry.body, dryRun: false });
+    expect((await api.http().get('/v1/partners/partner-042-zwolle').expect(200)).body.description).toBe(description);
+    const changedLines = (text: string) => new Set(text.split('\n'));
+    const after = await exportCsv('?separator=semicolon');
+    const gone = [...changedLines(before)].filter((line) => !changedLines(after).has(line));
+    const added = [...changedLines(after)].filter((line) => !changedLines(before).has(line));
+    expect(gone).toEqual([expect.stringMatching(/^partner-042-zwolle;/)]);
+    expect(added).toEqual([expect.stringContaining(description)]);
+    // The same file again changes nothing.
+    expect((await upload(file, '?dryRun=true').expect(200)).body).toMatchObject({ changed: 0, unchanged: PARTNERS });
+  });
+
+  it('stores nothing when one row of the file is bad, naming the row, column and file line', async () => {
+    const before = await exportCsv();
+    const file = EXCEL_SAVES['Windows-1252'](
+      savedByExcel(await exportCsv('?separator=semicolon'), (records) => {
+        records[3].description = 'Gewijzigd, maar niet opgeslagen';
+        records[120].sector = 'bakkerij';
+      }),
+    );
+    const response = await upload(file).expect(400);
+    expect(response.body.detail).toBe(`1 of ${PARTNERS} rows are invalid; nothing was stored`);
+    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'rows[120].sector', value: 'bakkerij', message: expect.stringMatching(/^line 122: sector has an unknown code/) })]);
+    expect((await upload(file, '?dryRun=true').expect(400)).body.errors).toEqual(response.body.errors);
+    expect(await exportCsv()).toBe(before);
+  });
+
+  it('creates rows without a slug next to the updates, and refuses a new row named like a stored partner, pointing to the slug column', async () => {
+    const before = await exportCsv();
+    const withNew = savedByExcel(await exportCsv('?separator=semicolon'), (records) => records.push({ ...records[0], slug: '', name: 'Speeltuin Zwolle' }));
+    expect((await upload(Buffer.from(withNew), '?dryRun=true').expect(200)).body).toMatchObject({ created: 1, slugs: ['speeltuin-zwolle'], changed: 0, unchanged: PARTNERS });
+    const refused = await upload(Buffer.from('name;sector;scope;gemeenten\r\nPartner 001 Zwolle;onderwijs;local;GM0193\r\n')).expect(400);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'rows[0].name', message: expect.stringContaining('put "partner-001-zwolle" in the slug column to update it') })]);
+    expect(await exportCsv()).toBe(before);
+  });
+
+  it('says how it read a header it does not know: encoding and separator', async () => {
+    const response = await upload(Buffer.from('naam|sector|scope\r\nCaf\xe9|onderwijs|national\r\n', 'latin1')).expect(400);
+    expect(response.body.errors[0]).toMatchObject({ field: 'file', message: expect.stringContaining('read as Windows-1252 with "," between cells') });
   });
 });
 
@@ -166,7 +276,7 @@ describe('npm run import (the built CLI against the built API)', () => {
 
   it('imports a good file with exit code 0, to the PORT the server runs on by default', async () => {
     const result = await runCli([HEADER, ...GOOD_ROWS].join('\n'), TEST_ADMIN_API_KEY, { args: [], env: { PORT: new URL(url).port } });
-    expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining('Imported 3 partners: voedselbank-utrecht') });
+    expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining('Imported: created 3 partners (voedselbank-utrecht, jeugdfonds-sport-en-cultuur, bibliotheek-zwolle); changed 0; unchanged 0') });
     expect((await getJson(`${url}/v1/partners?limit=1`)).body.total).toBe(3);
   });
 
@@ -175,5 +285,13 @@ describe('npm run import (the built CLI against the built API)', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('rows[1].sector: line 3: sector has an unknown code: "bakkerij"');
     expect((await getJson(`${url}/v1/partners?limit=1`)).body.total).toBe(3);
+  });
+
+  it('reports with --dry-run what an import would do and stores nothing', async () => {
+    const edited = [`slug,${HEADER}`, `voedselbank-utrecht,${GOOD_ROWS[0].replace('"Pakketten, elke week"', 'Elke dag')}`, 'bieb-kampen,Bibliotheek Kampen,maatschappelijke-organisatie,national,,,,,,,,,,'];
+    const result = await runCli(edited.join('\r\n'), TEST_ADMIN_API_KEY, { args: ['--url', url, '--dry-run'], env: {} });
+    expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining('Dry run, nothing stored: would create 1 partners (bieb-kampen); would change 1 (voedselbank-utrecht); would leave unchanged 0') });
+    expect((await getJson(`${url}/v1/partners?limit=1`)).body.total).toBe(3);
+    expect((await getJson(`${url}/v1/partners/voedselbank-utrecht`)).body.description).toBe('Pakketten, elke week');
   });
 });

@@ -23,12 +23,14 @@ describe('team review, decisions and partner feedback (PostgreSQL, in-process qu
   let api: TestApp;
   let reviewerKey: string;
   const partners: CreatedPartner[] = [];
+  /** Set by the rejection below: a pair in no list any more. */
+  let rejectedPairId: string;
 
   const listOf = async (partner: CreatedPartner, view: 'partner' | 'team') =>
     (await api.http().get(`/v1/partners/${partner.slug}/suggestions?view=${view}`).expect(200)).body;
   const candidates = async (partner: CreatedPartner, view: 'partner' | 'team' = 'team'): Promise<string[]> =>
     (await listOf(partner, view)).items.map((item: { candidate: { id: string } }) => item.candidate.id);
-  const reviews = async (query = ''): Promise<{ items: ReviewItem[]; total: number }> =>
+  const reviews = async (query = ''): Promise<{ items: ReviewItem[]; total: number; runId: string }> =>
     (await api.http().get(`/v1/reviews${query}`).expect(200)).body;
   const decide = (id: string, status: string, note?: string) => api.as(reviewerKey).patch(`/v1/matches/${id}`).send({ status, note });
   const other = (item: ReviewItem, partner: CreatedPartner) => (item.partnerA.id === partner.id ? item.partnerB : item.partnerA);
@@ -37,7 +39,7 @@ describe('team review, decisions and partner feedback (PostgreSQL, in-process qu
     api = await startTestApp('reviews');
     // The history names who decided by the caller's key: this team key's name.
     reviewerKey = (await api.http().post('/v1/api-keys').send({ name: 'sardes@example.org', role: 'team' }).expect(201)).body.key;
-    const fixtures = [...UTRECHT_PARTNERS, { name: 'Jeugdfonds Sport & Cultuur Zeist', gemeenten: ['GM0355'], offers: ['sportaanbod'] }, NATIONAL_KNOWLEDGE_PARTNER];
+    const fixtures = [...UTRECHT_PARTNERS, { name: 'Jeugdfonds Sport & Cultuur Zeist', gemeenten: ['GM0355'], offers: ['sportaanbod'], leefdomeinen: ['maatschappelijke-participatie', 'subjectief-welbevinden'] }, NATIONAL_KNOWLEDGE_PARTNER];
     for (const fixture of fixtures) partners.push(await createPartner(api, partnerBody(fixture)));
     await completeFullRun(api);
   }, 60_000);
@@ -58,7 +60,7 @@ describe('team review, decisions and partner feedback (PostgreSQL, in-process qu
     expect((queue.items[0] as unknown as { reasons: unknown[] }).reasons.length).toBeGreaterThan(0);
   });
 
-  it('filters the queue by sector, gemeente, province, opgave and minimum score', async () => {
+  it('filters the queue by sector, gemeente, province, opgave, leefdomein and minimum score', async () => {
     const [school] = [partners[1]];
     const bySector = await reviews('?sector=onderwijs&limit=500');
     expect(bySector.total).toBe(6);
@@ -69,6 +71,16 @@ describe('team review, decisions and partner feedback (PostgreSQL, in-process qu
     expect((await reviews('?province=PV20&limit=500')).total).toBe(0);
     const byOpgave = await reviews('?opgave=bestaanszekerheid&limit=500');
     expect(byOpgave.total).toBe(6);
+    // Only the Zeist fund works on participation: its six pairs. Every other partner works on health.
+    const zeistFund = partners[5];
+    const byLeefdomein = await reviews('?leefdomein=maatschappelijke-participatie&limit=500');
+    expect(byLeefdomein.total).toBe(6);
+    expect(byLeefdomein.items.every((item) => [item.partnerA.id, item.partnerB.id].includes(zeistFund.id))).toBe(true);
+    expect((await reviews('?leefdomein=gezondheid&limit=500')).total).toBe(21);
+    expect((await reviews('?leefdomein=onderwijs&limit=500')).total).toBe(0);
+    expect((await reviews('?leefdomein=maatschappelijke-participatie&sector=onderwijs&limit=500')).items.map((item) => [item.partnerA.id, item.partnerB.id].sort().join())).toEqual([
+      [zeistFund.id, school.id].sort().join(),
+    ]);
     const all = await reviews('?limit=500');
     const threshold = all.items[4].score;
     expect((await reviews(`?minScore=${threshold}&limit=500`)).items.every((item) => item.score >= threshold)).toBe(true);
@@ -79,6 +91,7 @@ describe('team review, decisions and partner feedback (PostgreSQL, in-process qu
       ['status', '?status=maybe'],
       ['sector', '?sector=bakkerij'],
       ['gemeente', '?gemeente=GM9999'],
+      ['leefdomein', '?leefdomein=sport'],
       ['minScore', '?minScore=2'],
       ['mutualInterest', '?mutualInterest=perhaps'],
     ]) {
@@ -111,6 +124,7 @@ describe('team review, decisions and partner feedback (PostgreSQL, in-process qu
     const pair = (await reviews('?limit=500')).items.find((item) => [item.partnerA.id, item.partnerB.id].sort().join() === [first.id, second.id].sort().join())!;
     expect(await candidates(first)).toContain(second.id);
     await decide(pair.id, 'rejected', 'Werken al samen via het wijkteam').expect(200);
+    rejectedPairId = pair.id;
     expect(await candidates(first)).not.toContain(second.id);
     expect(await candidates(second)).not.toContain(first.id);
     // The incremental repair recomputes both lists without the pair (the stored rows, not a read filter).
@@ -120,6 +134,30 @@ describe('team review, decisions and partner feedback (PostgreSQL, in-process qu
     expect(await candidates(second)).not.toContain(first.id);
     expect((await reviews('?status=rejected')).items.length).toBe(0); // rejected pairs are in no list, so in no queue
     expect((await api.http().get(`/v1/matches/${pair.id}`).expect(200)).body).toMatchObject({ status: 'rejected', nextStatuses: ['pending'] });
+  });
+
+  it('reads one pair as the queue shows it, whatever its status; 404 for an unknown id or a pair in no list', async () => {
+    const [pending] = (await reviews('?limit=1')).items;
+    const [approved] = (await reviews('?status=approved&limit=1')).items;
+    for (const queued of [pending, approved]) {
+      const single = (await api.http().get(`/v1/reviews/${queued.id}`).expect(200)).body;
+      const { runId, ...item } = single;
+      expect(item).toEqual(queued);
+      expect(runId).toBe((await api.http().get('/v1/reviews?limit=1').expect(200)).body.runId);
+    }
+    const english = (await api.http().get(`/v1/reviews/${pending.id}?lang=en`).expect(200)).body;
+    expect(english.reasons.map((reason: { code: string }) => reason.code)).toEqual((pending as unknown as { reasons: { code: string }[] }).reasons.map((reason) => reason.code));
+    expect(english.reasons[0].text).not.toBe((pending as unknown as { reasons: { text: string }[] }).reasons[0].text);
+
+    const unknown = await api.http().get('/v1/reviews/00000000-0000-4000-8000-000000000000').expect(404);
+    expect(unknown.body.detail).toBe('Match "00000000-0000-4000-8000-000000000000" does not exist');
+    await api.http().get('/v1/reviews/not-a-uuid').expect(404);
+    const rejected = await api.http().get(`/v1/reviews/${rejectedPairId}`).expect(404);
+    expect(rejected.body.detail).toContain('rejected');
+    const badLanguage = await api.http().get(`/v1/reviews/${pending.id}?lang=de`).expect(400);
+    expect(badLanguage.body.errors[0].field).toBe('lang');
+    const unknownParameter = await api.http().get(`/v1/reviews/${pending.id}?status=pending`).expect(400);
+    expect(unknownParameter.body.errors[0].field).toBe('status');
   });
 
   it('answers 409 for a move the workflow does not allow, and 404 for an unknown match', async () => {

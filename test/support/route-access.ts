@@ -45,8 +45,10 @@ export const PROTECTED_ROUTES: RouteAccess[] = [
   { method: 'post', path: '/v1/matching/profile/preview', roles: ['team'] },
   { method: 'get', path: '/v1/gemeenten/{code}/coalition', roles: ['team'] },
   { method: 'get', path: '/v1/gemeenten/{code}/gaps', roles: ['team'] },
+  { method: 'get', path: '/v1/gemeenten/{code}/gap-closers', roles: ['team'] },
   { method: 'get', path: '/v1/gaps', roles: ['team'] },
   { method: 'get', path: '/v1/reviews', roles: ['team'] },
+  { method: 'get', path: '/v1/reviews/{id}', roles: ['team'] },
   { method: 'get', path: '/v1/matches/{id}', roles: ['team'] },
   { method: 'patch', path: '/v1/matches/{id}', roles: ['team'] },
   { method: 'get', path: '/v1/matches/{id}/history', roles: ['team'] },
@@ -62,6 +64,13 @@ export const PROTECTED_ROUTES: RouteAccess[] = [
   { method: 'delete', path: '/v1/people/{id}', roles: [] },
   { method: 'get', path: '/v1/dev/mailbox', roles: [] },
   { method: 'get', path: '/v1/dev/mailbox/{id}', roles: [] },
+  { method: 'get', path: '/v1/partners/{idOrSlug}/introductions', roles: ['team', 'partner'], ownPartner: true },
+  { method: 'post', path: '/v1/partners/{idOrSlug}/erasure-request', roles: ['partner'], ownPartner: true },
+  { method: 'get', path: '/v1/partners/{idOrSlug}/erasure-request', roles: ['team', 'partner'], ownPartner: true },
+  { method: 'delete', path: '/v1/partners/{idOrSlug}/erasure-request', roles: [] },
+  { method: 'get', path: '/v1/erasure-requests', roles: [] },
+  { method: 'get', path: '/v1/me', roles: ['team', 'partner'] },
+  { method: 'patch', path: '/v1/me', roles: ['team', 'partner'] },
 ];
 
 /**

@@ -12,6 +12,9 @@ import { AuthModule } from './auth/auth.module';
 import { ConnectionsModule } from './connections/connections.module';
 import { ConsoleStaticModule } from './console/console-static.module';
 import { EmbedModule } from './embed/embed.module';
+import { ErasureRequestsModule } from './erasure-requests/erasure-requests.module';
+import { IntroductionsModule } from './introductions/introductions.module';
+import { MeModule } from './me/me.module';
 import { GemeentenModule } from './gemeenten/gemeenten.module';
 import { MailApiModule } from './mail/mail.module';
 import { MatchesModule } from './matches/matches.module';
@@ -55,6 +58,9 @@ export class ApiModule {
         MailApiModule,
         EmbedModule,
         PrivacyModule,
+        IntroductionsModule,
+        ErasureRequestsModule,
+        MeModule,
         QueueDashboardModule.forRoot(config),
         HealthModule,
         MetricsModule,

@@ -14,6 +14,7 @@ export interface CoalitionMemberFacts {
   sharedOpgaven: readonly string[];
   pairScore: number;
   distanceKm: number | null;
+  bringsErvaringskennis: boolean;
 }
 
 /** Where a member works, as seen from the coalition's gemeente; `nearest` is null for a national partner. */
@@ -57,6 +58,14 @@ export function coalitionMemberReasons(gemeente: string, member: CoalitionMember
       params: { sector },
       nl: `Brengt de sector ${labelOf(taxonomy.sectors, sector, 'nl')} in`,
       en: `Brings in the ${labelOf(taxonomy.sectors, sector, 'en')} sector`,
+    });
+  }
+  if (member.bringsErvaringskennis) {
+    reasons.push({
+      code: 'brings-ervaringskennis',
+      params: { kennisbron: 'ervaring' },
+      nl: `Brengt ${labelOf(taxonomy.kennisbronnen, 'ervaring', 'nl').toLowerCase()} in: de kennis van mensen die armoede zelf meemaken`,
+      en: `Brings in ${labelOf(taxonomy.kennisbronnen, 'ervaring', 'en').toLowerCase()}: the knowledge of people who live with poverty`,
     });
   }
   const opgaven = member.sharedOpgaven;
@@ -122,4 +131,62 @@ export function coalitionNote(gemeente: string, requested: number, size: number,
     };
   }
   return null;
+}
+
+/** Why nearby partners were considered: the gemeente's own could not start a coalition, or not fill it. */
+export type WidenCause = 'start' | 'fill';
+
+/** Why a coalition also looked beyond the gemeente; `local` counts the local and regional partners listing it. */
+export function coalitionWidenedReason(gemeente: string, cause: WidenCause, requested: number, local: number): Sentence {
+  const place = gemeenteName(gemeente);
+  const params = { cause, requested, local };
+  const nearby = { nl: 'partners uit buurgemeenten en gemeenten binnen 20 km', en: 'partners from neighbouring gemeenten and those within 20 km' };
+  if (cause === 'fill') {
+    return {
+      code: 'widened-to-fill',
+      params,
+      nl: `In ${place} zelf en landelijk werken te weinig passende partners voor een coalitie van ${requested}; daarom zijn ook ${nearby.nl} bekeken`,
+      en: `Too few fitting partners work in ${place} itself or nationwide for a coalition of ${requested}, so ${nearby.en} were considered too`,
+    };
+  }
+  const [nl, en] =
+    local < 2
+      ? [`In ${place} zelf ${local === 0 ? 'werkt geen lokale of regionale partner' : 'werkt maar één lokale of regionale partner'}`, `${local === 0 ? 'No local or regional partner works' : 'Only one local or regional partner works'} in ${place} itself`]
+      : [`Geen twee partners in ${place} zelf werken aan dezelfde opgave`, `No two partners in ${place} itself work on the same task`];
+  return {
+    code: 'widened-to-start',
+    params,
+    nl: `${nl}; daarom zijn ook ${nearby.nl} bekeken`,
+    en: `${en}, so ${nearby.en} were considered too`,
+  };
+}
+
+/** Whether the coalition has ervaringskennis on board, or why not; `available` counts the candidates that bring it. */
+export function coalitionErvaringReason(gemeente: string, included: boolean, available: number, widened: boolean): Sentence {
+  const place = gemeenteName(gemeente);
+  const params = { included, candidates: available };
+  if (included) {
+    return {
+      code: 'includes-ervaringskennis',
+      params,
+      nl: 'De coalitie werkt samen met ervaringsdeskundigen: minstens één lid brengt ervaringskennis in',
+      en: 'The coalition works with people with lived experience: at least one member brings in lived-experience knowledge',
+    };
+  }
+  if (available > 0) {
+    // Only an empty coalition misses them: the builder keeps a place for one otherwise.
+    return {
+      code: 'ervaringskennis-without-coalition',
+      params,
+      nl: `${available === 1 ? 'Eén partner brengt' : `${available} partners brengen`} ervaringskennis in, maar er is geen coalitie om ${available === 1 ? 'hem' : 'ze'} in op te nemen`,
+      en: `${available === 1 ? 'One partner brings' : `${available} partners bring`} in lived-experience knowledge, but there is no coalition to include ${available === 1 ? 'it' : 'them'} in`,
+    };
+  }
+  const where = widened ? { nl: `in of rond ${place}`, en: `in or near ${place}` } : { nl: `in ${place}`, en: `in ${place}` };
+  return {
+    code: 'no-ervaringskennis-available',
+    params,
+    nl: `Geen partner ${where.nl} of landelijk brengt ervaringskennis in, dus deze coalitie kan die niet meenemen; zoek ervaringsdeskundigen om aan te sluiten`,
+    en: `No partner ${where.en} or nationwide brings in lived-experience knowledge, so this coalition cannot include it; look for people with lived experience to join`,
+  };
 }

@@ -7,6 +7,7 @@ import { PartnerProfile } from './types';
 const UTRECHT = 'GM0344';
 const ZEIST = 'GM0355';
 const GRONINGEN = 'GM0014';
+const NIEUWEGEIN = 'GM0356';
 
 const partner = handProfile;
 
@@ -43,7 +44,10 @@ describe('proposeCoalition', () => {
     // Fourth: only risico-veiligheid is left; both national partners add it and a sector, the
     // kennisinstelling fits the members better (sector affinity, shared relaties) than the ministry.
     expect(ids(coalition)).toEqual(['a-gemeente', 'b-school', 'c-ggd', 'n-kennis']);
-    expect(coalition.candidates).toEqual({ local: 5, national: 2 });
+    // a, b, c (regional, lists Utrecht) and e work in Utrecht; d only in Zeist.
+    expect(coalition.candidates).toEqual({ local: 4, nearby: 1, national: 2 });
+    expect(coalition).toMatchObject({ widened: false, widenedReason: null });
+    expect(coalition.members.map((m) => m.origin)).toEqual(['gemeente', 'gemeente', 'gemeente', 'national']);
     expect(coalition.covered).toEqual({ leefdomeinen: LEEFDOMEIN_CODES, sectors: ['gemeente', 'onderwijs', 'jeugdgezondheidszorg', 'kennisinstelling'] });
     expect(coalition.uncovered).toEqual({ leefdomeinen: [], sectors: ['rijksoverheid', 'brancheorganisatie', 'maatschappelijke-organisatie', 'bedrijfsleven'] });
     expect(coalition.sharedOpgaven).toEqual(['meedoen']);
@@ -87,10 +91,17 @@ describe('proposeCoalition', () => {
     expect(national.reasons[1].nl).toBe('Brengt het leefdomein Risico en veiligheid in');
   });
 
-  it('gives the distance of a partner working near the gemeente', () => {
+  it('takes a nearby partner only when the gemeente and the national ones run out, and gives its distance', () => {
     const coalition = proposeCoalition(UTRECHT, everyone, { size: 5 });
     const supermarket = coalition.members[4];
-    expect(supermarket).toMatchObject({ partnerId: 'd-supermarkt', addedLeefdomeinen: [], addedSector: 'bedrijfsleven' });
+    // e shares no shared opgave and the ministry would be a second national partner: Utrecht runs out.
+    expect(supermarket).toMatchObject({ partnerId: 'd-supermarkt', origin: 'nearby', addedLeefdomeinen: [], addedSector: 'bedrijfsleven' });
+    expect(coalition.widened).toBe(true);
+    expect(coalition.widenedReason).toMatchObject({
+      code: 'widened-to-fill',
+      params: { cause: 'fill', requested: 5, local: 4 },
+      nl: 'In Utrecht zelf en landelijk werken te weinig passende partners voor een coalitie van 5; daarom zijn ook partners uit buurgemeenten en gemeenten binnen 20 km bekeken',
+    });
     expect(supermarket.distanceKm).toBeGreaterThan(5);
     expect(supermarket.reasons[0]).toMatchObject({ code: 'works-nearby', params: { gemeente: ZEIST, km: supermarket.distanceKm } });
     expect(supermarket.reasons[0].nl).toMatch(/^Werkt in Zeist, \d+(\.\d)? km van Utrecht$/);
@@ -105,7 +116,7 @@ describe('proposeCoalition', () => {
   });
 
   it('never takes opted-out or far-away partners', () => {
-    for (const size of [2, 3, 4, 5, 6]) {
+    for (const size of [3, 4, 5, 6]) {
       const members = ids(proposeCoalition(UTRECHT, everyone, { size }));
       expect(members).not.toContain('g-opted-out');
       expect(members).not.toContain('f-groningen');
@@ -114,12 +125,106 @@ describe('proposeCoalition', () => {
 
   it('is empty, with the reason, when no coalition can start', () => {
     const none = proposeCoalition(GRONINGEN, [a, b, ministerie]);
-    expect(none).toMatchObject({ members: [], score: 0, candidates: { local: 0, national: 1 }, note: { code: 'no-candidates' } });
+    expect(none).toMatchObject({ members: [], score: 0, candidates: { local: 0, nearby: 0, national: 1 }, note: { code: 'no-candidates' }, widened: true });
+    expect(none.widenedReason?.code).toBe('widened-to-start');
     expect(none.note?.nl).toBe('Er werken geen lokale of regionale partners in of rond Groningen');
     expect(none.uncovered).toEqual({ leefdomeinen: LEEFDOMEIN_CODES, sectors: SECTOR_CODES });
     expect(proposeCoalition(UTRECHT, [a, ministerie, kennis]).note?.code).toBe('too-few-candidates');
     expect(proposeCoalition(UTRECHT, [b, e]).note?.code).toBe('no-shared-opgaven');
     expect(() => proposeCoalition(UTRECHT, everyone, { size: 1 })).toThrow('size');
+    expect(() => proposeCoalition(UTRECHT, everyone, { size: 2 })).toThrow('size');
+  });
+});
+
+describe('proposeCoalition: the gemeente first', () => {
+  // z in Zeist would add two leefdomeinen and a sector at the third step (gain 3, against c's 2),
+  // but Utrecht's own partners and the national ones still fill a coalition of four.
+  const z = partner('z-zeist', { sector: 'bedrijfsleven', gemeenten: [ZEIST], leefdomeinen: ['gezondheid', 'risico-veiligheid'], opgaven: ['meedoen'] });
+
+  it('prefers the gemeente\'s own partners over a nearby one that covers more', () => {
+    const coalition = proposeCoalition(UTRECHT, [...everyone, z], { size: 4 });
+    expect(ids(coalition)).toEqual(['a-gemeente', 'b-school', 'c-ggd', 'n-kennis']);
+    expect(coalition.widened).toBe(false);
+    // Without Utrecht's own c and the national partners, z is what is left.
+    expect(ids(proposeCoalition(UTRECHT, [a, b, z], { size: 3 }))).toEqual(['a-gemeente', 'b-school', 'z-zeist']);
+  });
+
+  it('starts from nearby partners when none work in the gemeente itself, and says so', () => {
+    const coalition = proposeCoalition(NIEUWEGEIN, everyone, { size: 3 });
+    expect(coalition.candidates.local).toBe(0);
+    expect(coalition.members.slice(0, 2).map((m) => m.origin)).toEqual(['nearby', 'nearby']);
+    expect(coalition.widenedReason).toMatchObject({
+      code: 'widened-to-start',
+      params: { cause: 'start', local: 0 },
+      nl: 'In Nieuwegein zelf werkt geen lokale of regionale partner; daarom zijn ook partners uit buurgemeenten en gemeenten binnen 20 km bekeken',
+      en: 'No local or regional partner works in Nieuwegein itself, so partners from neighbouring gemeenten and those within 20 km were considered too',
+    });
+    expect(proposeCoalition(UTRECHT, [b, e, d], { size: 3 }).widenedReason?.nl).toBe(
+      'Geen twee partners in Utrecht zelf werken aan dezelfde opgave; daarom zijn ook partners uit buurgemeenten en gemeenten binnen 20 km bekeken',
+    );
+  });
+});
+
+describe('proposeCoalition: ervaringskennis', () => {
+  // x works in Utrecht and brings ervaringskennis, but shares no coalition opgave (meedoen):
+  // the greedy step alone would never take it.
+  const x = partner('x-ervaring', { leefdomeinen: [], opgaven: ['bestaanszekerheid'], kennisbronnen: ['ervaring', 'praktijk'] });
+
+  it('says so when nobody in the gemeente or nationwide brings it', () => {
+    const coalition = proposeCoalition(UTRECHT, everyone, { size: 4 });
+    expect(coalition.ervaringskennis).toEqual({
+      included: false,
+      candidates: 0,
+      reason: {
+        code: 'no-ervaringskennis-available',
+        params: { included: false, candidates: 0 },
+        nl: 'Geen partner in Utrecht of landelijk brengt ervaringskennis in, dus deze coalitie kan die niet meenemen; zoek ervaringsdeskundigen om aan te sluiten',
+        en: 'No partner in Utrecht or nationwide brings in lived-experience knowledge, so this coalition cannot include it; look for people with lived experience to join',
+      },
+    });
+    expect(coalition.members.every((m) => !m.bringsErvaringskennis)).toBe(true);
+  });
+
+  it('keeps the last place for a partner of the gemeente that brings it', () => {
+    // Third: c as before (gain 2 on meedoen). Fourth, the last place: x instead of n-kennis; it shares bestaanszekerheid with a.
+    const four = proposeCoalition(UTRECHT, [...everyone, x], { size: 4 });
+    expect(ids(four)).toEqual(['a-gemeente', 'b-school', 'c-ggd', 'x-ervaring']);
+    const member = four.members[3];
+    expect(member).toMatchObject({ bringsErvaringskennis: true, origin: 'gemeente', sharedOpgaven: ['bestaanszekerheid'], addedSector: 'maatschappelijke-organisatie' });
+    expect(member.reasons.map((r) => r.code)).toEqual(['works-in-gemeente', 'adds-sector', 'brings-ervaringskennis', 'shares-opgaven', 'fits-members']);
+    expect(member.reasons[2]).toMatchObject({
+      nl: 'Brengt ervaringskennis in: de kennis van mensen die armoede zelf meemaken',
+      en: 'Brings in lived-experience knowledge: the knowledge of people who live with poverty',
+    });
+    expect(four.ervaringskennis).toMatchObject({ included: true, candidates: 1, reason: { code: 'includes-ervaringskennis' } });
+    expect(four.ervaringskennis.reason.nl).toBe('De coalitie werkt samen met ervaringsdeskundigen: minstens één lid brengt ervaringskennis in');
+    expect(ids(proposeCoalition(UTRECHT, [...everyone, x], { size: 3 }))).toEqual(['a-gemeente', 'b-school', 'x-ervaring']);
+  });
+
+  it('keeps the national place for a national partner that brings it when nobody local does', () => {
+    const ministerieErvaring = { ...ministerie, kennisbronnen: ['ervaring'] };
+    const partners = [a, b, c, d, e, far, optedOut, ministerieErvaring, kennis];
+    // Without ervaringskennis anywhere the fourth is n-kennis (see above); now the ministry.
+    const coalition = proposeCoalition(UTRECHT, partners, { size: 4 });
+    expect(ids(coalition)).toEqual(['a-gemeente', 'b-school', 'c-ggd', 'n-ministerie']);
+    expect(coalition.members[3]).toMatchObject({ origin: 'national', bringsErvaringskennis: true });
+    // With room left, n-kennis is kept out of the only national place all the same.
+    const five = proposeCoalition(UTRECHT, partners, { size: 5 });
+    expect(ids(five)).toEqual(['a-gemeente', 'b-school', 'c-ggd', 'n-ministerie', 'd-supermarkt']);
+    expect(five.ervaringskennis.included).toBe(true);
+    // No national place at all: nobody can bring it.
+    expect(proposeCoalition(UTRECHT, partners, { size: 4, maxNational: 0 }).ervaringskennis).toMatchObject({ included: false, candidates: 0 });
+  });
+
+  it('looks among nearby partners once the coalition is widened', () => {
+    const nearbyErvaring = { ...d, kennisbronnen: ['ervaring'] };
+    const coalition = proposeCoalition(UTRECHT, [a, b, c, nearbyErvaring, e], { size: 4 });
+    expect(coalition.widened).toBe(true);
+    expect(ids(coalition)).toEqual(['a-gemeente', 'b-school', 'c-ggd', 'd-supermarkt']);
+    expect(coalition.ervaringskennis).toMatchObject({ included: true, candidates: 1 });
+    // Not widened (three are enough): the nearby one does not count, and the sentence says "in Utrecht".
+    const three = proposeCoalition(UTRECHT, [a, b, c, nearbyErvaring, e], { size: 3 });
+    expect(three).toMatchObject({ widened: false, ervaringskennis: { included: false, candidates: 0 } });
   });
 });
 
@@ -130,37 +235,78 @@ function bruteForce(gemeente: string, partners: PartnerProfile[], size: number, 
   const candidates = partners
     .filter((p) => !p.matchingOptOut && (p.scope === 'national' || p.gemeenten.some((g) => area.has(g))))
     .sort((x, y) => (x.id < y.id ? -1 : 1));
+  const own = (p: PartnerProfile) => p.scope === 'national' || p.gemeenten.includes(gemeente);
+  const brings = (p: PartnerProfile) => (p.kennisbronnen ?? []).includes('ervaring');
   const pair = (x: PartnerProfile, y: PartnerProfile) => scorePairReference(x, y, context).score;
   const union = (lists: string[][]) => new Set(lists.flat());
-  const better = (x: number[], y: number[] | undefined) => !y || x[0] > y[0] || (x[0] === y[0] && x[1] > y[1]);
-  let start: { members: PartnerProfile[]; key: number[] } | undefined;
-  const locals = candidates.filter((p) => p.scope !== 'national');
-  for (let i = 0; i < locals.length; i++) {
-    for (let j = i + 1; j < locals.length; j++) {
-      const [x, y] = [locals[i], locals[j]];
-      const shared = x.opgaven.filter((o) => y.opgaven.includes(o));
-      if (shared.length === 0) continue;
-      const cover = union([x.leefdomeinen, y.leefdomeinen]).size + union([[x.sector], [y.sector]]).size;
-      const weight = (shared.length / union([x.opgaven, y.opgaven]).size + pair(x, y)) / 2;
-      const key = [cover * (1 + weight), weight];
-      if (better(key, start?.key)) start = { members: [x, y], key };
+  const better = (x: number[], y: number[] | undefined) => {
+    if (!y) return true;
+    for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return x[k] > y[k];
+    return false;
+  };
+  const startOf = (locals: PartnerProfile[]) => {
+    let start: { members: PartnerProfile[]; key: number[] } | undefined;
+    for (let i = 0; i < locals.length; i++) {
+      for (let j = i + 1; j < locals.length; j++) {
+        const [x, y] = [locals[i], locals[j]];
+        const shared = x.opgaven.filter((o) => y.opgaven.includes(o));
+        if (shared.length === 0) continue;
+        const cover = union([x.leefdomeinen, y.leefdomeinen]).size + union([[x.sector], [y.sector]]).size;
+        const weight = (shared.length / union([x.opgaven, y.opgaven]).size + pair(x, y)) / 2;
+        const key = [cover * (1 + weight), weight];
+        if (better(key, start?.key)) start = { members: [x, y], key };
+      }
     }
+    return start;
+  };
+  let widened = false;
+  let start = startOf(candidates.filter((p) => p.scope !== 'national' && own(p)));
+  if (!start) {
+    widened = true;
+    start = startOf(candidates.filter((p) => p.scope !== 'national'));
   }
   if (!start) return [];
   const members = [...start.members];
   while (members.length < size) {
     const focus = OPGAVE_CODES.filter((o) => members.filter((m) => m.opgaven.includes(o)).length >= 2);
+    const anyOpgave = new Set(members.flatMap((m) => m.opgaven));
     const domains = union(members.map((m) => m.leefdomeinen));
     const sectors = new Set(members.map((m) => m.sector));
+    const nationals = members.filter((m) => m.scope === 'national').length;
+    const pool = candidates.filter((p) => (widened || own(p)) && !members.includes(p) && (p.scope !== 'national' || nationals < maxNational));
+    const ervaringOpen = members.some(brings) ? [] : pool.filter(brings);
+    const gain = (p: PartnerProfile) => p.leefdomeinen.filter((l) => !domains.has(l)).length + (sectors.has(p.sector) ? 0 : 1);
+    const meanPair = (p: PartnerProfile) => members.reduce((sum, m) => sum + pair(p, m), 0) / members.length;
+    const keyOf = (p: PartnerProfile, fit: number) => {
+      const weight = (fit + meanPair(p)) / 2;
+      return [gain(p) * (1 + weight), weight];
+    };
+    const bestErvaring = () => {
+      let best: { candidate: PartnerProfile; key: number[] } | undefined;
+      for (const candidate of ervaringOpen) {
+        const inFocus = focus.filter((o) => candidate.opgaven.includes(o)).length;
+        const tier = inFocus > 0 ? 2 : candidate.opgaven.some((o) => anyOpgave.has(o)) ? 1 : 0;
+        const key = [tier, ...keyOf(candidate, inFocus > 0 ? inFocus / focus.length : 0)];
+        if (better(key, best?.key)) best = { candidate, key };
+      }
+      return best;
+    };
     let best: { candidate: PartnerProfile; key: number[] } | undefined;
-    for (const candidate of candidates) {
-      const shared = focus.filter((o) => candidate.opgaven.includes(o));
-      if (members.includes(candidate) || shared.length === 0) continue;
-      if (candidate.scope === 'national' && members.filter((m) => m.scope === 'national').length >= maxNational) continue;
-      const gain = candidate.leefdomeinen.filter((l) => !domains.has(l)).length + (sectors.has(candidate.sector) ? 0 : 1);
-      const weight = (shared.length / focus.length + members.reduce((sum, m) => sum + pair(candidate, m), 0) / members.length) / 2;
-      const key = [gain * (1 + weight), weight];
-      if (better(key, best?.key)) best = { candidate, key };
+    if (ervaringOpen.length > 0 && members.length === size - 1) {
+      best = bestErvaring();
+    } else {
+      const keep = ervaringOpen.length > 0 && ervaringOpen.every((p) => p.scope === 'national') && nationals + 1 >= maxNational;
+      for (const candidate of pool) {
+        const shared = focus.filter((o) => candidate.opgaven.includes(o));
+        if (shared.length === 0 || (keep && candidate.scope === 'national' && !brings(candidate))) continue;
+        const key = keyOf(candidate, shared.length / focus.length);
+        if (better(key, best?.key)) best = { candidate, key };
+      }
+      if (!best && !widened) {
+        widened = true;
+        continue;
+      }
+      if (!best && ervaringOpen.length > 0) best = bestErvaring();
     }
     if (!best) break;
     members.push(best.candidate);
@@ -200,7 +346,10 @@ describe('proposeCoalition on synthetic partners', () => {
       expect(new Set(added).size).toBe(added.length);
       expect([...added].sort()).toEqual([...coalition.covered.leefdomeinen].sort());
       expect([...coalition.covered.leefdomeinen, ...coalition.uncovered.leefdomeinen].sort()).toEqual([...LEEFDOMEIN_CODES].sort());
-      for (const m of coalition.members.slice(2)) expect(m.sharedOpgaven.length).toBeGreaterThan(0);
+      // Only a member kept in for its ervaringskennis may share nothing.
+      for (const m of coalition.members.slice(2)) if (!m.bringsErvaringskennis) expect(m.sharedOpgaven.length).toBeGreaterThan(0);
+      if (coalition.ervaringskennis.candidates > 0) expect(coalition.members.some((m) => m.bringsErvaringskennis)).toBe(true);
+      if (!coalition.widened) expect(members.every((m) => m.scope === 'national' || m.gemeenten.includes(gemeente))).toBe(true);
       expect(coalition.score).toBeGreaterThan(0);
       expect(coalition.score).toBeLessThanOrEqual(1);
     }

@@ -1,6 +1,6 @@
 import { findGemeente, LEEFDOMEIN_CODES, OPGAVE_CODES, SECTOR_CODES, taxonomy } from '@app/taxonomy';
 import { bitIndex, maskOf, popcount } from './bits';
-import { coalitionMemberReasons, coalitionNote } from './coalition-reasons';
+import { coalitionErvaringReason, coalitionMemberReasons, coalitionNote, coalitionWidenedReason, type WidenCause } from './coalition-reasons';
 import { gemeenteDistanceKm } from './components';
 import type { Sentence } from './reasons';
 import { buildMatchContext, MatchContext, MatchOptions, scorePairReference } from './reference-scorer';
@@ -15,16 +15,25 @@ export const COALITION_NEAR_KM = 20;
 export const COALITION_MAX_NATIONAL = 1;
 
 export interface CoalitionOptions extends MatchOptions {
-  /** Members wanted; at least 2. Default `COALITION_DEFAULT_SIZE`. */
+  /** Members wanted; at least `COALITION_MIN_SIZE`. Default `COALITION_DEFAULT_SIZE`. */
   size?: number;
   maxDistanceKm?: number;
   maxNational?: number;
 }
 
+/** The kennisbron of lived experience (ervaringsdeskundigen) that every coalition looks for. */
+export const ERVARINGSKENNIS = 'ervaring';
+
+/** Where a member comes from: the gemeente itself, a neighbour or a gemeente near it, or nationwide. */
+export type CoalitionOrigin = 'gemeente' | 'nearby' | 'national';
+
 export interface CoalitionMember {
   partnerId: string;
   /** 1-based: the order in which the greedy step added it. */
   position: number;
+  origin: CoalitionOrigin;
+  /** Whether it lists kennisbron `ervaring`. */
+  bringsErvaringskennis: boolean;
   /** Leefdomeinen no earlier member covered. */
   addedLeefdomeinen: string[];
   /** Its sector when no earlier member had it. */
@@ -41,8 +50,17 @@ export interface CoalitionMember {
 export interface Coalition {
   gemeente: string;
   requestedSize: number;
-  /** Partners taking part in matching that work in or near the gemeente (local, regional) or nationally. */
-  candidates: { local: number; national: number };
+  /**
+   * Partners taking part in matching: `local` work in the gemeente (local or regional scope),
+   * `nearby` only in a neighbour or within the distance, `national` nationwide.
+   */
+  candidates: { local: number; nearby: number; national: number };
+  /** True when the gemeente's own partners (and the national ones) were too few and nearby partners were considered. */
+  widened: boolean;
+  /** Why nearby partners were considered; null when the gemeente's own were enough. */
+  widenedReason: Sentence | null;
+  /** Whether a member brings ervaringskennis, how many candidates could, and the sentence saying so. */
+  ervaringskennis: { included: boolean; candidates: number; reason: Sentence };
   members: CoalitionMember[];
   covered: { leefdomeinen: string[]; sectors: string[] };
   uncovered: { leefdomeinen: string[]; sectors: string[] };
@@ -77,6 +95,9 @@ interface Candidate {
   sector: number;
   opgaven: number;
   national: boolean;
+  /** National, or lists the gemeente itself: considered before nearby partners. */
+  own: boolean;
+  ervaring: boolean;
   nearest: { gemeente: string; km: number } | null;
 }
 
@@ -112,6 +133,8 @@ function candidatesFor(gemeente: string, partners: readonly PartnerProfile[], ma
         sector: maskOf([profile.sector], SECTOR_BITS),
         opgaven: maskOf(profile.opgaven, OPGAVE_BITS),
         national,
+        own: national || profile.gemeenten.includes(gemeente),
+        ervaring: profile.kennisbronnen?.includes(ERVARINGSKENNIS) ?? false,
         nearest: national ? null : nearestTo(gemeente, profile),
       };
     });
@@ -188,9 +211,10 @@ const round = (value: number) => Math.round(value * 1e4) / 1e4;
 
 /**
  * Proposes a coalition of partners for one gemeente. Candidates are the partners taking part in
- * matching that work in the gemeente, a neighbour or within `maxDistanceKm` of it, and the
- * national partners; a coalition starts with two local or regional partners and takes at most
- * `maxNational` national ones, since it is meant as a local alliance.
+ * matching that list the gemeente, and the national partners; only when those cannot start a
+ * coalition or fill it to `size` are partners working in a neighbour or within `maxDistanceKm`
+ * considered as well (`widened`, with the reason). A coalition starts with two local or regional
+ * partners and takes at most `maxNational` national ones, since it is meant as a local alliance.
  *
  * Greedy set cover: start from the best local pair sharing an opgave (see `startingPair`), then
  * repeatedly add the candidate with the largest gain = (new leefdomeinen + new sector) ×
@@ -198,18 +222,27 @@ const round = (value: number) => Math.round(value * 1e4) / 1e4;
  * score with the members). A candidate must work on at least one shared opgave; ties (also
  * when nobody adds anything new) go to the higher weight, then the smaller id.
  *
+ * Ervaringskennis: while no member brings it (kennisbron `ervaring`) and a candidate in the
+ * pool does, the last free place is kept for such a candidate (then any opgave of a member
+ * counts as shared, and none is required), and a national partner without it does not take the
+ * last national place when only national candidates bring it. So a coalition includes one
+ * whenever the gemeente, the national partners or (once widened) the nearby ones have one.
+ *
  * Pairs that already collaborate are allowed (an existing tie helps a local alliance) and the
  * team's rejected pairs are not consulted: a coalition is a proposal for a group, not a pair
  * suggestion. Pair scores come from `scorePairReference` with the profile in `options`.
  */
 export function proposeCoalition(gemeente: string, partners: readonly PartnerProfile[], options: CoalitionOptions = {}): Coalition {
   const requestedSize = options.size ?? COALITION_DEFAULT_SIZE;
-  if (!Number.isInteger(requestedSize) || requestedSize < 2) throw new Error(`A coalition size must be an integer ≥ 2, not ${requestedSize}`);
+  if (!Number.isInteger(requestedSize) || requestedSize < COALITION_MIN_SIZE) {
+    throw new Error(`A coalition size must be an integer ≥ ${COALITION_MIN_SIZE}, not ${requestedSize}`);
+  }
   const maxNational = options.maxNational ?? COALITION_MAX_NATIONAL;
   const context: MatchContext = buildMatchContext(options);
   const candidates = candidatesFor(gemeente, partners, options.maxDistanceKm ?? COALITION_NEAR_KM);
-  const locals = candidates.filter((candidate) => !candidate.national);
-  const counts = { local: locals.length, national: candidates.length - locals.length };
+  const ownLocals = candidates.filter((candidate) => candidate.own && !candidate.national);
+  const allLocals = candidates.filter((candidate) => !candidate.national);
+  const counts = { local: ownLocals.length, nearby: allLocals.length - ownLocals.length, national: candidates.length - allLocals.length };
   const pairScores = new Map<number, number>();
   const score = (a: Candidate, b: Candidate) => {
     const key = a.index < b.index ? a.index * candidates.length + b.index : b.index * candidates.length + a.index;
@@ -218,21 +251,39 @@ export function proposeCoalition(gemeente: string, partners: readonly PartnerPro
     return value;
   };
 
-  const start = startingPair(locals, score);
-  const empty: Coalition = {
-    gemeente,
-    requestedSize,
-    candidates: counts,
-    members: [],
-    covered: { leefdomeinen: [], sectors: [] },
-    uncovered: { leefdomeinen: [...LEEFDOMEIN_CODES], sectors: [...SECTOR_CODES] },
-    sharedOpgaven: [],
-    score: 0,
-    coverage: 0,
-    cohesion: 0,
-    note: coalitionNote(gemeente, requestedSize, 0, counts, maxNational),
+  let widened: WidenCause | null = null;
+  let start = startingPair(ownLocals, score);
+  if (!start) {
+    widened = 'start';
+    start = startingPair(allLocals, score);
+  }
+  const inPool = (candidate: Candidate) => widened !== null || candidate.own;
+  const ervaringIn = () => candidates.filter((candidate) => candidate.ervaring && inPool(candidate) && (!candidate.national || maxNational > 0)).length;
+  const finish = (members: CoalitionMember[], extra: Omit<Coalition, 'gemeente' | 'requestedSize' | 'candidates' | 'widened' | 'widenedReason' | 'ervaringskennis' | 'members' | 'note'>): Coalition => {
+    const available = ervaringIn();
+    const included = members.some((member) => member.bringsErvaringskennis);
+    return {
+      gemeente,
+      requestedSize,
+      candidates: counts,
+      widened: widened !== null,
+      widenedReason: widened ? coalitionWidenedReason(gemeente, widened, requestedSize, counts.local) : null,
+      ervaringskennis: { included, candidates: available, reason: coalitionErvaringReason(gemeente, included, available, widened !== null) },
+      members,
+      ...extra,
+      note: coalitionNote(gemeente, requestedSize, members.length, widened ? { local: counts.local + counts.nearby, national: counts.national } : counts, maxNational),
+    };
   };
-  if (!start) return empty;
+  if (!start) {
+    return finish([], {
+      covered: { leefdomeinen: [], sectors: [] },
+      uncovered: { leefdomeinen: [...LEEFDOMEIN_CODES], sectors: [...SECTOR_CODES] },
+      sharedOpgaven: [],
+      score: 0,
+      coverage: 0,
+      cohesion: 0,
+    });
+  }
 
   const chosen: Candidate[] = [];
   const inCoalition = new Uint8Array(candidates.length);
@@ -242,10 +293,13 @@ export function proposeCoalition(gemeente: string, partners: readonly PartnerPro
   let once = 0;
   let focus = 0;
   let nationals = 0;
+  let hasErvaring = false;
   const add = (candidate: Candidate, sharedOpgaven: number, pairScore: number) => {
     const member = {
       partnerId: candidate.profile.id,
       position: chosen.length + 1,
+      origin: (candidate.national ? 'national' : candidate.own ? 'gemeente' : 'nearby') as CoalitionOrigin,
+      bringsErvaringskennis: candidate.ervaring,
       addedLeefdomeinen: codesIn(LEEFDOMEIN_CODES, candidate.domains & ~domains),
       addedSector: candidate.sector & ~sectors ? candidate.profile.sector : null,
       sharedOpgaven: codesIn(OPGAVE_CODES, sharedOpgaven),
@@ -260,31 +314,73 @@ export function proposeCoalition(gemeente: string, partners: readonly PartnerPro
     focus |= once & candidate.opgaven;
     once |= candidate.opgaven;
     if (candidate.national) nationals++;
+    if (candidate.ervaring) hasErvaring = true;
   };
   const [first, second] = start;
   add(first, first.opgaven & second.opgaven, score(first, second));
   add(second, first.opgaven & second.opgaven, score(first, second));
 
-  while (chosen.length < requestedSize) {
+  type Pick = Scored & { candidate: Candidate; shared: number; pair: number };
+  const open = (candidate: Candidate) => inPool(candidate) && !inCoalition[candidate.index] && (!candidate.national || nationals < maxNational);
+  const gainOf = (candidate: Candidate) => popcount(candidate.domains & ~domains) + (candidate.sector & ~sectors ? 1 : 0);
+  const meanPair = (candidate: Candidate) => chosen.reduce((sum, member) => sum + score(candidate, member), 0) / chosen.length;
+
+  /** The best candidate sharing a focus opgave; `allowed` narrows the candidates. */
+  const bestSharing = (allowed: (candidate: Candidate) => boolean): Pick | undefined => {
     // Gain and opgave fit are cheap, pair scores are not; a pair score is at most 1, which bounds
     // value and weight: score candidates best bound first and stop once none can win.
-    const open: { candidate: Candidate; shared: number; gain: number; fit: number; bound: number; boundWeight: number }[] = [];
+    const ranked: { candidate: Candidate; shared: number; fit: number; gain: number; bound: number; boundWeight: number }[] = [];
     for (const candidate of candidates) {
       const shared = candidate.opgaven & focus;
-      if (!shared || inCoalition[candidate.index] || (candidate.national && nationals >= maxNational)) continue;
-      const gain = popcount(candidate.domains & ~domains) + (candidate.sector & ~sectors ? 1 : 0);
+      if (!shared || !open(candidate) || !allowed(candidate)) continue;
+      const gain = gainOf(candidate);
       const fit = popcount(shared) / popcount(focus);
       const boundWeight = (fit + 1) / 2;
-      open.push({ candidate, shared, gain, fit, bound: gain * (1 + boundWeight), boundWeight });
+      ranked.push({ candidate, shared, gain, fit, bound: gain * (1 + boundWeight), boundWeight });
     }
-    open.sort((x, y) => y.bound - x.bound || y.boundWeight - x.boundWeight);
-    let best: (Scored & { candidate: Candidate; shared: number; pair: number }) | undefined;
-    for (const { candidate, shared, gain, fit, bound, boundWeight } of open) {
+    ranked.sort((x, y) => y.bound - x.bound || y.boundWeight - x.boundWeight);
+    let best: Pick | undefined;
+    for (const { candidate, shared, gain, fit, bound, boundWeight } of ranked) {
       if (best && (bound < best.value || (bound === best.value && boundWeight < best.weight))) break;
-      const pair = chosen.reduce((sum, member) => sum + score(candidate, member), 0) / chosen.length;
+      const pair = meanPair(candidate);
       const weight = (fit + pair) / 2;
       const next = { candidate, value: gain * (1 + weight), weight, shared, pair };
       if (beats(next, [candidate.index], best, best ? [best.candidate.index] : [])) best = next;
+    }
+    return best;
+  };
+
+  /** The best candidate bringing ervaringskennis: a shared focus opgave first, then any opgave of a member, then none. */
+  const bestErvaring = (): Pick | undefined => {
+    let best: (Pick & { tier: number }) | undefined;
+    for (const candidate of candidates) {
+      if (!candidate.ervaring || !open(candidate)) continue;
+      const inFocus = candidate.opgaven & focus;
+      const shared = inFocus || candidate.opgaven & once;
+      const tier = inFocus ? 2 : shared ? 1 : 0;
+      const fit = inFocus ? popcount(inFocus) / popcount(focus) : 0;
+      const pair = meanPair(candidate);
+      const weight = (fit + pair) / 2;
+      const next = { candidate, value: gainOf(candidate) * (1 + weight), weight, shared, pair, tier };
+      if (!best || tier > best.tier || (tier === best.tier && beats(next, [candidate.index], best, [best.candidate.index]))) best = next;
+    }
+    return best;
+  };
+
+  while (chosen.length < requestedSize) {
+    const ervaringOpen = hasErvaring ? [] : candidates.filter((candidate) => candidate.ervaring && open(candidate));
+    let best: Pick | undefined;
+    if (ervaringOpen.length > 0 && chosen.length === requestedSize - 1) {
+      best = bestErvaring();
+    } else {
+      // Keep the last national place for an ervaringskennis partner when only national ones bring it.
+      const keepNationalPlace = ervaringOpen.length > 0 && ervaringOpen.every((candidate) => candidate.national) && nationals + 1 >= maxNational;
+      best = bestSharing((candidate) => !(keepNationalPlace && candidate.national && !candidate.ervaring));
+      if (!best && widened === null) {
+        widened = 'fill';
+        continue;
+      }
+      if (!best && ervaringOpen.length > 0) best = bestErvaring();
     }
     if (!best) break;
     add(best.candidate, best.shared, best.pair);
@@ -294,15 +390,12 @@ export function proposeCoalition(gemeente: string, partners: readonly PartnerPro
   for (let i = 0; i < chosen.length; i++) for (let j = i + 1; j < chosen.length; j++) pairTotal += score(chosen[i], chosen[j]);
   const cohesion = pairTotal / ((chosen.length * (chosen.length - 1)) / 2);
   const coverage = (popcount(domains) / LEEFDOMEIN_CODES.length + popcount(sectors) / chosen.length) / 2;
-  return {
-    ...empty,
-    members,
+  return finish(members, {
     covered: { leefdomeinen: codesIn(LEEFDOMEIN_CODES, domains), sectors: codesIn(SECTOR_CODES, sectors) },
     uncovered: { leefdomeinen: codesIn(LEEFDOMEIN_CODES, ~domains), sectors: codesIn(SECTOR_CODES, ~sectors) },
     sharedOpgaven: codesIn(OPGAVE_CODES, focus),
     score: round((coverage + cohesion) / 2),
     coverage: round(coverage),
     cohesion: round(cohesion),
-    note: coalitionNote(gemeente, requestedSize, chosen.length, counts, maxNational),
-  };
+  });
 }

@@ -10,3 +10,5 @@ export * from './incremental';
 export * from './list-comparison';
 export * from './gaps';
 export * from './coalitions';
+export * from './gap-closers';
+export * from './analysis-thread';

@@ -18,6 +18,8 @@ export interface PartnerProfile {
   offers: string[];
   /** Free kebab-case tags: what the partner is looking for. */
   needs: string[];
+  /** Codes of `KENNISBRON_CODES`; pair scores do not read them, coalitions look for `ervaring`. */
+  kennisbronnen?: string[];
   /** A partner that opted out is never suggested and gets no suggestions. */
   matchingOptOut?: boolean;
 }

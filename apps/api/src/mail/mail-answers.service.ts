@@ -3,6 +3,7 @@ import { MailTokens, OUTCOME_LABELS, type MailAction, type OutcomeAnswer } from 
 import { FeedbackRepository, MatchEventEntity, MatchRepository, PersonRepository, Transactions, type MatchStatus, type PersonEntity } from '@app/persistence';
 import { canMove } from '../matches/match-transitions';
 import { MatchesService } from '../matches/matches.service';
+import { outcomeNote } from './outcome-notes';
 
 /** Answers where the pair goes; the other rungs of the ladder are recorded in its history only. */
 const OUTCOME_MOVES: Partial<Record<OutcomeAnswer, MatchStatus>> = { collaborating: 'collaborating', 'not-going-ahead': 'declined' };
@@ -50,7 +51,7 @@ export class MailAnswersService {
     const match = await this.matches.findById(action.matchId);
     const answer = action.answer as OutcomeAnswer;
     if (!match || ![match.partnerAId, match.partnerBId].includes(person.partnerId!) || !OUTCOME_LABELS[answer]) return { ok: false };
-    const note = `Antwoord op de vervolgvraag: ${OUTCOME_LABELS[answer].nl}`;
+    const note = outcomeNote(answer);
     const to = OUTCOME_MOVES[answer];
     if (to && match.status !== to && canMove(match.status, to)) {
       await this.decisions.update(match.id, { status: to, note }, actorOf(person));

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MatchesModule } from '../matches/matches.module';
 import { DevMailboxController } from './dev-mailbox.controller';
+import { DevMailboxService } from './dev-mailbox.service';
 import { MailAnswersController } from './mail-answers.controller';
 import { MailAnswersService } from './mail-answers.service';
 import { MailLinksService } from './mail-links.service';
@@ -10,6 +11,6 @@ import { UnsubscribeController } from './mail-links.controller';
 @Module({
   imports: [MatchesModule],
   controllers: [DevMailboxController, UnsubscribeController, MailAnswersController],
-  providers: [MailLinksService, MailAnswersService],
+  providers: [DevMailboxService, MailLinksService, MailAnswersService],
 })
 export class MailApiModule {}

@@ -54,12 +54,22 @@ export class MatchesService {
       sector: query.sector,
       gemeenten: mergeGemeenteFilters(query.gemeente, query.province),
       opgave: query.opgave,
+      leefdomein: query.leefdomein,
       minScore: query.minScore,
       mutualInterest: query.mutualInterest,
       limit: query.limit,
       offset: query.offset,
     });
     return { runId, items, total };
+  }
+
+  /** One pair as the queue shows it, whatever its status; 404 when unknown or in none of the current lists. */
+  async reviewItem(id: string): Promise<{ runId: string; item: ReviewItem }> {
+    const match = await this.get(id);
+    const runId = await this.suggestions.activeRunId();
+    const item = runId ? await this.matches.reviewItem(runId, match.id) : null;
+    if (!runId || !item) throw new DomainException('not-found', `Match "${id}" is in none of the current lists (it is ${match.status}), so it has no score to show`);
+    return { runId, item };
   }
 
   /**

@@ -1,7 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../problems/api-problems.decorator';
-import { ReviewItemDto, ReviewListDto, ReviewQueryDto } from './dtos/review.dto';
+import { ReviewItemDto, ReviewItemQueryDto, ReviewListDto, ReviewPairDto, ReviewQueryDto } from './dtos/review.dto';
 import { MatchesService } from './matches.service';
 import { Roles } from '../auth/access.decorators';
 
@@ -22,5 +22,20 @@ export class ReviewsController {
   async list(@Query() query: ReviewQueryDto): Promise<ReviewListDto> {
     const { runId, items, total } = await this.matches.reviews(query);
     return { runId, items: items.map((item) => ReviewItemDto.from(item, query.lang)), total, limit: query.limit, offset: query.offset };
+  }
+
+  /**
+   * One pair as the queue shows it (score, breakdown, reasons, feedback), whatever its status,
+   * with the run it was scored in.
+   * 404 for an unknown or malformed id, and for a pair in none of the current lists (a rejected
+   * or declined pair, or one no longer suggested): without a list entry it has no score.
+   */
+  @Get(':id')
+  @ApiParam({ name: 'id', description: 'The match uuid' })
+  @ApiOkResponse({ type: ReviewPairDto })
+  @ApiProblems(400, 404)
+  async get(@Param('id') id: string, @Query() query: ReviewItemQueryDto): Promise<ReviewPairDto> {
+    const { runId, item } = await this.matches.reviewItem(id);
+    return { ...ReviewItemDto.from(item, query.lang), runId };
   }
 }

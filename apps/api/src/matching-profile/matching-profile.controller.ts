@@ -29,7 +29,9 @@ export class MatchingProfileController {
 
   /**
    * Saves the settings as a new version and starts the full run that applies it; until the
-   * run completes readers see the previous lists. Refused, storing nothing, while another
+   * run completes readers see the previous lists. The body may be what `GET` answered, edited:
+   * `createdAt` is ignored, and `version` (the version it was read at) makes the save a 409 if
+   * another version was saved since. Refused, storing nothing, while another
    * run is unfinished.
    */
   @Put()
@@ -54,6 +56,7 @@ export class MatchingProfileController {
   /**
    * What-if without saving: every partner's list under the proposed settings, compared with
    * today's lists — how many change, the mean overlap of the top 10, and who gains or loses most.
+   * The body may be what `GET` answered: `version`, `createdAt` and `note` are ignored.
    */
   @Post('preview')
   @HttpCode(HttpStatus.OK)

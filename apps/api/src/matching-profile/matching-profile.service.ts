@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '@app/errors';
-import { compareLists, DEFAULT_MATCHING_PROFILE, rankAllPairs, validateMatchingProfile, type AppearanceShift } from '@app/matching';
+import { DEFAULT_MATCHING_PROFILE, runAnalysis, validateMatchingProfile, type AppearanceShift } from '@app/matching';
 import { PartnerRepository, SuggestionRepository, type MatchingProfileSettings } from '@app/persistence';
-import { MatchingRunsService, MatchInputsService } from '@app/suggestions';
+import { ActiveMatchingProfileService, MatchingRunsService, MatchInputsService } from '@app/suggestions';
 import { PartnerRefDto } from '../common/partner-ref.dto';
 import { MatchingRunDto } from '../matching-runs/dtos/matching-run.dto';
 import { MatchingProfileActivationDto, MatchingProfileDto, MatchingProfilePreviewDto, type PartnerShiftDto } from './dtos/matching-profile.dto';
@@ -19,25 +19,42 @@ export class MatchingProfileService {
     private readonly inputs: MatchInputsService,
     private readonly suggestions: SuggestionRepository,
     private readonly partners: PartnerRepository,
+    private readonly activeProfile: ActiveMatchingProfileService,
   ) {}
 
   /** Stores the settings as the next version and starts the run that applies it. */
   async activate(body: SaveMatchingProfileDto): Promise<MatchingProfileActivationDto> {
     const settings = checkedSettings(body);
+    if (body.version !== undefined) await this.assertReadAtActiveVersion(body.version);
     const { profile, run } = await this.matchingRuns.activateProfile(settings, body.note ?? null);
     return { profile: MatchingProfileDto.from(profile), run: MatchingRunDto.from(run) };
+  }
+
+  /**
+   * A body sent back as GET answered it names the version it was read at: still the active
+   * one, it is saved (as the next version); another save since then is a 409, so nobody
+   * overwrites a colleague's change unseen.
+   */
+  private async assertReadAtActiveVersion(readAt: number): Promise<void> {
+    const active = (await this.activeProfile.active()).profile.version;
+    if (readAt === active) return;
+    if (readAt < active) {
+      throw new DomainException('conflict', `the profile was read at version ${readAt}, but version ${active} was saved since; read it again and redo the change`, [
+        { field: 'version', message: `version ${readAt} is no longer the active version (${active})`, value: readAt },
+      ]);
+    }
+    throw DomainException.validation([
+      { field: 'version', message: `version must be the active version (${active}) the profile was read at, or left out: the server numbers new versions`, value: readAt },
+    ]);
   }
 
   /** Every partner's list under the proposed settings, compared with the stored lists. */
   async preview(body: MatchingProfileSettingsDto): Promise<MatchingProfilePreviewDto> {
     const { profiles, options } = await this.inputs.load(undefined, { ...checkedSettings(body), version: PROPOSED_VERSION });
     const runId = await this.suggestions.activeRunId();
-    const [ranked, stored] = await Promise.all([rankAllPairs(profiles, options), runId ? this.suggestions.candidateLists(runId) : new Map()]);
-    const today = new Map([...stored].map(([id, list]) => [id, list.map((entry: { candidateId: string }) => entry.candidateId)]));
-    const proposed = new Map(
-      profiles.filter((partner) => !partner.matchingOptOut).map((partner) => [partner.id, ranked.list(partner.id).map((entry) => entry.candidateId)]),
-    );
-    const comparison = compareLists(today, proposed, TOP);
+    const today = runId ? await this.suggestions.candidateIdLists(runId) : new Map<string, string[]>();
+    // Ranking every partner takes seconds to a minute: off this event loop, which serves every other request.
+    const comparison = await runAnalysis('preview', { profiles, options, today, top: TOP });
     const named = new Map((await this.partners.findByIds([...comparison.gainers, ...comparison.losers].map((shift) => shift.id))).map((p) => [p.id, p]));
     const describe = (shifts: AppearanceShift[]): PartnerShiftDto[] =>
       shifts.flatMap(({ id, before, after }) => {

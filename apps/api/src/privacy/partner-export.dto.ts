@@ -4,6 +4,7 @@ import { ConnectionDto } from '../connections/dtos/connection.dto';
 import { PartnerRefDto } from '../common/partner-ref.dto';
 import { MatchDto, MatchEventDto } from '../matches/dtos/match.dto';
 import { PartnerDto } from '../partners/dtos/partner.dto';
+import { PersonDto } from '../people/dtos/person.dto';
 import { SuggestionDto } from '../suggestions/dtos/suggestion.dto';
 
 /** Which export: `partner` for the partner's own key, `team` (everything held) for admin and team keys. */
@@ -38,6 +39,9 @@ export class PartnerExportDto {
   exportedAt: Date;
   /** The full profile, private fields included. */
   partner: PartnerDto;
+  /** Its contact persons: who signs in for it and receives its mails, with their mail preferences. */
+  @ApiProperty({ type: [PersonDto] })
+  people: PersonDto[];
   connections: ConnectionDto[];
   /** Every suggested pair the partner is in, pending ones included, with the team's decisions, notes and actors. */
   matches: ExportedMatchDto[];
@@ -79,6 +83,9 @@ export class OwnPartnerExportDto {
   exportedAt: Date;
   /** The full profile, private fields included. */
   partner: PartnerDto;
+  /** Its contact persons: who signs in for it and receives its mails, with their mail preferences. */
+  @ApiProperty({ type: [PersonDto] })
+  people: PersonDto[];
   connections: ConnectionDto[];
   /** The pairs it was shown (approved or introduced at some time; every pair when review is off), with the decisions on them. */
   matches: SharedExportedMatchDto[];

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { appConfig, type AppConfig } from '@app/config';
-import { ConnectionRepository, FeedbackRepository, MatchRepository, type PartnerEntity } from '@app/persistence';
+import { ConnectionRepository, FeedbackRepository, MatchRepository, PersonRepository, type PartnerEntity } from '@app/persistence';
 import { ConnectionDto } from '../connections/dtos/connection.dto';
 import { MatchDto, MatchEventDto } from '../matches/dtos/match.dto';
 import { PartnerDto } from '../partners/dtos/partner.dto';
 import { PartnersService } from '../partners/partners.service';
+import { PersonDto } from '../people/dtos/person.dto';
 import { SuggestionDto } from '../suggestions/dtos/suggestion.dto';
 import { SuggestionsService } from '../suggestions/suggestions.service';
 import { visibleStatuses } from '../suggestions/visible-statuses';
@@ -21,6 +22,7 @@ export class PrivacyService {
     private readonly connections: ConnectionRepository,
     private readonly matches: MatchRepository,
     private readonly feedback: FeedbackRepository,
+    private readonly people: PersonRepository,
     private readonly suggestions: SuggestionsService,
   ) {}
 
@@ -30,7 +32,8 @@ export class PrivacyService {
   }
 
   private async teamExport(partner: PartnerEntity): Promise<PartnerExportDto> {
-    const [connections, matches, feedback, { list, inListsOf }] = await Promise.all([
+    const [people, connections, matches, feedback, { list, inListsOf }] = await Promise.all([
+      this.people.list({ partnerId: partner.id }),
       this.connections.list({ partnerId: partner.id, limit: EVERYTHING, offset: 0 }),
       this.matches.involving(partner.id),
       this.feedback.involving(partner.id),
@@ -40,6 +43,7 @@ export class PrivacyService {
       view: 'team',
       exportedAt: new Date(),
       partner: PartnerDto.from(partner),
+      people: people.map(PersonDto.from),
       connections: connections.items.map(ConnectionDto.from),
       matches: matches.map(({ match, events }) => ({ match: MatchDto.from(match), history: events.map(MatchEventDto.from) })),
       feedback: feedback.map(ExportedFeedbackDto.from),
@@ -51,7 +55,8 @@ export class PrivacyService {
   /** What the partner's own views showed it: the review gate applies here as it does there. */
   private async ownExport(partner: PartnerEntity): Promise<OwnPartnerExportDto> {
     const shown = visibleStatuses('partner', this.config.reviewRequired);
-    const [connections, matches, feedback, list] = await Promise.all([
+    const [people, connections, matches, feedback, list] = await Promise.all([
+      this.people.list({ partnerId: partner.id }),
       this.connections.list({ partnerId: partner.id, limit: EVERYTHING, offset: 0 }),
       this.matches.involving(partner.id),
       this.feedback.involving(partner.id),
@@ -64,6 +69,7 @@ export class PrivacyService {
       view: 'partner',
       exportedAt: new Date(),
       partner: PartnerDto.from(partner),
+      people: people.map(PersonDto.from),
       connections: connections.items.map(ConnectionDto.from),
       matches: matches.filter(wasShown).map(({ match, events }) => ({ match: SharedMatchDto.from(match), history: events.map(SharedMatchEventDto.from) })),
       feedback: feedback.filter((answer) => answer.partnerId === partner.id).map(ExportedFeedbackDto.from),

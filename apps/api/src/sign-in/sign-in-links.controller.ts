@@ -14,7 +14,7 @@ export class SignInLinksController {
 
   /**
    * Mails a sign-in link to a registered, active person. Always 202 with the same body, also
-   * for unknown addresses and past the limits (3 links per address and 20 requests per client
+   * for unknown and malformed addresses and past the limits (3 links per address and 20 requests per client
    * in 15 minutes), so the answer tells nobody who has an account. The link opens
    * `/console/sign-in/link?token=…`, whose button posts the token to `POST /v1/auth/session`.
    */

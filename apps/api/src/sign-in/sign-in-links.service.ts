@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectThrottlerStorage, type ThrottlerStorage } from '@nestjs/throttler';
 import { createHash, randomBytes } from 'node:crypto';
+import { isEmail } from 'class-validator';
 import { DomainException } from '@app/errors';
 import { MailOutboxService, SIGN_IN_LINK } from '@app/mail';
 import { PersonRepository, SignInLinkRepository, Transactions, type PersonEntity } from '@app/persistence';
@@ -42,6 +43,8 @@ export class SignInLinksService {
     const address = email.trim().toLowerCase();
     // The client's count first: a flood over many addresses is cut off before any lookup.
     if (!(await this.allowed(`sign-in:client:${client}`, LINKS_PER_CLIENT))) return;
+    // No person has a malformed address: the same silence as for an unknown one.
+    if (!isEmail(address)) return;
     if (!(await this.allowed(`sign-in:address:${address}`, LINKS_PER_ADDRESS))) return;
     const person = await this.people.findByEmail(address);
     if (!person?.active) return;

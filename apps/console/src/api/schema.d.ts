@@ -255,7 +255,7 @@ export interface paths {
         put?: never;
         /**
          * Imports partners from a CSV file: all rows or none
-         * @description A header row with the columns `name, sector, scope, gemeenten, leefdomeinen, opgaven, kennisbronnen, offers, needs, description, website, contactEmail, matchingOptOut` (any order; only name, sector and scope are required), then one partner a row. Cells hold what POST /v1/partners takes: codes from /v1/taxonomy; the list columns (gemeenten, leefdomeinen, opgaven, kennisbronnen, offers, needs) separate their items with `;`; matchingOptOut is `true` or `false`; an empty cell leaves the field at its default. UTF-8, comma-separated, double quotes around cells holding commas, quotes or line breaks. Every row is checked as POST /v1/partners checks a body, and a name may not give the slug of another row or of a stored partner. Any error answers 400 with `errors` naming `rows[i].field` (i counts data rows from 0; the message gives the file line) and stores nothing. At most 5 MB and 10000 rows.
+         * @description A header row with the columns `slug, name, sector, scope, gemeenten, leefdomeinen, opgaven, kennisbronnen, offers, needs, description, website, contactEmail, matchingOptOut` (any order; only name, sector and scope are required), then one partner a row. `slug` names the stored partner the row updates; a row without one creates a partner (its slug derived from the name), and a slug no partner has creates one with that slug (so an export fills an empty installation). Cells hold what POST /v1/partners takes: codes from /v1/taxonomy; the list columns (gemeenten, leefdomeinen, opgaven, kennisbronnen, offers, needs) separate their items with `;`; matchingOptOut is `true` or `false`; an empty cell leaves a new partner's field at its default and clears an updated partner's field; a column left out of the header leaves an updated partner's field as stored. Cells separated by `,` or `;` (the header line tells which; Excel in a Dutch locale saves `;`), or a first line `sep=;`; UTF-8 with or without byte-order mark, or Windows-1252 (Excel's plain "CSV"); any line ends; double quotes around cells holding the separator, quotes or line breaks. A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is exported with `'` before it (so a spreadsheet does not run it as a formula), and the import takes that one `'` off again. Every row is checked as POST /v1/partners checks a body; a slug may appear in one row only, and a new partner's name may not give the slug of another row or of a stored partner. Any error answers 400 with `errors` naming `rows[i].field` (i counts data rows from 0; the message gives the file line) and stores nothing; a header the import cannot read names the encoding and separator it read the file with. `dryRun=true` checks the same and answers 200 with what an import would create, change and leave unchanged, writing nothing. At most 5 MB and 10000 rows.
          */
         post: operations["PartnersCsvController_import"];
         delete?: never;
@@ -273,7 +273,7 @@ export interface paths {
         };
         /**
          * Every partner as CSV, contact e-mail included; imports again as it is
-         * @description A header row with the columns `name, sector, scope, gemeenten, leefdomeinen, opgaven, kennisbronnen, offers, needs, description, website, contactEmail, matchingOptOut` (any order; only name, sector and scope are required), then one partner a row. Cells hold what POST /v1/partners takes: codes from /v1/taxonomy; the list columns (gemeenten, leefdomeinen, opgaven, kennisbronnen, offers, needs) separate their items with `;`; matchingOptOut is `true` or `false`; an empty cell leaves the field at its default. UTF-8, comma-separated, double quotes around cells holding commas, quotes or line breaks.
+         * @description A header row with the columns `slug, name, sector, scope, gemeenten, leefdomeinen, opgaven, kennisbronnen, offers, needs, description, website, contactEmail, matchingOptOut` (any order; only name, sector and scope are required), then one partner a row. `slug` names the stored partner the row updates; a row without one creates a partner (its slug derived from the name), and a slug no partner has creates one with that slug (so an export fills an empty installation). Cells hold what POST /v1/partners takes: codes from /v1/taxonomy; the list columns (gemeenten, leefdomeinen, opgaven, kennisbronnen, offers, needs) separate their items with `;`; matchingOptOut is `true` or `false`; an empty cell leaves a new partner's field at its default and clears an updated partner's field; a column left out of the header leaves an updated partner's field as stored. Cells separated by `,` or `;` (the header line tells which; Excel in a Dutch locale saves `;`), or a first line `sep=;`; UTF-8 with or without byte-order mark, or Windows-1252 (Excel's plain "CSV"); any line ends; double quotes around cells holding the separator, quotes or line breaks. A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is exported with `'` before it (so a spreadsheet does not run it as a formula), and the import takes that one `'` off again. The export starts with a UTF-8 byte-order mark, so that Excel reads its accents right, and holds every column; edited and imported again, it updates the partners by slug. `separator=semicolon` for Excel in a Dutch locale.
          */
         get: operations["PartnersCsvController_export"];
         put?: never;
@@ -556,17 +556,23 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A proposed local alliance: partners working in the gemeente or near it (a neighbour, or
-         *     within 20 km; at most one national partner) that together cover the most leefdomeinen and
-         *     sectors around shared opgaven. Greedy: the best pair first, then each time the partner adding
-         *     the most new leefdomeinen and sectors, weighted by the shared opgaven it works on and its pair
+         * A proposed local alliance: partners listing the gemeente (local or regional) and at most one
+         *     national partner that together cover the most leefdomeinen and sectors around shared opgaven.
+         *     Partners working only in a neighbour or within 20 km are considered when the gemeente's own
+         *     cannot start or fill the coalition; `widened` and `widenedReason` then say so. When a
+         *     candidate brings ervaringskennis (kennisbron `ervaring`), one is always included (the last
+         *     place is kept for it); `ervaringskennis` says whether one is, or why not.
+         *     Greedy: the best pair first, then each time the partner adding the most new leefdomeinen and sectors, weighted by the shared opgaven it works on and its pair
          *     scores (active matching profile) with the members so far. Partners that opted out are never
          *     proposed; partners that already work together may be. Each member comes with its reasons.
          *     Fewer fitting partners than `size` give a smaller coalition, none an empty one; `note` says why.
-         * @description A proposed local alliance: partners working in the gemeente or near it (a neighbour, or
-         *     within 20 km; at most one national partner) that together cover the most leefdomeinen and
-         *     sectors around shared opgaven. Greedy: the best pair first, then each time the partner adding
-         *     the most new leefdomeinen and sectors, weighted by the shared opgaven it works on and its pair
+         * @description A proposed local alliance: partners listing the gemeente (local or regional) and at most one
+         *     national partner that together cover the most leefdomeinen and sectors around shared opgaven.
+         *     Partners working only in a neighbour or within 20 km are considered when the gemeente's own
+         *     cannot start or fill the coalition; `widened` and `widenedReason` then say so. When a
+         *     candidate brings ervaringskennis (kennisbron `ervaring`), one is always included (the last
+         *     place is kept for it); `ervaringskennis` says whether one is, or why not.
+         *     Greedy: the best pair first, then each time the partner adding the most new leefdomeinen and sectors, weighted by the shared opgaven it works on and its pair
          *     scores (active matching profile) with the members so far. Partners that opted out are never
          *     proposed; partners that already work together may be. Each member comes with its reasons.
          *     Fewer fitting partners than `size` give a smaller coalition, none an empty one; `note` says why.
@@ -596,6 +602,36 @@ export interface paths {
          *     that opted out of matching not at all.
          */
         get: operations["GemeentenController_gaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/gemeenten/{code}/gap-closers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Partners that would close the gemeente's gaps: ranked by how many of the leefdomeinen and
+         *     opgaven that no local or regional partner listing the gemeente covers (see `/gaps`) they work
+         *     on. Candidates are local and regional partners working in a neighbour or within 20 km, and
+         *     national partners; partners that opted out of matching are left out, and so are those
+         *     covering nothing open. Ties: local and regional before national, then nearer, then by id.
+         *     Each comes with its reasons (`lang`). A malformed code is a 400, an unknown one a 404.
+         * @description Partners that would close the gemeente's gaps: ranked by how many of the leefdomeinen and
+         *     opgaven that no local or regional partner listing the gemeente covers (see `/gaps`) they work
+         *     on. Candidates are local and regional partners working in a neighbour or within 20 km, and
+         *     national partners; partners that opted out of matching are left out, and so are those
+         *     covering nothing open. Ties: local and regional before national, then nearer, then by id.
+         *     Each comes with its reasons (`lang`). A malformed code is a 400, an unknown one a 404.
+         */
+        get: operations["GemeentenController_gapClosers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -638,10 +674,14 @@ export interface paths {
         get: operations["MatchingProfileController_get"];
         /**
          * Saves the settings as a new version and starts the full run that applies it; until the
-         *     run completes readers see the previous lists. Refused, storing nothing, while another
+         *     run completes readers see the previous lists. The body may be what `GET` answered, edited:
+         *     `createdAt` is ignored, and `version` (the version it was read at) makes the save a 409 if
+         *     another version was saved since. Refused, storing nothing, while another
          *     run is unfinished.
          * @description Saves the settings as a new version and starts the full run that applies it; until the
-         *     run completes readers see the previous lists. Refused, storing nothing, while another
+         *     run completes readers see the previous lists. The body may be what `GET` answered, edited:
+         *     `createdAt` is ignored, and `version` (the version it was read at) makes the save a 409 if
+         *     another version was saved since. Refused, storing nothing, while another
          *     run is unfinished.
          */
         put: operations["MatchingProfileController_save"];
@@ -684,8 +724,10 @@ export interface paths {
         /**
          * What-if without saving: every partner's list under the proposed settings, compared with
          *     today's lists — how many change, the mean overlap of the top 10, and who gains or loses most.
+         *     The body may be what `GET` answered: `version`, `createdAt` and `note` are ignored.
          * @description What-if without saving: every partner's list under the proposed settings, compared with
          *     today's lists — how many change, the mean overlap of the top 10, and who gains or loses most.
+         *     The body may be what `GET` answered: `version`, `createdAt` and `note` are ignored.
          */
         post: operations["MatchingProfileController_preview"];
         delete?: never;
@@ -710,6 +752,32 @@ export interface paths {
          *     partners' feedback and a flag when both are interested.
          */
         get: operations["ReviewsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One pair as the queue shows it (score, breakdown, reasons, feedback), whatever its status,
+         *     with the run it was scored in.
+         *     404 for an unknown or malformed id, and for a pair in none of the current lists (a rejected
+         *     or declined pair, or one no longer suggested): without a list entry it has no score.
+         * @description One pair as the queue shows it (score, breakdown, reasons, feedback), whatever its status,
+         *     with the run it was scored in.
+         *     404 for an unknown or malformed id, and for a pair in none of the current lists (a rejected
+         *     or declined pair, or one no longer suggested): without a list entry it has no score.
+         */
+        get: operations["ReviewsController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -988,6 +1056,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/partners/{idOrSlug}/introductions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The pairs the team introduced this partner in, newest introduction first: the other
+         *     partner with the contact details the introduction mail shared, the pair's status, the
+         *     team's note, the answers both sides gave to the follow-ups and what they reported.
+         * @description The pairs the team introduced this partner in, newest introduction first: the other
+         *     partner with the contact details the introduction mail shared, the pair's status, the
+         *     team's note, the answers both sides gave to the follow-ups and what they reported.
+         */
+        get: operations["IntroductionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{idOrSlug}/erasure-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The partner's open erasure request; 404 when it has none.
+         * @description The partner's open erasure request; 404 when it has none.
+         */
+        get: operations["ErasureRequestsController_get"];
+        put?: never;
+        /**
+         * The partner asks to be erased (AVG/GDPR right to erasure). Nothing is erased yet: an admin
+         *     confirms with `DELETE /v1/partners/{idOrSlug}?erase=true`. Asking again renews the request.
+         * @description The partner asks to be erased (AVG/GDPR right to erasure). Nothing is erased yet: an admin
+         *     confirms with `DELETE /v1/partners/{idOrSlug}?erase=true`. Asking again renews the request.
+         */
+        post: operations["ErasureRequestsController_request"];
+        /**
+         * Declines (withdraws) the partner's request without erasing anything.
+         * @description Declines (withdraws) the partner's request without erasing anything.
+         */
+        delete: operations["ErasureRequestsController_decline"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/erasure-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every open erasure request, oldest first, for the admins to confirm or decline.
+         * @description Every open erasure request, oldest first, for the admins to confirm or decline.
+         */
+        get: operations["ErasureRequestsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The person of the session (signed in by e-mail); 404 for an API key, which is no person.
+         * @description The person of the session (signed in by e-mail); 404 for an API key, which is no person.
+         */
+        get: operations["MeController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Changes the person's mail preferences and language; other fields are the admins'.
+         * @description Changes the person's mail preferences and language; other fields are the admins'.
+         */
+        patch: operations["MeController_update"];
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -1039,11 +1205,11 @@ export interface paths {
         put?: never;
         /**
          * Mails a sign-in link to a registered, active person. Always 202 with the same body, also
-         *     for unknown addresses and past the limits (3 links per address and 20 requests per client
+         *     for unknown and malformed addresses and past the limits (3 links per address and 20 requests per client
          *     in 15 minutes), so the answer tells nobody who has an account. The link opens
          *     `/console/sign-in/link?token=…`, whose button posts the token to `POST /v1/auth/session`.
          * @description Mails a sign-in link to a registered, active person. Always 202 with the same body, also
-         *     for unknown addresses and past the limits (3 links per address and 20 requests per client
+         *     for unknown and malformed addresses and past the limits (3 links per address and 20 requests per client
          *     in 15 minutes), so the answer tells nobody who has an account. The link opens
          *     `/console/sign-in/link?token=…`, whose button posts the token to `POST /v1/auth/session`.
          */
@@ -1225,10 +1391,18 @@ export interface components {
             gemeenten: components["schemas"]["GemeenteDto"][];
         };
         PartnerImportDto: {
-            /** @description How many partners were created. */
+            /** @description True when nothing was written: the counts say what importing this file would do. */
+            dryRun: boolean;
+            /** @description Rows without a slug: partners created. */
             created: number;
-            /** @description Their slugs, in file order. */
+            /** @description The created partners' slugs, in file order. */
             slugs: string[];
+            /** @description Rows with a slug whose cells differ from the stored partner: partners updated. */
+            changed: number;
+            /** @description The updated partners' slugs, in file order. */
+            changedSlugs: string[];
+            /** @description Rows with a slug whose cells hold what is stored already: nothing written for them. */
+            unchanged: number;
         };
         CreatePartnerDto: {
             /**
@@ -1589,8 +1763,10 @@ export interface components {
             province: string;
         };
         CandidateCountsDto: {
-            /** @description Local and regional partners working in the gemeente or near it. */
+            /** @description Local and regional partners listing the gemeente. */
             local: number;
+            /** @description Local and regional partners working only in a neighbour or within 20 km: considered only when the coalition is widened. */
+            nearby: number;
             /** @description National partners (at most one joins a coalition). */
             national: number;
         };
@@ -1604,10 +1780,25 @@ export interface components {
             /** @description The sentence in the requested language. */
             text: string;
         };
+        ErvaringskennisDto: {
+            /** @description At least one member brings ervaringskennis. */
+            included: boolean;
+            /** @description Candidates that bring it: in the gemeente or nationwide (nearby too when widened). A coalition includes one whenever this is above 0, unless it is empty. */
+            candidates: number;
+            /** @description Codes: `includes-ervaringskennis`, `no-ervaringskennis-available`, `ervaringskennis-without-coalition`. */
+            reason: components["schemas"]["ExplanationDto"];
+        };
         CoalitionMemberDto: {
+            /**
+             * @description `gemeente`: lists the gemeente itself; `nearby`: works in a neighbour or within 20 km (only in a widened coalition); `national`: works nationwide.
+             * @enum {string}
+             */
+            origin: "gemeente" | "nearby" | "national";
             /** @description 1-based, in the order the members were chosen: the first two are the starting pair. */
             position: number;
             partner: components["schemas"]["PublicPartnerDto"];
+            /** @description Lists kennisbron `ervaring` (lived-experience knowledge). */
+            bringsErvaringskennis: boolean;
             /** @description Leefdomeinen no earlier member covered. */
             addedLeefdomeinen: string[];
             /** @description Its sector when no earlier member had it. */
@@ -1631,6 +1822,11 @@ export interface components {
             size: number;
             /** @description Partners taking part in matching that could join. */
             candidates: components["schemas"]["CandidateCountsDto"];
+            /** @description True when the gemeente's own and the national partners were too few, so nearby partners were considered too (see `widenedReason`). */
+            widened: boolean;
+            /** @description Why nearby partners were considered; null when the gemeente's own were enough. */
+            widenedReason: components["schemas"]["ExplanationDto"] | null;
+            ervaringskennis: components["schemas"]["ErvaringskennisDto"];
             members: components["schemas"]["CoalitionMemberDto"][];
             covered: components["schemas"]["CodeSetsDto"];
             uncovered: components["schemas"]["CodeSetsDto"];
@@ -1674,6 +1870,36 @@ export interface components {
             missing: number;
             /** @description National partners (they work everywhere, so they are counted apart, the same for every gemeente). */
             national: components["schemas"]["CoverageDto"];
+        };
+        OpenCodesDto: {
+            leefdomeinen: string[];
+            opgaven: string[];
+        };
+        GapCloserDto: {
+            /** @enum {string} */
+            scope: "local" | "regional" | "national";
+            /** @description 1 covers the most. */
+            rank: number;
+            partner: components["schemas"]["PublicPartnerDto"];
+            /** @description The gemeente's uncovered leefdomeinen and opgaven it works on, in taxonomy order. */
+            covers: components["schemas"]["OpenCodesDto"];
+            /** @description How many of them: the ranking key. */
+            count: number;
+            /** @description From its nearest gemeente to this one; null for a national partner. */
+            distanceKm: number | null;
+            reasons: components["schemas"]["ExplanationDto"][];
+        };
+        GapClosersDto: {
+            gemeente: components["schemas"]["GemeenteRefDto"];
+            /** @description What the local and regional partners listing the gemeente leave uncovered (as /v1/gemeenten/{code}/gaps; sectors are not ranked here). */
+            uncovered: components["schemas"]["OpenCodesDto"];
+            /** @description Partners considered: local and regional ones working in a neighbour or within 20 km, and national ones. */
+            candidates: number;
+            items: components["schemas"]["GapCloserDto"][];
+            /** @description Partners covering at least one uncovered code. */
+            total: number;
+            limit: number;
+            offset: number;
         };
         GapsRankingItemDto: {
             /** @description 1 misses the most. */
@@ -1914,8 +2140,15 @@ export interface components {
             regionHalfDistanceKm: number;
             /** @description Length of each partner's suggestion list. */
             k: number;
-            /** @description Why the team changed the profile. */
-            note?: string;
+            /** @description The version the body was read at (what GET answered), or left out. A save numbers the new version itself; if this is sent and another version was saved since, the save is a 409 and stores nothing; a version above the active one is a 400. Ignored by the preview. */
+            version?: number;
+            /**
+             * Format: date-time
+             * @description Ignored: the server sets it on save
+             */
+            readonly createdAt?: string | null;
+            /** @description Why the team changed the profile: stored with the version a save makes (null or left out: none); ignored by the preview */
+            note?: string | null;
             weights: components["schemas"]["ComponentWeightsDto"];
             /** @description Region component of any pair with a national partner, in [0, 1]. */
             nationalReach: number;
@@ -2032,6 +2265,15 @@ export interface components {
             regionHalfDistanceKm: number;
             /** @description Length of each partner's suggestion list. */
             k: number;
+            /** @description The version the body was read at (what GET answered), or left out. A save numbers the new version itself; if this is sent and another version was saved since, the save is a 409 and stores nothing; a version above the active one is a 400. Ignored by the preview. */
+            version?: number;
+            /**
+             * Format: date-time
+             * @description Ignored: the server sets it on save
+             */
+            readonly createdAt?: string | null;
+            /** @description Why the team changed the profile: stored with the version a save makes (null or left out: none); ignored by the preview */
+            note?: string | null;
             weights: components["schemas"]["ComponentWeightsDto"];
             /** @description Region component of any pair with a national partner, in [0, 1]. */
             nationalReach: number;
@@ -2099,6 +2341,26 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
+        };
+        ReviewPairDto: {
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "introduced" | "collaborating" | "declined";
+            nextStatuses: ("pending" | "approved" | "rejected" | "introduced" | "collaborating" | "declined")[];
+            /** @description The match id, for `PATCH /v1/matches/{id}`. */
+            id: string;
+            note: string | null;
+            score: number;
+            partnerA: components["schemas"]["PublicPartnerDto"];
+            partnerB: components["schemas"]["PublicPartnerDto"];
+            components: components["schemas"]["ComponentsDto"];
+            /** @description The reasons as the partner `reasonsFor` reads them. */
+            reasons: components["schemas"]["ReasonDto"][];
+            reasonsFor: string;
+            distanceKm: number | null;
+            feedback: components["schemas"]["FeedbackSummaryDto"][];
+            /** @description Both partners said they are interested. */
+            mutualInterest: boolean;
+            runId: string;
         };
         BulkUpdateMatchesDto: {
             /**
@@ -2302,6 +2564,8 @@ export interface components {
              * @enum {string}
              */
             view: "partner";
+            /** @description Its contact persons: who signs in for it and receives its mails, with their mail preferences. */
+            people: components["schemas"]["PersonDto"][];
             /** Format: date-time */
             exportedAt: string;
             /** @description The full profile, private fields included. */
@@ -2325,6 +2589,8 @@ export interface components {
              * @enum {string}
              */
             view: "team";
+            /** @description Its contact persons: who signs in for it and receives its mails, with their mail preferences. */
+            people: components["schemas"]["PersonDto"][];
             /** Format: date-time */
             exportedAt: string;
             /** @description The full profile, private fields included. */
@@ -2339,10 +2605,118 @@ export interface components {
             /** @description How many other partners' current lists contain it. */
             inListsOf: number;
         };
+        IntroducedContactDto: {
+            /** Format: email */
+            email: string;
+            name: string;
+        };
+        OutcomeAnswerDto: {
+            /** @enum {string} */
+            answer: "no-contact" | "talked" | "planning" | "collaborating" | "not-going-ahead";
+            /** @description The answer in the requested language. */
+            label: string;
+            /** @description Who answered (`Name <e-mail>`), of either partner. */
+            by: string;
+            /** Format: date-time */
+            at: string;
+        };
+        IntroductionReportDto: {
+            /** @description How many children or families were reached, when they said. */
+            reached: number | null;
+            text: string;
+            /** Format: date-time */
+            at: string;
+        };
+        IntroducedPartnerDto: {
+            /** Format: uuid */
+            id: string;
+            website: string | null;
+            /** Format: email */
+            contactEmail: string | null;
+            slug: string;
+            name: string;
+            sector: string;
+        };
+        IntroductionDto: {
+            /**
+             * Format: uuid
+             * @description The pair (match) id.
+             */
+            id: string;
+            contacts: components["schemas"]["IntroducedContactDto"][];
+            /**
+             * @description `introduced`, then `collaborating` or `declined` as the answers move it.
+             * @enum {string}
+             */
+            status: "pending" | "approved" | "rejected" | "introduced" | "collaborating" | "declined";
+            /** @description The team's note with the introduction, as the mail carried it. */
+            note: string | null;
+            outcomes: components["schemas"]["OutcomeAnswerDto"][];
+            reports: components["schemas"]["IntroductionReportDto"][];
+            other: components["schemas"]["IntroducedPartnerDto"];
+            /** Format: date-time */
+            introducedAt: string;
+        };
+        IntroductionListDto: {
+            items: components["schemas"]["IntroductionDto"][];
+        };
+        RequestErasureDto: {
+            /** @description Why, in the partner's words (the admins read it before they erase). */
+            reason?: string;
+        };
+        ErasureRequestPartnerDto: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            name: string;
+        };
+        ErasureRequestDto: {
+            reason: string | null;
+            partner: components["schemas"]["ErasureRequestPartnerDto"];
+            /** @description Who asked: the person (`Name <e-mail>`) or key that sent the request. */
+            requestedBy: string;
+            /** Format: date-time */
+            requestedAt: string;
+        };
+        ErasureRequestListDto: {
+            items: components["schemas"]["ErasureRequestDto"][];
+        };
+        MeDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: email */
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "team" | "partner";
+            /** @description The partner of a partner contact; null for admin and team. */
+            partner: components["schemas"]["PersonPartnerDto"] | null;
+            /** @enum {string} */
+            language: "nl" | "en";
+            name: string;
+            /** @description Receives the periodic digest of new suggestions. */
+            wantsDigest: boolean;
+            /** @description Receives the follow-up questions after an introduction. */
+            wantsFollowUps: boolean;
+            /** @description Inactive people cannot sign in and receive no mail. */
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        UpdateMeDto: {
+            /** @enum {string} */
+            language?: "nl" | "en";
+            /** @description Receives the periodic digest of new suggestions. */
+            wantsDigest?: boolean;
+            /** @description Receives the follow-up questions after an introduction. */
+            wantsFollowUps?: boolean;
+        };
         RequestSignInLinkDto: {
             /**
-             * Format: email
-             * @description The address of a person the admins registered; the link goes there.
+             * @description The address of a person the admins registered; the link goes there. Any text is accepted
+             *     (a malformed address gets the same 202 as an unknown one), so the answer tells nothing.
+             * @example info@voedselbank-utrecht.example.org
              */
             email: string;
         };
@@ -3155,7 +3529,10 @@ export interface operations {
     };
     PartnersCsvController_import: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Check the file and answer what an import would create, change and leave unchanged, writing nothing (200 instead of 201). */
+                dryRun?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3172,6 +3549,16 @@ export interface operations {
             };
         };
         responses: {
+            /** @description dryRun=true: what an import would do; nothing written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerImportDto"];
+                };
+            };
+            /** @description Every row stored: partners created and updated */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3247,7 +3634,10 @@ export interface operations {
     };
     PartnersCsvController_export: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `semicolon` for Excel in a Dutch locale, which splits a file into columns at `;`; the list columns' items are then quoted. */
+                separator?: "comma" | "semicolon";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4849,6 +5239,89 @@ export interface operations {
             };
         };
     };
+    GemeentenController_gapClosers: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: number;
+                /** @description Number of items to skip. */
+                offset?: number;
+                /** @description Language of the reasons. */
+                lang?: "nl" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description CBS gemeentecode, e.g. GM0344 (Utrecht) */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GapClosersDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     GemeentenController_ranking: {
         parameters: {
             query?: {
@@ -5207,6 +5680,8 @@ export interface operations {
                 province?: "PV20" | "PV21" | "PV22" | "PV23" | "PV24" | "PV25" | "PV26" | "PV27" | "PV28" | "PV29" | "PV30" | "PV31";
                 /** @description Opgave code (see /v1/taxonomy/opgaven). */
                 opgave?: "meedoen" | "een-fijn-thuis" | "gezond-opgroeien" | "kansengelijkheid-onderwijs" | "bestaanszekerheid" | "ervaringsdeskundigheid" | "beeldvorming" | "vroegsignalering" | "ouderschap-veerkracht" | "systeemverandering";
+                /** @description Leefdomein code (see /v1/taxonomy/leefdomeinen). */
+                leefdomein?: "materieel-welzijn" | "gezondheid" | "relaties" | "huisvesting-leefomgeving" | "onderwijs" | "risico-veiligheid" | "subjectief-welbevinden" | "maatschappelijke-participatie";
                 /** @description Which pairs to show; the queue of undecided pairs by default. */
                 status?: "pending" | "approved" | "rejected" | "introduced" | "collaborating" | "declined";
                 /** @description Language of the reasons. */
@@ -5250,6 +5725,85 @@ export interface operations {
             };
             /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ReviewsController_get: {
+        parameters: {
+            query?: {
+                /** @description Language of the reasons. */
+                lang?: "nl" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The match uuid */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewPairDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6162,6 +6716,494 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OwnPartnerExportDto"] | components["schemas"]["PartnerExportDto"];
+                };
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    IntroductionsController_list: {
+        parameters: {
+            query?: {
+                /** @description The language of the answers' labels; `nl` when left out. */
+                lang?: "nl" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The partner uuid or its slug */
+                idOrSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntroductionListDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ErasureRequestsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partner uuid or its slug */
+                idOrSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureRequestDto"];
+                };
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ErasureRequestsController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partner uuid or its slug */
+                idOrSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestErasureDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureRequestDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ErasureRequestsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partner uuid or its slug */
+                idOrSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request is gone; the partner is kept */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ErasureRequestsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureRequestListDto"];
+                };
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    MeController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    MeController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
             /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */

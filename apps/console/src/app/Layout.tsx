@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Outlet, useNavigate } from 'react-router';
 import { useIsAdmin, useSession, useSignOut } from '../api/session';
-import { useI18n, type Lang } from '../i18n/i18n';
+import { useI18n, useT, type Lang } from '../i18n/i18n';
 import { Button } from '../ui/Button';
 import { NavLink } from '../ui/Link';
 import { useShortcutSettings } from '../shortcuts/settings';
@@ -17,6 +17,37 @@ function useQueueDashboard(enabled: boolean) {
   });
 }
 
+/** The dev mailbox exists only without SMTP_URL (404 otherwise): link to it only when it answers. */
+function useDevMailboxOpen(enabled: boolean) {
+  return useQuery({
+    queryKey: ['dev-mailbox-open'],
+    enabled,
+    staleTime: Infinity,
+    retry: false,
+    queryFn: async () => (await fetch('/v1/dev/mailbox?limit=1', { credentials: 'same-origin' })).ok,
+  });
+}
+
+function PartnerNav() {
+  const t = useT();
+  return (
+    <>
+      <li className="utrecht-nav-list__item">
+        <NavLink to="/for-you">{t('nav.forYou')}</NavLink>
+      </li>
+      <li className="utrecht-nav-list__item">
+        <NavLink to="/introductions">{t('nav.introductions')}</NavLink>
+      </li>
+      <li className="utrecht-nav-list__item">
+        <NavLink to="/profile">{t('nav.profile')}</NavLink>
+      </li>
+      <li className="utrecht-nav-list__item">
+        <NavLink to="/my-data">{t('nav.myData')}</NavLink>
+      </li>
+    </>
+  );
+}
+
 export function Layout() {
   const { t, lang, setLang } = useI18n();
   const session = useSession();
@@ -24,6 +55,8 @@ export function Layout() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const queues = useQueueDashboard(isAdmin);
+  const mailbox = useDevMailboxOpen(isAdmin);
+  const isPartner = session.data?.role === 'partner';
   const { enabled: shortcutsOn, setEnabled: setShortcutsOn } = useShortcutSettings();
 
   const onSignOut = () =>
@@ -41,21 +74,37 @@ export function Layout() {
         <nav className="utrecht-nav-bar pm-nav" aria-label={t('nav.label')}>
           <div className="utrecht-nav-bar__content pm-nav__content">
             <span className="pm-brand">
-              Partnermatch <span className="pm-brand__sub">{t('app.subtitle')}</span>
+              Partnermatch <span className="pm-brand__sub">{t(isPartner ? 'app.subtitlePartner' : 'app.subtitle')}</span>
             </span>
             <ul className="utrecht-nav-list pm-nav__list">
-              <li className="utrecht-nav-list__item">
-                <NavLink to="/review">{t('nav.review')}</NavLink>
-              </li>
-              <li className="utrecht-nav-list__item">
-                <NavLink to="/partners">{t('nav.partners')}</NavLink>
-              </li>
-              <li className="utrecht-nav-list__item">
-                <NavLink to="/map">{t('nav.map')}</NavLink>
-              </li>
-              <li className="utrecht-nav-list__item">
-                <NavLink to="/matching">{t('nav.matching')}</NavLink>
-              </li>
+              {isPartner ? (
+                <PartnerNav />
+              ) : (
+                <>
+                  <li className="utrecht-nav-list__item">
+                    <NavLink to="/review">{t('nav.review')}</NavLink>
+                  </li>
+                  <li className="utrecht-nav-list__item">
+                    <NavLink to="/partners">{t('nav.partners')}</NavLink>
+                  </li>
+                  <li className="utrecht-nav-list__item">
+                    <NavLink to="/map">{t('nav.map')}</NavLink>
+                  </li>
+                  <li className="utrecht-nav-list__item">
+                    <NavLink to="/matching">{t('nav.matching')}</NavLink>
+                  </li>
+                </>
+              )}
+              {isAdmin && (
+                <li className="utrecht-nav-list__item">
+                  <NavLink to="/people">{t('nav.people')}</NavLink>
+                </li>
+              )}
+              {isAdmin && mailbox.data && (
+                <li className="utrecht-nav-list__item">
+                  <NavLink to="/dev/mailbox">{t('nav.mailbox')}</NavLink>
+                </li>
+              )}
               {isAdmin && queues.data && (
                 <li className="utrecht-nav-list__item">
                   <a className="utrecht-nav-list__link" href="/admin/queues">
@@ -68,7 +117,7 @@ export function Layout() {
         </nav>
         <div className="pm-toolbar">
           <span className="pm-toolbar__who">
-            {session.data && t('nav.signedInAs', { name: session.data.name, role: t(session.data.role === 'admin' ? 'role.admin' : 'role.team') })}
+            {session.data && t('nav.signedInAs', { name: session.data.name, role: t(`role.${session.data.role}` as const) })}
           </span>
           <div className="pm-toolbar__actions">
             <label className="pm-inline-field">

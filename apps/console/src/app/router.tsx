@@ -1,7 +1,9 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { Layout } from './Layout';
+import { Home, RequireRole } from './RequireRole';
 import { RequireSession } from './RequireSession';
 import { RouteError } from './RouteError';
+import { prefetchQueue } from '../features/review/api/prefetch';
 
 // Each screen is its own chunk: the sign-in page and the queue load without the map or charts.
 export const router = createBrowserRouter(
@@ -12,13 +14,35 @@ export const router = createBrowserRouter(
       errorElement: <RouteError />,
     },
     {
+      path: '/sign-in/link',
+      lazy: async () => ({ Component: (await import('../features/sign-in-link/components/SignInLinkPage')).SignInLinkPage }),
+      errorElement: <RouteError />,
+    },
+    {
       element: <RequireSession />,
       errorElement: <RouteError />,
       children: [
         {
           element: <Layout />,
           children: [
-            { index: true, element: <Navigate to="/review" replace /> },
+            { index: true, element: <Home /> },
+            {
+              element: <RequireRole roles={['partner']} />,
+              children: [
+                { path: 'for-you', lazy: async () => ({ Component: (await import('../features/for-you/components/ForYouPage')).ForYouPage }) },
+                { path: 'introductions', lazy: async () => ({ Component: (await import('../features/introductions/components/IntroductionsPage')).IntroductionsPage }) },
+                { path: 'profile', lazy: async () => ({ Component: (await import('../features/profile/components/ProfilePage')).ProfilePage }) },
+                { path: 'my-data', lazy: async () => ({ Component: (await import('../features/my-data/components/MyDataPage')).MyDataPage }) },
+              ],
+            },
+            {
+              element: <RequireRole roles={['admin']} />,
+              children: [
+                { path: 'people', lazy: async () => ({ Component: (await import('../features/people/components/PeoplePage')).PeoplePage }) },
+                { path: 'dev/mailbox', lazy: async () => ({ Component: (await import('../features/mailbox/components/MailboxPage')).MailboxPage }) },
+                { path: 'dev/mailbox/:id', lazy: async () => ({ Component: (await import('../features/mailbox/components/MailPage')).MailPage }) },
+              ],
+            },
             { path: 'review', lazy: async () => ({ Component: (await import('../features/review/components/ReviewPage')).ReviewPage }) },
             { path: 'pairs/:id', lazy: async () => ({ Component: (await import('../features/pairs/components/PairPage')).PairPage }) },
             { path: 'partners', lazy: async () => ({ Component: (await import('../features/partners/components/PartnersPage')).PartnersPage }) },
@@ -34,6 +58,4 @@ export const router = createBrowserRouter(
   { basename: '/console' },
 );
 
-// The queue is where nearly every visit lands: fetch its chunk alongside the session check
-// instead of after it.
-if (window.location.pathname.replace(/\/+$/, '').match(/^\/console(\/review)?$/)) void import('../features/review/components/ReviewPage');
+if (window.location.pathname.replace(/\/+$/, '').match(/^\/console(\/review)?$/)) prefetchQueue();

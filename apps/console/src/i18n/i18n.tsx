@@ -21,7 +21,7 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-function storedLang(): Lang {
+export function storedLang(): Lang {
   try {
     return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'nl';
   } catch {

@@ -13,6 +13,7 @@ import { CreateConsoleSessions1764000000000 } from './1764000000000-CreateConsol
 import { CreatePeople1764003600000 } from './1764003600000-CreatePeople';
 import { CreateMailOutbox1764007200000 } from './1764007200000-CreateMailOutbox';
 import { SessionsOfPeople1764010800000 } from './1764010800000-SessionsOfPeople';
+import { CreateErasureRequests1765000100000 } from './1765000100000-CreateErasureRequests';
 import { CreateMailSchedules1764014400000 } from './1764014400000-CreateMailSchedules';
 import { DropRunCatchUpReason1765000400000 } from './1765000400000-DropRunCatchUpReason';
 
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   CreateMailOutbox1764007200000,
   SessionsOfPeople1764010800000,
   CreateMailSchedules1764014400000,
+  CreateErasureRequests1765000100000,
   DropRunCatchUpReason1765000400000,
 ];

@@ -50,8 +50,8 @@ export class ConnectionRepository {
   /** Every connection as a pair of partner ids. */
   async allPairs(manager?: EntityManager): Promise<{ a: string; b: string }[]> {
     // Inside the caller's transaction when given one: the embedded pool has one connection.
-    const rows = await (manager ? manager.getRepository(ConnectionEntity) : this.connections).find({ select: { partnerAId: true, partnerBId: true } });
-    return rows.map((row) => ({ a: row.partnerAId, b: row.partnerBId }));
+    // Raw rows: hydrating 40,000 entities held the API's event loop for most of a second.
+    return (manager ?? this.connections.manager).query('SELECT partner_a_id AS a, partner_b_id AS b FROM connection');
   }
 
   /** A digest of every pair; changes when a connection is added or removed. */

@@ -9,10 +9,11 @@ import { orderedPair } from './connection.repository';
 
 export interface ReviewSearch {
   statuses: readonly MatchStatus[];
-  /** Either partner of the pair is of this sector, works in one of these gemeenten, on this opgave. */
+  /** Either partner of the pair is of this sector, works in one of these gemeenten, on this opgave, in this leefdomein. */
   sector?: string;
   gemeenten?: string[];
   opgave?: string;
+  leefdomein?: string;
   minScore?: number;
   /** Only pairs where both partners said they are interested. */
   mutualInterest?: boolean;
@@ -61,11 +62,8 @@ export class MatchRepository {
 
   /** Pairs the core must leave out of every list: rejected by the team, declined by the partners. */
   async neverSuggestedPairs(manager: EntityManager = this.dataSource.manager): Promise<{ a: string; b: string }[]> {
-    const rows = await manager.find(MatchEntity, {
-      select: { partnerAId: true, partnerBId: true },
-      where: { status: In([...NEVER_SUGGESTED_STATUSES]) },
-    });
-    return rows.map((row) => ({ a: row.partnerAId, b: row.partnerBId }));
+    // Raw rows, as for connections: entity hydration is what costs at this size.
+    return manager.query('SELECT partner_a_id AS a, partner_b_id AS b FROM match WHERE status = ANY($1::text[])', [[...NEVER_SUGGESTED_STATUSES]]);
   }
 
   /** A digest of the never-suggested pairs; changes with every decision that adds or removes one. */
@@ -140,34 +138,72 @@ export class MatchRepository {
       const opgave = param(search.opgave);
       where.push(`(${opgave} = ANY(pa.opgaven) OR ${opgave} = ANY(pb.opgaven))`);
     }
+    if (search.leefdomein) {
+      const leefdomein = param(search.leefdomein);
+      where.push(`(${leefdomein} = ANY(pa.leefdomeinen) OR ${leefdomein} = ANY(pb.leefdomeinen))`);
+    }
     if (search.minScore !== undefined) where.push(`p.score >= ${param(search.minScore)}`);
     if (search.mutualInterest) where.push(`p.interested = 2`);
+    // Counting the feedback of every suggestion row is the costly part: only when filtered on.
+    const interested = search.mutualInterest
+      ? `(SELECT count(*) FROM feedback f
+            WHERE f.verdict = 'interested'
+              AND ((f.partner_id = s.partner_id AND f.candidate_id = s.candidate_id) OR (f.partner_id = s.candidate_id AND f.candidate_id = s.partner_id)))`
+      : '0';
     const pairsOfActiveLists = `
       WITH pair AS (
         SELECT DISTINCT ON (LEAST(s.partner_id, s.candidate_id), GREATEST(s.partner_id, s.candidate_id))
           LEAST(s.partner_id, s.candidate_id) AS a, GREATEST(s.partner_id, s.candidate_id) AS b,
-          s.partner_id, s.candidate_id, s.score, s.distance_km, s.components, s.reasons,
-          (SELECT count(*) FROM feedback f
-            WHERE f.verdict = 'interested'
-              AND ((f.partner_id = s.partner_id AND f.candidate_id = s.candidate_id) OR (f.partner_id = s.candidate_id AND f.candidate_id = s.partner_id))) AS interested
+          s.partner_id, s.rank, s.candidate_id, s.score,
+          ${interested} AS interested
         FROM suggestion s WHERE s.run_id = $1
         ORDER BY LEAST(s.partner_id, s.candidate_id), GREATEST(s.partner_id, s.candidate_id), s.score DESC, s.partner_id
       )`;
+    // The partners' rows only when a filter reads them: two lookups per pair otherwise wasted.
+    const partners = search.sector || search.gemeenten || search.opgave || search.leefdomein ? 'JOIN partner pa ON pa.id = p.a JOIN partner pb ON pb.id = p.b' : '';
     const matching = `
       FROM pair p
       JOIN match m ON m.partner_a_id = p.a AND m.partner_b_id = p.b
-      JOIN partner pa ON pa.id = p.a
-      JOIN partner pb ON pb.id = p.b
+      ${partners}
       WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await this.dataSource.query(`${pairsOfActiveLists} SELECT count(*)::int AS total ${matching}`, params);
-    // The suggestion's fields come with the page, from the same snapshot: a list being
-    // repaired meanwhile cannot leave an item without its scores.
-    const page: ReviewRow[] = await this.dataSource.query(
-      `${pairsOfActiveLists} SELECT m.id AS match_id, p.partner_id, p.candidate_id, p.score, p.distance_km, p.components, p.reasons ${matching}
-       ORDER BY p.score DESC, m.id LIMIT ${param(search.limit)} OFFSET ${param(search.offset)}`,
+    // The page and the total in one statement (one pass over the run's lists, one snapshot): the
+    // suggestion's fields come with the page, so a list being repaired meanwhile cannot leave an
+    // item without its scores. The wide columns are read for the page's rows only, by key. Only
+    // a page past the end needs the count on its own.
+    const page: (ReviewRow & { total: number })[] = await this.dataSource.query(
+      `${pairsOfActiveLists}, ranked AS (
+         SELECT m.id AS match_id, p.partner_id, p.rank, p.candidate_id, p.score, count(*) OVER ()::int AS total ${matching}
+         ORDER BY p.score DESC, m.id LIMIT ${param(search.limit)} OFFSET ${param(search.offset)}
+       )
+       SELECT r.match_id, r.partner_id, r.candidate_id, r.score, r.total, s.distance_km, s.components, s.reasons
+       FROM ranked r JOIN suggestion s ON s.run_id = $1 AND s.partner_id = r.partner_id AND s.rank = r.rank
+       ORDER BY r.score DESC, r.match_id`,
       params,
     );
+    const total =
+      page[0]?.total ??
+      (search.offset === 0 ? 0 : (await this.dataSource.query(`${pairsOfActiveLists} SELECT count(*)::int AS total ${matching}`, params.slice(0, -2)))[0].total);
     return { items: await this.reviewItems(page), total };
+  }
+
+  /**
+   * One match as the review queue shows it, under any status; null when the id is unknown or
+   * the pair is in none of the run's lists (then it has no score to show).
+   */
+  async reviewItem(runId: string, matchId: string): Promise<ReviewItem | null> {
+    if (!isUUID(matchId)) return null;
+    // The direction the queue shows: the higher score, ties by partner id (as its DISTINCT ON).
+    const page: ReviewRow[] = await this.dataSource.query(
+      `SELECT m.id AS match_id, s.partner_id, s.candidate_id, s.score, s.distance_km, s.components, s.reasons
+       FROM match m
+       JOIN suggestion s ON s.run_id = $1
+         AND ((s.partner_id = m.partner_a_id AND s.candidate_id = m.partner_b_id) OR (s.partner_id = m.partner_b_id AND s.candidate_id = m.partner_a_id))
+       WHERE m.id = $2
+       ORDER BY s.score DESC, s.partner_id LIMIT 1`,
+      [runId, matchId],
+    );
+    const [item] = await this.reviewItems(page);
+    return item ?? null;
   }
 
   private async reviewItems(page: ReviewRow[]): Promise<ReviewItem[]> {

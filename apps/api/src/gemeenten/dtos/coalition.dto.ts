@@ -1,6 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Max, Min } from 'class-validator';
-import { COALITION_DEFAULT_SIZE, COALITION_MAX_SIZE, COALITION_MIN_SIZE, type Coalition, type Sentence } from '@app/matching';
+import { COALITION_DEFAULT_SIZE, COALITION_MAX_SIZE, COALITION_MIN_SIZE, type Coalition, type CoalitionOrigin, type Sentence } from '@app/matching';
 import type { PartnerEntity } from '@app/persistence';
 import { LANGUAGES, type Language } from '../../common/language';
 import { PublicPartnerDto } from '../../suggestions/dtos/suggestion.dto';
@@ -40,6 +40,11 @@ export class CoalitionMemberDto {
   /** 1-based, in the order the members were chosen: the first two are the starting pair. */
   position: number;
   partner: PublicPartnerDto;
+  /** `gemeente`: lists the gemeente itself; `nearby`: works in a neighbour or within 20 km (only in a widened coalition); `national`: works nationwide. */
+  @ApiProperty({ enum: ['gemeente', 'nearby', 'national'] })
+  origin: CoalitionOrigin;
+  /** Lists kennisbron `ervaring` (lived-experience knowledge). */
+  bringsErvaringskennis: boolean;
   /** Leefdomeinen no earlier member covered. */
   addedLeefdomeinen: string[];
   /** Its sector when no earlier member had it. */
@@ -59,10 +64,22 @@ export class CodeSetsDto {
 }
 
 export class CandidateCountsDto {
-  /** Local and regional partners working in the gemeente or near it. */
+  /** Local and regional partners listing the gemeente. */
   local: number;
+  /** Local and regional partners working only in a neighbour or within 20 km: considered only when the coalition is widened. */
+  nearby: number;
   /** National partners (at most one joins a coalition). */
   national: number;
+}
+
+/** Whether the coalition works with ervaringsdeskundigen (kennisbron `ervaring`). */
+export class ErvaringskennisDto {
+  /** At least one member brings ervaringskennis. */
+  included: boolean;
+  /** Candidates that bring it: in the gemeente or nationwide (nearby too when widened). A coalition includes one whenever this is above 0, unless it is empty. */
+  candidates: number;
+  /** Codes: `includes-ervaringskennis`, `no-ervaringskennis-available`, `ervaringskennis-without-coalition`. */
+  reason: ExplanationDto;
 }
 
 export class CoalitionDto {
@@ -72,6 +89,11 @@ export class CoalitionDto {
   size: number;
   /** Partners taking part in matching that could join. */
   candidates: CandidateCountsDto;
+  /** True when the gemeente's own and the national partners were too few, so nearby partners were considered too (see `widenedReason`). */
+  widened: boolean;
+  /** Why nearby partners were considered; null when the gemeente's own were enough. */
+  widenedReason: ExplanationDto | null;
+  ervaringskennis: ErvaringskennisDto;
   members: CoalitionMemberDto[];
   covered: CodeSetsDto;
   uncovered: CodeSetsDto;
@@ -94,9 +116,18 @@ export class CoalitionDto {
       requestedSize: coalition.requestedSize,
       size: coalition.members.length,
       candidates: coalition.candidates,
+      widened: coalition.widened,
+      widenedReason: coalition.widenedReason ? ExplanationDto.from(coalition.widenedReason, lang) : null,
+      ervaringskennis: {
+        included: coalition.ervaringskennis.included,
+        candidates: coalition.ervaringskennis.candidates,
+        reason: ExplanationDto.from(coalition.ervaringskennis.reason, lang),
+      },
       members: coalition.members.map((member) => ({
         position: member.position,
         partner: PublicPartnerDto.from(partners.get(member.partnerId)!),
+        origin: member.origin,
+        bringsErvaringskennis: member.bringsErvaringskennis,
         addedLeefdomeinen: member.addedLeefdomeinen,
         addedSector: member.addedSector,
         sharedOpgaven: member.sharedOpgaven,

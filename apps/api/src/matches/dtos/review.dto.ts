@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { FEEDBACK_VERDICTS, MATCH_STATUSES, type FeedbackVerdict, type MatchStatus, type ReviewItem } from '@app/persistence';
@@ -8,8 +8,8 @@ import { LANGUAGES, type Language } from '../../common/language';
 import { ComponentsDto, PublicPartnerDto, ReasonDto } from '../../suggestions/dtos/suggestion.dto';
 import { allowedNextStatuses } from '../match-transitions';
 
-/** Filters on either partner of a pair: its sector, gemeente or province, opgave. */
-export class ReviewQueryDto extends IntersectionType(PaginationQueryDto, OmitType(TaxonomyFiltersDto, ['leefdomein'])) {
+/** Filters on either partner of a pair: its sector, gemeente or province, opgave, leefdomein. */
+export class ReviewQueryDto extends IntersectionType(PaginationQueryDto, TaxonomyFiltersDto) {
   /** Which pairs to show; the queue of undecided pairs by default. */
   @IsOptional()
   @ApiProperty({ enum: MATCH_STATUSES, required: false, default: 'pending' })
@@ -36,6 +36,9 @@ export class ReviewQueryDto extends IntersectionType(PaginationQueryDto, OmitTyp
   @ApiPropertyOptional({ enum: LANGUAGES, default: 'nl' })
   lang: Language = 'nl';
 }
+
+/** The single-pair read takes only the reasons' language. */
+export class ReviewItemQueryDto extends PickType(ReviewQueryDto, ['lang']) {}
 
 export class FeedbackSummaryDto {
   /** The partner that answered. */
@@ -84,6 +87,11 @@ export class ReviewItemDto {
       mutualInterest: feedback.filter((entry) => entry.verdict === 'interested').length === 2,
     };
   }
+}
+
+/** One pair, with the run its score comes from (whose profile's weights make up the score). */
+export class ReviewPairDto extends ReviewItemDto {
+  runId: string;
 }
 
 export class ReviewListDto {

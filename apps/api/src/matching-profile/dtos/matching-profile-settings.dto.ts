@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNumber, IsObject, IsPositive, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsPositive, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { DEFAULT_MATCHING_PROFILE } from '@app/matching';
 import { IsOmittable } from '../../common/presence.validator';
 
@@ -51,7 +51,7 @@ export class ComponentWeightsDto {
 }
 
 /** Every setting of a matching profile; the server assigns the version. */
-export class MatchingProfileSettingsDto {
+export class MatchingProfileFieldsDto {
   // IsObject: a list would be validated item by item and answer with six weights' messages.
   @IsObject()
   @ValidateNested()
@@ -106,10 +106,35 @@ export class MatchingProfileSettingsDto {
   diversity: number;
 }
 
-export class SaveMatchingProfileDto extends MatchingProfileSettingsDto {
-  /** Why the team changed the profile. */
-  @IsOmittable()
+/**
+ * A proposed profile. What `GET /v1/matching/profile` answers can be sent back as it is (read →
+ * edit → write needs no stripping step): `createdAt` is ignored, `version` is the version it
+ * was read at.
+ */
+export class MatchingProfileSettingsDto extends MatchingProfileFieldsDto {
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    description:
+      'The version the body was read at (what GET answered), or left out. A save numbers the new version itself; if this is sent and ' +
+      'another version was saved since, the save is a 409 and stores nothing; a version above the active one is a 400. Ignored by the preview.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @ApiPropertyOptional({ type: 'string', format: 'date-time', nullable: true, readOnly: true, description: 'Ignored: the server sets it on save' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  createdAt?: string | null;
+
+  @ApiPropertyOptional({ type: 'string', nullable: true, maxLength: 2000, description: 'Why the team changed the profile: stored with the version a save makes (null or left out: none); ignored by the preview' })
+  @IsOptional()
   @IsString()
   @MaxLength(2000)
-  note?: string;
+  note?: string | null;
 }
+
+/** The body of a save: the same fields; `note` is stored with the new version. */
+export class SaveMatchingProfileDto extends MatchingProfileSettingsDto {}

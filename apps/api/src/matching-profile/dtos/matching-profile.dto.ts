@@ -2,9 +2,9 @@ import { DEFAULT_LEEFDOMEINEN_COVERAGE, DEFAULT_REGIONAL_REACH } from '@app/matc
 import type { MatchingProfileVersion } from '@app/suggestions';
 import { PartnerRefDto } from '../../common/partner-ref.dto';
 import { MatchingRunDto } from '../../matching-runs/dtos/matching-run.dto';
-import { MatchingProfileSettingsDto } from './matching-profile-settings.dto';
+import { MatchingProfileFieldsDto } from './matching-profile-settings.dto';
 
-export class MatchingProfileDto extends MatchingProfileSettingsDto {
+export class MatchingProfileDto extends MatchingProfileFieldsDto {
   /** 1 is the built-in default; each saved version is the previous highest + 1. */
   version: number;
   note: string | null;

@@ -11,7 +11,7 @@ import { Textbox } from '../../../ui/Controls';
 import { Field } from '../../../ui/Field';
 import { Link } from '../../../ui/Link';
 import { LiveRegion } from '../../../ui/LiveRegion';
-import { Empty, ErrorState, Loading } from '../../../ui/States';
+import { Empty, ErrorState, Loading, useProblemTitle } from '../../../ui/States';
 import { Table, TBody, Td, Th, THead, Tr } from '../../../ui/Table';
 import { Heading1, Heading2, Paragraph } from '../../../ui/Typography';
 import { usePreview, useProfile, useRun, useRuns, useSave, useVersions, type Profile, type Run, type Settings } from '../api/matching';
@@ -222,6 +222,7 @@ export function MatchingPage() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [runId, setRunId] = useState<string | undefined>();
   const [message, setMessage] = useState('');
+  const problemTitle = useProblemTitle();
 
   useEffect(() => {
     if (profile.data && !draft) setDraft(toDraft(profile.data));
@@ -276,8 +277,8 @@ export function MatchingPage() {
       <LiveRegion message={message} />
       <form onSubmit={onSave} noValidate>
         {problem && (
-          <Alert type="error" title={problem.status === 400 ? t('partner.fixErrors') : problem.status === 403 ? t('matching.forbidden') : problem.status === 409 ? t('matching.conflict') : t('state.error')}>
-            {problem.detail && <p className="utrecht-paragraph">{problem.detail}</p>}
+          <Alert type="error" title={problem.status === 400 ? t('partner.fixErrors') : problem.status === 409 ? t('matching.conflict') : problemTitle(failure, { forbidden: t('matching.forbidden') })}>
+            {problem.detail && problem.status !== 503 && <p className="utrecht-paragraph">{problem.detail}</p>}
           </Alert>
         )}
         <section className="pm-card pm-section" aria-labelledby="weights-heading">

@@ -8,6 +8,7 @@ import { Button } from '../../../ui/Button';
 import { Textbox } from '../../../ui/Controls';
 import { Field } from '../../../ui/Field';
 import { Heading1, Paragraph } from '../../../ui/Typography';
+import { EmailLinkForm } from '../../sign-in-link/components/EmailLinkForm';
 
 /** Only same-app paths after sign-in: never an absolute URL from the query string. */
 function safeNext(next: string | null): string {
@@ -64,6 +65,7 @@ export function SignInPage() {
       <main id="main" className="pm-signin__main" tabIndex={-1}>
         <div className="pm-card">
           <Heading1>{t('signIn.title')}</Heading1>
+          <h2 className="utrecht-heading-2">{t('signIn.orKey')}</h2>
           <Paragraph>{t('signIn.lead')}</Paragraph>
           {problem && problem.status === 403 && (
             <Alert type="error" title={t('signIn.forbiddenTitle')}>
@@ -86,6 +88,7 @@ export function SignInPage() {
             </p>
           </form>
           <Paragraph className="pm-hint">{t('signIn.privacy')}</Paragraph>
+          <EmailLinkForm />
         </div>
       </main>
     </div>

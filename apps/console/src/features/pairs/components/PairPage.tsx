@@ -12,7 +12,7 @@ import { Field } from '../../../ui/Field';
 import { Link } from '../../../ui/Link';
 import { LiveRegion } from '../../../ui/LiveRegion';
 import { ScoreBar } from '../../../ui/ScoreBar';
-import { Empty, ErrorState, Loading } from '../../../ui/States';
+import { Empty, ErrorState, Loading, useProblemTitle } from '../../../ui/States';
 import { Table, TBody, Td, Th, THead, Tr } from '../../../ui/Table';
 import { Heading1, Heading2, Paragraph } from '../../../ui/Typography';
 import { useDecidePair, useHistory, useMatch, usePartner, useReviewItem, useRunWeights, type Match } from '../api/pair';
@@ -90,13 +90,14 @@ export function PairPage() {
   const history = useHistory(id);
   const partnerA = usePartner(match.data?.partnerA.id);
   const partnerB = usePartner(match.data?.partnerB.id);
-  const reviewItem = useReviewItem(match.data, partnerA.data?.gemeenten[0], lang);
+  const reviewItem = useReviewItem(id, lang);
   const runWeights = useRunWeights(reviewItem.data?.runId);
   const active = useActiveProfile();
   const decide = useDecidePair();
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
   const [message, setMessage] = useState('');
+  const problemTitle = useProblemTitle();
   const title = match.data ? `${match.data.partnerA.name} – ${match.data.partnerB.name}` : t('pair.title');
   useDocumentTitle(title);
 
@@ -109,7 +110,9 @@ export function PairPage() {
       </>
     );
 
-  const item = reviewItem.data?.item;
+  const item = reviewItem.data;
+  // The match exists (read above): a 404 here means its pair is in none of the current lists.
+  const notInLists = reviewItem.isError && asProblem(reviewItem.error).status === 404;
   const weights = runWeights ?? active.data?.weights;
   const parts = item && weights ? scoreParts(item.components, weights, item.score) : [];
   const shownTotal = parts.reduce((sum, part) => sum + part.points, 0);
@@ -124,8 +127,12 @@ export function PairPage() {
           void queryClient.invalidateQueries({ queryKey: ['get', '/v1/matches/{id}'] });
           void queryClient.invalidateQueries({ queryKey: ['get', '/v1/matches/{id}/history'] });
           void queryClient.invalidateQueries({ queryKey: ['get', '/v1/reviews'] });
+          void queryClient.invalidateQueries({ queryKey: ['get', '/v1/reviews/{id}'] });
         },
-        onError: (error) => setMessage(asProblem(error).detail || t('state.error')),
+        onError: (error) => {
+          const problem = asProblem(error);
+          setMessage(problem.status === 403 || problem.status === 503 ? problemTitle(error, { forbidden: t('pair.forbidden') }) : problem.detail || t('state.error'));
+        },
       },
     );
 
@@ -157,8 +164,8 @@ export function PairPage() {
         <Heading2 id="breakdown-heading">{t('pair.breakdown')}</Heading2>
         {reviewItem.isPending ? (
           <Loading />
-        ) : reviewItem.isError ? (
-          <ErrorState error={reviewItem.error} />
+        ) : reviewItem.isError && !notInLists ? (
+          <ErrorState error={reviewItem.error} onRetry={() => void reviewItem.refetch()} />
         ) : !item ? (
           <Empty>
             <p className="utrecht-paragraph">{t('pair.notInLists')}</p>
@@ -192,7 +199,10 @@ export function PairPage() {
                   return (
                     <Tr key={key}>
                       <Th scope="row">
-                        <span className={`pm-swatch pm-component-${key}`} aria-hidden="true" /> {t(`component.${key}` as const)}
+                        {/* A no-break space: the swatch stays with its name on a narrow screen. */}
+                        <span className={`pm-swatch pm-component-${key}`} aria-hidden="true" />
+                        {'\u00a0'}
+                        {t(`component.${key}` as const)}
                       </Th>
                       <Td numeric>{number(item.components[key], 2)}</Td>
                       <Td numeric>{weights ? number(weights[key], 2) : '—'}</Td>

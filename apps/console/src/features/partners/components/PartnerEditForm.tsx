@@ -6,6 +6,7 @@ import { Alert } from '../../../ui/Alert';
 import { Button } from '../../../ui/Button';
 import { Checkbox, Fieldset, FieldsetLegend, Select, Textarea, Textbox } from '../../../ui/Controls';
 import { Field } from '../../../ui/Field';
+import { useProblemTitle } from '../../../ui/States';
 import { useUpdatePartner, type Partner, type PartnerUpdate } from '../api/partners';
 
 // Codes are plain strings while editing; the API validates them against the taxonomy.
@@ -91,14 +92,15 @@ export function PartnerEditForm({ partner, onDone }: { partner: Partner; onDone:
   };
 
   const problem = update.isError ? asProblem(update.error) : null;
+  const problemTitle = useProblemTitle();
   return (
     <form onSubmit={submit} noValidate className="pm-card pm-section pm-edit" aria-labelledby="edit-heading">
       <h2 id="edit-heading" className="utrecht-heading-2">
         {t('partner.edit')}
       </h2>
       {problem && (
-        <Alert type="error" title={problem.status === 400 ? t('partner.fixErrors') : problem.status === 403 ? t('partner.forbidden') : t('state.error')}>
-          {problem.status !== 400 && problem.detail && <p className="utrecht-paragraph">{problem.detail}</p>}
+        <Alert type="error" title={problem.status === 400 ? t('partner.fixErrors') : problemTitle(update.error, { forbidden: t('partner.forbidden') })}>
+          {problem.status !== 400 && problem.status !== 503 && problem.detail && <p className="utrecht-paragraph">{problem.detail}</p>}
         </Alert>
       )}
       <div className="pm-form-grid">

@@ -6,7 +6,7 @@ import { Field } from '../../../ui/Field';
 import { Button } from '../../../ui/Button';
 import { STATUSES } from '../api/reviews';
 
-export const FILTER_KEYS = ['status', 'province', 'gemeente', 'sector', 'opgave', 'minScore', 'mutualInterest'] as const;
+export const FILTER_KEYS = ['status', 'province', 'gemeente', 'sector', 'opgave', 'leefdomein', 'minScore', 'mutualInterest'] as const;
 
 /** The API's review filters, kept in the URL so a view can be shared. */
 export function ReviewFilters({ params, setParams }: { params: URLSearchParams; setParams: SetURLSearchParams }) {
@@ -75,6 +75,16 @@ export function ReviewFilters({ params, setParams }: { params: URLSearchParams; 
         <Select value={params.get('opgave') ?? ''} onChange={(event) => set('opgave', event.target.value)}>
           <option value="">{t('filter.all')}</option>
           {taxonomy?.opgaven.map((term) => (
+            <option key={term.code} value={term.code}>
+              {term[lang]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t('filter.leefdomein')}>
+        <Select value={params.get('leefdomein') ?? ''} onChange={(event) => set('leefdomein', event.target.value)}>
+          <option value="">{t('filter.all')}</option>
+          {taxonomy?.leefdomeinen.map((term) => (
             <option key={term.code} value={term.code}>
               {term[lang]}
             </option>

@@ -10,9 +10,9 @@ import { useShortcuts } from '../../../shortcuts/useShortcuts';
 import { Button } from '../../../ui/Button';
 import { Textbox } from '../../../ui/Controls';
 import { LiveRegion } from '../../../ui/LiveRegion';
-import { Empty, ErrorState, Loading } from '../../../ui/States';
+import { Empty, ErrorState, Loading, useProblemTitle } from '../../../ui/States';
 import { Heading1, Paragraph } from '../../../ui/Typography';
-import { PAGE_SIZE, STATUSES, useBulkDecide, useDecide, useReviews, useStatusCount, type MatchStatus, type ReviewItem, type ReviewQuery } from '../api/reviews';
+import { PAGE_SIZE, queueQuery, STATUSES, useBulkDecide, useDecide, useReviews, useStatusCount, type MatchStatus, type ReviewItem, type ReviewQuery } from '../api/reviews';
 import { ReviewFilters } from './ReviewFilters';
 import { pairTitle, ReviewRow } from './ReviewRow';
 
@@ -28,28 +28,14 @@ interface LastDecision {
   label: string;
 }
 
-function queryFromParams(params: URLSearchParams, lang: 'nl' | 'en'): ReviewQuery {
-  const query: ReviewQuery = { lang, limit: PAGE_SIZE, offset: Math.max(0, Number(params.get('page') ?? '1') - 1) * PAGE_SIZE };
-  const status = params.get('status');
-  if (status && (STATUSES as string[]).includes(status)) query.status = status as MatchStatus;
-  for (const key of ['province', 'gemeente', 'sector', 'opgave'] as const) {
-    const value = params.get(key);
-    if (value) (query as Record<string, unknown>)[key] = value;
-  }
-  const minScore = Number(params.get('minScore'));
-  if (params.get('minScore') && Number.isFinite(minScore)) query.minScore = Math.min(1, Math.max(0, minScore / 100));
-  if (params.get('mutualInterest') === 'true') query.mutualInterest = true;
-  return query;
-}
-
-function StatusCount({ query, status, active, onChoose }: { query: ReviewQuery; status: MatchStatus; active: boolean; onChoose: () => void }) {
+function StatusCount({ query, status, active, enabled, onChoose }: { query: ReviewQuery; status: MatchStatus; active: boolean; enabled: boolean; onChoose: () => void }) {
   const { t, number } = useI18n();
-  const count = useStatusCount(query, status);
+  const count = useStatusCount(query, status, enabled);
   return (
     <li>
       <button type="button" className={`pm-count${active ? ' pm-count--active' : ''}`} aria-pressed={active} onClick={onChoose}>
         <span className="pm-count__label">{t(`status.${status}` as const)}</span>
-        <span className="pm-count__value">{count.data === undefined ? '…' : number(count.data)}</span>
+        <span className="pm-count__value">{count.isError ? '—' : count.data === undefined ? '…' : number(count.data)}</span>
       </button>
     </li>
   );
@@ -59,7 +45,7 @@ export function ReviewPage() {
   const { t, lang } = useI18n();
   useDocumentTitle(t('review.title'));
   const [params, setParams] = useSearchParams();
-  const query = useMemo(() => queryFromParams(params, lang), [params, lang]);
+  const query = useMemo(() => queueQuery(params, lang), [params, lang]);
   const countQuery = useMemo(() => {
     const { status: _status, limit: _limit, offset: _offset, lang: _lang, ...rest } = query;
     return rest;
@@ -70,6 +56,12 @@ export function ReviewPage() {
   const bulk = useBulkDecide();
   const queryClient = useQueryClient();
   const { enabled: shortcutsOn } = useShortcutSettings();
+  const problemTitle = useProblemTitle();
+  /** A refused decision in the row's words: what the role may not do, the service down, else the API's detail. */
+  const refusal = (error: unknown) => {
+    const problem = asProblem(error);
+    return problem.status === 403 || problem.status === 503 || problem.status === 0 ? problemTitle(error, { forbidden: t('review.forbidden') }) : problem.detail || problem.title;
+  };
 
   const [overlay, setOverlay] = useState<Record<string, Overlay>>({});
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -145,8 +137,7 @@ export function ReviewPage() {
       refreshCountsSoon();
     } catch (error) {
       setOverlay(({ [item.id]: _optimistic, ...rest }) => (before ? { ...rest, [item.id]: before } : rest));
-      const problem = asProblem(error);
-      setRowErrors((previous) => ({ ...previous, [item.id]: problem.detail || problem.title }));
+      setRowErrors((previous) => ({ ...previous, [item.id]: refusal(error) }));
       setMessage(t('review.failed', { pair: pairTitle(item) }));
     } finally {
       setBusy((previous) => {
@@ -184,7 +175,7 @@ export function ReviewPage() {
             if (id) perRow[id] = fieldError.message;
           }
           setRowErrors(perRow);
-          setBulkError(problem.detail || problem.title);
+          setBulkError(refusal(error));
           setMessage(t('review.bulkFailed'));
         },
       },
@@ -202,7 +193,7 @@ export function ReviewPage() {
       const index = items.findIndex((item) => item.id === ids[0]);
       if (index >= 0) focusRow(index);
     };
-    const failed = (error: unknown) => setMessage(`${t('review.undoFailed')} ${asProblem(error).detail}`);
+    const failed = (error: unknown) => setMessage(`${t('review.undoFailed')} ${refusal(error)}`);
     if (ids.length === 1 && ids[0]) decide.mutate({ params: { path: { id: ids[0] } }, body: { status: 'pending' } }, { onSuccess: (match) => done([match]), onError: failed });
     else bulk.mutate({ body: { status: 'pending', ids } }, { onSuccess: (result) => done(result.items), onError: failed });
   };
@@ -270,7 +261,7 @@ export function ReviewPage() {
         </h2>
         <ul className="pm-counts">
           {STATUSES.map((status) => (
-            <StatusCount key={status} query={countQuery} status={status} active={status === activeStatus} onChoose={() => setStatus(status)} />
+            <StatusCount key={status} query={countQuery} status={status} active={status === activeStatus} enabled={!reviews.isPending} onChoose={() => setStatus(status)} />
           ))}
         </ul>
       </section>
@@ -318,7 +309,7 @@ export function ReviewPage() {
       {reviews.isPending ? (
         <Loading />
       ) : reviews.isError ? (
-        <ErrorState error={reviews.error} forbidden={t('review.forbidden')} onRetry={() => void reviews.refetch()} />
+        <ErrorState error={reviews.error} forbidden={t('review.forbidden')} onRetry={() => void queryClient.invalidateQueries({ queryKey: ['get', '/v1/reviews'] })} />
       ) : items.length === 0 ? (
         <Empty>
           <p className="utrecht-paragraph">{t('review.empty')}</p>

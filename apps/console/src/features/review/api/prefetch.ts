@@ -1,0 +1,14 @@
+import { $api, queryClient } from '../../../api/client';
+import { storedLang } from '../../../i18n/i18n';
+import { queueQuery } from './reviews';
+
+/**
+ * Where nearly every visit lands: the queue's chunk, the session check and the queue's first page
+ * are fetched at once, at start-up, instead of one after the other (chunk → session → list). The
+ * queries land in the cache under the keys the screens ask for, so they reuse them.
+ */
+export function prefetchQueue(): void {
+  void import('../components/ReviewPage');
+  void queryClient.prefetchQuery({ ...$api.queryOptions('get', '/v1/auth/session', {}), retry: false, staleTime: 5 * 60_000 });
+  void queryClient.prefetchQuery($api.queryOptions('get', '/v1/reviews', { params: { query: queueQuery(new URLSearchParams(window.location.search), storedLang()) } }));
+}
