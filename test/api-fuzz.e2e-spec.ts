@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { bearer } from './support/api-keys';
-import { digestTables } from './support/database-digest';
+import { digestTables, settledDigest } from './support/database-digest';
 import { completeFullRun } from './support/full-run';
 import { OpenApiFuzzer, type FuzzRequest, type Operation } from './support/openapi-fuzz';
 import { partnerBody } from './support/partner-fixtures';
@@ -70,7 +70,7 @@ describe('API fuzzing from the OpenAPI document (PostgreSQL, in-process queue)',
     const operations = new Set(requests.map((request) => request.label.split(' — ')[0]));
     expect(operations.size).toBe(Object.values(api.openApi.paths).flatMap((item) => Object.keys(item)).length);
 
-    const before = await digestTables(api.database.url);
+    const before = await settledDigest(api.database.url);
     const responses = await sendAll(requests);
     const after = await digestTables(api.database.url);
 

@@ -1,4 +1,4 @@
-import { digestTables } from './support/database-digest';
+import { digestTables, settledDigest } from './support/database-digest';
 import { completeFullRun } from './support/full-run';
 import { createPartner, partnerBody, UTRECHT_PARTNERS } from './support/partner-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -59,7 +59,7 @@ describe('pagination bounds and null fields (PostgreSQL)', () => {
   });
 
   it('answers PATCH of a partner with null for a field that cannot be null with 400 naming it, and changes nothing', async () => {
-    const before = await digestTables(api.database.url);
+    const before = await settledDigest(api.database.url);
     for (const field of NOT_NULL_FIELDS) {
       const response = await api.http().patch(`/v1/partners/${partner.id}`).send({ [field]: null });
       expect({ field, status: response.status, errors: response.body.errors }).toEqual({
@@ -88,7 +88,7 @@ describe('pagination bounds and null fields (PostgreSQL)', () => {
       ['post', '/v1/api-keys', { name: 'Sleutel', role: 'portal', allowedOrigins: null }, 'allowedOrigins'],
       ['post', `/v1/partners/${partner.slug}/suggestions/${other.slug}/feedback`, { verdict: 'interested', reason: null }, 'reason'],
     ];
-    const before = await digestTables(api.database.url);
+    const before = await settledDigest(api.database.url);
     for (const [method, path, body, field] of cases) {
       const response = await (method === 'post' ? api.http().post(path) : api.http().patch(path)).send(body);
       expect({ path, status: response.status, fields: response.body.errors?.map((error: { field: string }) => error.field) }).toEqual({ path, status: 400, fields: [field] });

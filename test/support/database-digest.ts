@@ -26,3 +26,22 @@ export async function digestTables(databaseUrl: string): Promise<Record<string, 
     await client.end();
   }
 }
+
+/**
+ * The digest once the asynchronous work of earlier writes is done: the partner-change outbox
+ * is empty and two digests a moment apart agree (a catch-up job rewrites lists after the relay
+ * has emptied the outbox). A "changes nothing" check must start from this, not from a table a
+ * repair is still writing.
+ */
+export async function settledDigest(databaseUrl: string, timeoutMs = 30_000): Promise<Record<string, string>> {
+  const started = Date.now();
+  let previous = await digestTables(databaseUrl);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const current = await digestTables(databaseUrl);
+    const outboxEmpty = current.partner_change_outbox?.startsWith('0 rows') ?? true;
+    if (outboxEmpty && JSON.stringify(current) === JSON.stringify(previous)) return current;
+    if (Date.now() - started > timeoutMs) throw new Error(`the database did not settle within ${timeoutMs} ms`);
+    previous = current;
+  }
+}
