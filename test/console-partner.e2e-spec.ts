@@ -184,6 +184,10 @@ describe('the partner pages of the console in a real browser (PostgreSQL, no SMT
     const shop = partner.locator('li[data-candidate="buurtsuper-het-hoekje-utrecht"]');
     await shop.getByRole('button', { name: nl['forYou.interested'] }).click();
     await partner.getByText(nl['forYou.savedInterested'].replace('{name}', 'Buurtsuper Het Hoekje Utrecht')).waitFor();
+    // The answer is the list's, not the page's: still pressed after a reload, and only on that card.
+    await partner.reload();
+    await until(async () => (await shop.getByRole('button', { name: nl['forYou.interested'] }).getAttribute('aria-pressed')) === 'true', 'Interessant pressed after a reload');
+    expect(await cards().getByRole('button', { name: nl['forYou.interested'], pressed: true }).count()).toBe(1);
     await shop.getByRole('button', { name: nl['forYou.notForUs'] }).click();
     await until(async () => (await shop.count()) === 0, 'the candidate gone from the list');
     expect((await partnerList()).map((item) => item.candidate.slug)).not.toContain('buurtsuper-het-hoekje-utrecht');
