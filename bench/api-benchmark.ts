@@ -18,18 +18,14 @@ import { PipelineClient } from './pipeline-client';
 import { startPipelineStack, type PipelineStack } from './pipeline-stack';
 import { printLogTails } from './service-logs';
 import { Teardown } from './teardown';
+import { wholeNumberOption } from './cli-options';
 
 const P99_TARGET_MS = 10;
 const WARM_UP_SECONDS = 3;
 const PAGE = 500;
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const at = args.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(args[at + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} takes a positive whole number, not ${args[at + 1]}`);
-  return value;
-};
+const option = (name: string, fallback: number) => wholeNumberOption(args, name, fallback);
 const rate = option('rate', 500);
 const durationSeconds = option('duration', 30);
 const n = option('n', 1000);

@@ -17,16 +17,12 @@ import { PipelineClient } from './pipeline-client';
 import { startPipelineStack } from './pipeline-stack';
 import { printLogTails } from './service-logs';
 import { Teardown } from './teardown';
+import { wholeNumberOption } from './cli-options';
 
 const HEALTH_P99_TARGET_MS = 50;
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const at = args.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(args[at + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} takes a positive whole number, not ${args[at + 1]}`);
-  return value;
-};
+const option = (name: string, fallback: number) => wholeNumberOption(args, name, fallback);
 const n = option('n', 10_000);
 const rate = option('rate', 100);
 const durationSeconds = option('duration', 20);

@@ -109,7 +109,7 @@ function main(): void {
   const defaultLists = coreRanker(DEFAULT_MATCHING_PROFILE)({ profiles: synthetic.profiles, train: synthetic.connections, k: protocol.k, seed: 1 });
   const slots = [...defaultLists.values()].flat();
   const nationalProjects = `${Math.round(100 * GROUND_TRUTH.nationalJoin)}% of projects take one national partner`;
-  console.log(`    national partners: ${national.size} of ${synthetic.profiles.length}; they fill ${pct(slots.filter((id) => national.has(id)).length / slots.length).trim()} of the default profile's top-10 places (ground truth: ${nationalProjects})`);
+  console.log(`    national partners: ${national.size} of ${synthetic.profiles.length}; they fill ${pct(slots.filter((id) => national.has(id)).length / slots.length).trim()} of the default profile's top-10 places (lists over all connections) (ground truth: ${nationalProjects})`);
 
   const { core, best, gain, met } = verdict(synth);
   console.log(

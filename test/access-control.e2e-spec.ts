@@ -44,6 +44,7 @@ const SAMPLES: Record<string, { url: string; body?: unknown; allowed: number[] }
   'get /v1/matching/profile': { url: '/v1/matching/profile', allowed: [200] },
   'put /v1/matching/profile': { url: '/v1/matching/profile', body: { weights: 'zwaar' }, allowed: [400] },
   'get /v1/matching/profile/versions': { url: '/v1/matching/profile/versions', allowed: [200] },
+  'post /v1/matching/profile/suggest': { url: '/v1/matching/profile/suggest', allowed: [422] },
   'post /v1/matching/profile/preview': { url: '/v1/matching/profile/preview', body: { weights: 'zwaar' }, allowed: [400] },
   'get /v1/gemeenten/{code}/coalition': { url: '/v1/gemeenten/GM0344/coalition', allowed: [200] },
   'get /v1/gemeenten/{code}/gaps': { url: '/v1/gemeenten/GM0344/gaps', allowed: [200] },

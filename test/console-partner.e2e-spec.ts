@@ -315,7 +315,10 @@ describe('the partner pages of the console in a real browser (PostgreSQL, no SMT
     await admin.getByLabel(nl['people.active']).uncheck();
     await admin.getByRole('button', { name: nl['people.save'] }).click();
     await admin.getByText(nl['people.saved'].replace('{name}', 'Anna de Vries')).waitFor();
-    const changed = (await api.http().get('/v1/people').expect(200)).body.items.find((item: { email: string }) => item.email === 'anna@sardes.example.org');
+    // The creation said the same sentence: what counts is the stored person once the save is in.
+    const annaNow = async () => (await api.http().get('/v1/people').expect(200)).body.items.find((item: { email: string }) => item.email === 'anna@sardes.example.org');
+    await until(async () => (await annaNow()).role === 'partner', 'the saved change of Anna');
+    const changed = await annaNow();
     expect(changed).toMatchObject({ role: 'partner', partner: { slug: 'gemeente-utrecht' }, language: 'en', active: false });
 
     await anna.getByRole('button', { name: `${nl['people.deleteButton']}: Anna de Vries` }).click();

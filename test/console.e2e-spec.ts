@@ -284,6 +284,12 @@ describe('the team console in a real browser (PostgreSQL, built console, Debian 
     const members = page.getByRole('list', { name: nl['map.coalitionMembers'] }).locator(':scope > li');
     await until(async () => (await members.count()) >= 3, 'a coalition of at least three');
     expect(await members.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Zoetermeer')]));
+    // Who could close its gaps: the API's first five, in its order.
+    const closers = (await api.http().get(`/v1/gemeenten/${ZOETERMEER}/gap-closers?limit=5&lang=nl`).expect(200)).body;
+    expect(closers.items.length).toBeGreaterThan(0);
+    const closerNames = page.getByRole('list', { name: nl['map.gapClosers'] }).locator(':scope > li a');
+    await until(async () => (await closerNames.count()) === closers.items.length, 'the gap-closers');
+    expect(await closerNames.allTextContents()).toEqual(closers.items.map((closer: { partner: { name: string } }) => closer.partner.name));
     // Keyboard: the chosen cell is the map's tab stop; an arrow key moves to the next gemeente.
     const cell = page.locator(`path[data-gemeente="${ZOETERMEER}"]`);
     expect(await cell.getAttribute('tabindex')).toBe('0');

@@ -167,13 +167,17 @@ describe('matching profile API (PostgreSQL, in-process queue)', () => {
     const saved = await api.http().put('/v1/matching/profile').send(answered).expect(202);
     expect(saved.body.profile).toMatchObject({ version: answered.version + 1, note: answered.note });
     expect((await finished(saved.body.run.id)).status).toBe('completed');
+    // A null note, as GET answers it for the built-in version, is no note.
+    const cleared = await api.http().put('/v1/matching/profile').send({ ...saved.body.profile, note: null }).expect(202);
+    expect(cleared.body.profile).toMatchObject({ version: answered.version + 2, note: null });
+    expect((await finished(cleared.body.run.id)).status).toBe('completed');
     const stale = await api.http().put('/v1/matching/profile').send(answered).expect(409);
     expect(stale.body.errors).toEqual([expect.objectContaining({ field: 'version', value: answered.version })]);
     for (const [field, value] of [['version', 'zes'], ['createdAt', 'gisteren'], ['note', 7]] as const) {
       const refused = await api.http().put('/v1/matching/profile').send({ ...answered, [field]: value }).expect(400);
       expect(refused.body.errors.map((error: { field: string }) => error.field)).toEqual([field]);
     }
-    expect((await activeProfile()).version).toBe(answered.version + 1);
+    expect((await activeProfile()).version).toBe(answered.version + 2);
   });
 
   it('documents the routes with their problem responses', () => {

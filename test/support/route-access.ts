@@ -46,6 +46,7 @@ export const PROTECTED_ROUTES: RouteAccess[] = [
   { method: 'get', path: '/v1/gemeenten/{code}/coalition', roles: ['team'] },
   { method: 'get', path: '/v1/gemeenten/{code}/gaps', roles: ['team'] },
   { method: 'get', path: '/v1/gemeenten/{code}/gap-closers', roles: ['team'] },
+  { method: 'post', path: '/v1/matching/profile/suggest', roles: ['team'] },
   { method: 'get', path: '/v1/gaps', roles: ['team'] },
   { method: 'get', path: '/v1/reviews', roles: ['team'] },
   { method: 'get', path: '/v1/reviews/{id}', roles: ['team'] },

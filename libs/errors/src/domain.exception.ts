@@ -3,6 +3,7 @@
  * chosen by the API's problem-details filter; the libraries that throw never speak HTTP.
  * `csrf-rejected`: a state-changing request with the console's cookie that does not come from the console (403).
  * `sign-in-link-invalid`: an e-mail sign-in link that was used, expired or never existed (401).
+ * `insufficient-data`: well-formed, but the stored data is too little to answer from (422).
  */
 export type ErrorCode =
   | 'validation-failed'
@@ -14,7 +15,8 @@ export type ErrorCode =
   | 'conflict'
   | 'precondition-failed'
   | 'service-unavailable'
-  | 'run-unfinished';
+  | 'run-unfinished'
+  | 'insufficient-data';
 
 export interface FieldError {
   field: string;
@@ -42,6 +44,10 @@ export class DomainException extends Error {
 
   static forbidden(message: string): DomainException {
     return new DomainException('forbidden', message);
+  }
+
+  static insufficientData(message: string, errors: FieldError[]): DomainException {
+    return new DomainException('insufficient-data', message, errors);
   }
 
   static notFound(what: string, key: string, field?: string): DomainException {

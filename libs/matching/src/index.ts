@@ -12,3 +12,4 @@ export * from './gaps';
 export * from './coalitions';
 export * from './gap-closers';
 export * from './analysis-thread';
+export * from './weight-suggestion';

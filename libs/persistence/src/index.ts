@@ -10,6 +10,7 @@ export * from './repositories/api-key.repository';
 export * from './repositories/connection.repository';
 export * from './repositories/console-session.repository';
 export * from './repositories/erasure.repository';
+export * from './repositories/erasure-request.repository';
 export * from './repositories/feedback.repository';
 export * from './repositories/match.repository';
 export * from './repositories/matching-profile.repository';

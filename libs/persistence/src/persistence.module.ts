@@ -9,6 +9,7 @@ import { ApiKeyRepository } from './repositories/api-key.repository';
 import { ConnectionRepository } from './repositories/connection.repository';
 import { ConsoleSessionRepository } from './repositories/console-session.repository';
 import { ErasureRepository } from './repositories/erasure.repository';
+import { ErasureRequestRepository } from './repositories/erasure-request.repository';
 import { FeedbackRepository } from './repositories/feedback.repository';
 import { MatchRepository } from './repositories/match.repository';
 import { MatchingProfileRepository } from './repositories/matching-profile.repository';
@@ -34,6 +35,7 @@ const REPOSITORIES = [
   MatchRepository,
   FeedbackRepository,
   ErasureRepository,
+  ErasureRequestRepository,
   ApiKeyRepository,
   PartnerChangeOutboxRepository,
   PersonRepository,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '@app/errors';
+import { ErasureRequestRepository } from '@app/persistence';
 import type { Caller } from '../auth/caller';
 import { PartnersService } from '../partners/partners.service';
 import { ErasureRequestDto, type RequestErasureDto } from './dtos/erasure-request.dto';
-import { ErasureRequestRepository } from './erasure-request.repository';
 
 /**
  * Erasure on request: a partner asks from its own pages, an admin confirms by erasing it

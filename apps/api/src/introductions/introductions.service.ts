@@ -1,23 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { OUTCOME_LABELS } from '@app/mail';
 import { MatchRepository, PersonRepository } from '@app/persistence';
-import { DataSource } from 'typeorm';
 import { outcomeOfNote } from '../mail/outcome-notes';
 import { PartnersService } from '../partners/partners.service';
 import type { IntroductionDto } from './dtos/introduction.dto';
-
-interface ReportRow {
-  match_id: string;
-  text: string;
-  reached: number | null;
-  created_at: Date;
-}
 
 /** A partner's introduced pairs as its own pages show them: the other side, where it stands, the answers. */
 @Injectable()
 export class IntroductionsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly partners: PartnersService,
     private readonly matches: MatchRepository,
     private readonly people: PersonRepository,
@@ -29,10 +20,7 @@ export class IntroductionsService {
       .map(({ match, events }) => ({ match, events, introduction: events.find((event) => event.toStatus === 'introduced') }))
       .filter((entry) => entry.introduction !== undefined);
     if (introduced.length === 0) return [];
-    const reports: ReportRow[] = await this.dataSource.query(
-      `SELECT match_id, text, reached, created_at FROM collaboration_report WHERE match_id = ANY($1::uuid[]) ORDER BY created_at ASC`,
-      [introduced.map(({ match }) => match.id)],
-    );
+    const reports = await this.matches.collaborationReports(introduced.map(({ match }) => match.id));
     const items = await Promise.all(
       introduced.map(async ({ match, events, introduction }) => {
         const other = match.partnerAId === partner.id ? match.partnerB : match.partnerA;
@@ -49,7 +37,7 @@ export class IntroductionsService {
           introducedAt: introduction!.createdAt,
           note: introduction!.note,
           outcomes,
-          reports: reports.filter((report) => report.match_id === match.id).map((report) => ({ text: report.text, reached: report.reached, at: report.created_at })),
+          reports: reports.filter((report) => report.matchId === match.id).map((report) => ({ text: report.text, reached: report.reached, at: report.createdAt })),
         };
       }),
     );

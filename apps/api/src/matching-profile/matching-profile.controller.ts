@@ -8,6 +8,7 @@ import { ApiProblems } from '../problems/api-problems.decorator';
 import { MatchingProfileActivationDto, MatchingProfileDto, MatchingProfileListDto, MatchingProfilePreviewDto } from './dtos/matching-profile.dto';
 import { MatchingProfileSettingsDto, SaveMatchingProfileDto } from './dtos/matching-profile-settings.dto';
 import { MatchingProfileService } from './matching-profile.service';
+import { WeightSuggestionDto } from './dtos/weight-suggestion.dto';
 import { Roles } from '../auth/access.decorators';
 
 @ApiTags('matching profile')
@@ -51,6 +52,23 @@ export class MatchingProfileController {
   async versions(@Query() query: PaginationQueryDto): Promise<MatchingProfileListDto> {
     const { items, total } = await this.activeProfile.versions(query.limit, query.offset);
     return { items: items.map(MatchingProfileDto.from), total, limit: query.limit, offset: query.offset };
+  }
+
+  /**
+   * Weights learnt from the team's and partners' decisions, proposed beside today's and never
+   * applied: a logistic regression (ml-logistic-regression) on the standardised score components
+   * of each decided pair — approved, introduced, collaborating and "interested" positive;
+   * rejected, declined and "not relevant" negative — with coefficients turned into non-negative
+   * weights that add up to what today's do. `auc` compares today's and the proposed weights on
+   * held-out decisions (5-fold). Feed `proposed` to the preview and save it, or not. Fewer than 30
+   * decisions of either kind: 422 saying how many more are needed.
+   */
+  @Post('suggest')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: WeightSuggestionDto })
+  @ApiProblems(422)
+  suggest(): Promise<WeightSuggestionDto> {
+    return this.profiles.suggest();
   }
 
   /**

@@ -1,16 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '@app/errors';
-import { DEFAULT_MATCHING_PROFILE, runAnalysis, validateMatchingProfile, type AppearanceShift } from '@app/matching';
-import { PartnerRepository, SuggestionRepository, type MatchingProfileSettings } from '@app/persistence';
-import { ActiveMatchingProfileService, MatchingRunsService, MatchInputsService } from '@app/suggestions';
+import {
+  buildMatchContext,
+  componentsReference,
+  DEFAULT_LEEFDOMEINEN_COVERAGE,
+  DEFAULT_MATCHING_PROFILE,
+  DEFAULT_REGIONAL_REACH,
+  runAnalysis,
+  suggestWeights,
+  validateMatchingProfile,
+  WEIGHT_SUGGESTION_MIN_PER_KIND,
+  type AppearanceShift,
+  type LabelledDecision,
+} from '@app/matching';
+import { FeedbackRepository, MatchRepository, PartnerRepository, SuggestionRepository, type MatchingProfileSettings, type MatchStatus } from '@app/persistence';
+import { ActiveMatchingProfileService, MatchInputsService, MatchingRunsService } from '@app/suggestions';
 import { PartnerRefDto } from '../common/partner-ref.dto';
 import { MatchingRunDto } from '../matching-runs/dtos/matching-run.dto';
 import { MatchingProfileActivationDto, MatchingProfileDto, MatchingProfilePreviewDto, type PartnerShiftDto } from './dtos/matching-profile.dto';
 import type { MatchingProfileSettingsDto, SaveMatchingProfileDto } from './dtos/matching-profile-settings.dto';
+import type { WeightSuggestionDto } from './dtos/weight-suggestion.dto';
 
 /** The server assigns versions on save; a proposal is checked and scored under this stand-in. */
 const PROPOSED_VERSION = DEFAULT_MATCHING_PROFILE.version;
 const TOP = 10;
+/** The team's and partners' decisions as labels for the suggested weights; pending says nothing. */
+const POSITIVE_STATUSES: readonly MatchStatus[] = ['approved', 'introduced', 'collaborating'];
+const NEGATIVE_STATUSES: readonly MatchStatus[] = ['rejected', 'declined'];
 
 @Injectable()
 export class MatchingProfileService {
@@ -19,8 +35,66 @@ export class MatchingProfileService {
     private readonly inputs: MatchInputsService,
     private readonly suggestions: SuggestionRepository,
     private readonly partners: PartnerRepository,
+    private readonly matches: MatchRepository,
+    private readonly feedback: FeedbackRepository,
     private readonly activeProfile: ActiveMatchingProfileService,
   ) {}
+
+  /**
+   * Weights fitted on the decisions (see `suggestWeights`), never applied. Each decided pair's
+   * team status is one decision (approved, introduced, collaborating: positive; rejected,
+   * declined: negative) and each partner's answer another (interested: positive; not relevant:
+   * negative). Components are computed now, from today's partners and connections under the
+   * active profile; decisions about a removed partner are left out.
+   */
+  async suggest(): Promise<WeightSuggestionDto> {
+    const active = await this.activeProfile.current();
+    const { profiles, options } = await this.inputs.load(undefined, active);
+    const byId = new Map(profiles.map((profile) => [profile.id, profile]));
+    const context = buildMatchContext({ profile: active, connections: options.connections });
+    const [pairs, answers] = await Promise.all([this.matches.pairsWithStatus([...POSITIVE_STATUSES, ...NEGATIVE_STATUSES]), this.feedback.allVerdicts()]);
+    const decisions: LabelledDecision[] = [];
+    const add = (from: string, to: string, positive: boolean) => {
+      const [a, b] = [byId.get(from), byId.get(to)];
+      if (a && b) decisions.push({ components: componentsReference(a, b, context), positive });
+    };
+    for (const pair of pairs) add(pair.a, pair.b, POSITIVE_STATUSES.includes(pair.status));
+    for (const answer of answers) add(answer.partnerId, answer.candidateId, answer.verdict === 'interested');
+    const outcome = suggestWeights(decisions, active);
+    if (!outcome.ok) {
+      const { decisions: counts, needed } = outcome;
+      const missing = [
+        ...(needed.positive > 0 ? [`${needed.positive} more positive`] : []),
+        ...(needed.negative > 0 ? [`${needed.negative} more negative`] : []),
+      ].join(' and ');
+      throw DomainException.insufficientData(
+        `Too few decisions to learn weights from: ${counts.positive} positive and ${counts.negative} negative, at least ${WEIGHT_SUGGESTION_MIN_PER_KIND} of each are needed (${missing})`,
+        [
+          ...(needed.positive > 0 ? [{ field: 'decisions.positive', message: `${needed.positive} more needed (at least ${WEIGHT_SUGGESTION_MIN_PER_KIND})`, value: counts.positive }] : []),
+          ...(needed.negative > 0 ? [{ field: 'decisions.negative', message: `${needed.negative} more needed (at least ${WEIGHT_SUGGESTION_MIN_PER_KIND})`, value: counts.negative }] : []),
+        ],
+      );
+    }
+    const { suggestion } = outcome;
+    return {
+      basedOnVersion: active.version,
+      proposed: {
+        weights: suggestion.weights,
+        sectorAffinity: active.sectorAffinity,
+        regionHalfDistanceKm: active.regionHalfDistanceKm,
+        nationalReach: active.nationalReach,
+        regionalReach: active.regionalReach ?? DEFAULT_REGIONAL_REACH,
+        leefdomeinenCoverage: active.leefdomeinenCoverage ?? DEFAULT_LEEFDOMEINEN_COVERAGE,
+        k: active.k,
+        diversity: active.diversity,
+      },
+      currentWeights: active.weights,
+      decisions: suggestion.decisions,
+      auc: suggestion.auc,
+      coefficients: suggestion.coefficients,
+      constant: suggestion.constant,
+    };
+  }
 
   /** Stores the settings as the next version and starts the run that applies it. */
   async activate(body: SaveMatchingProfileDto): Promise<MatchingProfileActivationDto> {

@@ -19,7 +19,7 @@ const SEP_LINE = /^sep=(.)\r?\n/i;
 
 /**
  * The file as text, and the separator its header line uses. Bytes that are not valid UTF-8 are
- * read as Windows-1252, which maps every byte to a character, so that step cannot fail.
+ * read as Windows-1252, which gives every byte a character, so that step cannot fail.
  */
 export function readCsvText(bytes: Buffer): CsvText {
   let text: string;
@@ -32,7 +32,7 @@ export function readCsvText(bytes: Buffer): CsvText {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       encoding = 'UTF-8';
     } catch {
-      text = new TextDecoder('windows-1252').decode(bytes);
+      text = decodeWindows1252(bytes);
       encoding = 'Windows-1252';
     }
   }
@@ -41,6 +41,17 @@ export function readCsvText(bytes: Buffer): CsvText {
     return { text: text.slice(sepLine[0].length), encoding, separator: sepLine[1] as CsvSeparator };
   }
   return { text, encoding, separator: headerSeparator(text) };
+}
+
+/**
+ * Windows-1252 is Latin-1 but for 0x80–0x9F, where it has €, curly quotes, dashes and a few
+ * letters. Node 20's TextDecoder('windows-1252') decodes those bytes as Latin-1's control
+ * characters, so they are mapped here (the five bytes Windows-1252 leaves undefined stay as they are).
+ */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Buffer): string {
+  return bytes.toString('latin1').replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80]);
 }
 
 /** The separator that occurs most often in the header line outside quotes; `,` when there is none (a one-column file). */

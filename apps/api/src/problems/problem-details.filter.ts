@@ -16,6 +16,7 @@ const PROBLEM_OF: Record<ErrorCode, { status: number; type: string }> = {
   'precondition-failed': { status: HttpStatus.PRECONDITION_FAILED, type: 'precondition-failed' },
   'service-unavailable': { status: HttpStatus.SERVICE_UNAVAILABLE, type: 'service-unavailable' },
   'run-unfinished': { status: HttpStatus.CONFLICT, type: 'conflict' },
+  'insufficient-data': { status: HttpStatus.UNPROCESSABLE_ENTITY, type: 'insufficient-data' },
 };
 
 const TITLE_OF: Record<number, string> = {
@@ -28,6 +29,7 @@ const TITLE_OF: Record<number, string> = {
   412: 'Precondition failed',
   413: 'Payload too large',
   415: 'Unsupported media type',
+  422: 'Unprocessable content',
   429: 'Too many requests',
   500: 'Internal server error',
   503: 'Service unavailable',

@@ -712,6 +712,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/matching/profile/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Weights learnt from the team's and partners' decisions, proposed beside today's and never
+         *     applied: a logistic regression (ml-logistic-regression) on the standardised score components
+         *     of each decided pair — approved, introduced, collaborating and "interested" positive;
+         *     rejected, declined and "not relevant" negative — with coefficients turned into non-negative
+         *     weights that add up to what today's do. `auc` compares today's and the proposed weights on
+         *     held-out decisions (5-fold). Feed `proposed` to the preview and save it, or not. Fewer than 30
+         *     decisions of either kind: 422 saying how many more are needed.
+         * @description Weights learnt from the team's and partners' decisions, proposed beside today's and never
+         *     applied: a logistic regression (ml-logistic-regression) on the standardised score components
+         *     of each decided pair — approved, introduced, collaborating and "interested" positive;
+         *     rejected, declined and "not relevant" negative — with coefficients turned into non-negative
+         *     weights that add up to what today's do. `auc` compares today's and the proposed weights on
+         *     held-out decisions (5-fold). Feed `proposed` to the preview and save it, or not. Fewer than 30
+         *     decisions of either kind: 422 saying how many more are needed.
+         */
+        post: operations["MatchingProfileController_suggest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/matching/profile/preview": {
         parameters: {
             query?: never;
@@ -2150,6 +2182,7 @@ export interface components {
             /**
              * Format: date-time
              * @description Ignored: the server sets it on save
+             * @example 2026-12-01T09:30:00.000Z
              */
             readonly createdAt?: string | null;
             /** @description Why the team changed the profile: stored with the version a save makes (null or left out: none); ignored by the preview */
@@ -2275,6 +2308,7 @@ export interface components {
             /**
              * Format: date-time
              * @description Ignored: the server sets it on save
+             * @example 2026-12-01T09:30:00.000Z
              */
             readonly createdAt?: string | null;
             /** @description Why the team changed the profile: stored with the version a save makes (null or left out: none); ignored by the preview */
@@ -2288,6 +2322,35 @@ export interface components {
             leefdomeinenCoverage: number;
             /** @description Strength of the sector-diversity re-rank in [0, 1]; 0 = off. */
             diversity: number;
+        };
+        DecisionCountsDto: {
+            /** @description Pairs the team approved, introduced or that started collaborating, and partners' "interested" answers. */
+            positive: number;
+            /** @description Pairs the team rejected or the partners declined, and partners' "not relevant" (not for us) answers. */
+            negative: number;
+        };
+        HeldOutAucDto: {
+            /** @description AUC of today's weights on the held-out decisions. */
+            current: number;
+            /** @description AUC of weights fitted without them. */
+            proposed: number;
+            /** @description Stratified folds: each decision is held out once. */
+            folds: number;
+        };
+        WeightSuggestionDto: {
+            /** @description Components equal in every decision: nothing to learn from, so they keep today's weight. */
+            constant: ("opgaven" | "leefdomeinen" | "sector" | "region" | "reciprocity" | "network")[];
+            /** @description Version of the active profile the proposal starts from. */
+            basedOnVersion: number;
+            /** @description Today's settings with the proposed weights: what PUT /v1/matching/profile (or the preview) would take. */
+            proposed: components["schemas"]["MatchingProfileSettingsDto"];
+            /** @description Today's weights, to show beside the proposal. */
+            currentWeights: components["schemas"]["ComponentWeightsDto"];
+            /** @description Decisions used (each pair's team status and each partner's answer count once). */
+            decisions: components["schemas"]["DecisionCountsDto"];
+            auc: components["schemas"]["HeldOutAucDto"];
+            /** @description Logistic-regression coefficient per component, on the standardised component: sign and strength of its evidence. */
+            coefficients: components["schemas"]["ComponentWeightsDto"];
         };
         PartnerShiftDto: {
             partner: components["schemas"]["PartnerRefDto"];
@@ -5575,6 +5638,70 @@ export interface operations {
             };
             /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    MatchingProfileController_suggest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeightSuggestionDto"];
+                };
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed, but the stored data is too little to answer from; `errors` says what is missing */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

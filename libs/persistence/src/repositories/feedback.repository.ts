@@ -16,6 +16,11 @@ export class FeedbackRepository {
     return this.dataSource.manager.findOneBy(FeedbackEntity, { partnerId, candidateId });
   }
 
+  /** Every partner's latest answer about every candidate: what the suggested weights learn from. */
+  allVerdicts(): Promise<Pick<FeedbackEntity, 'partnerId' | 'candidateId' | 'verdict'>[]> {
+    return this.dataSource.manager.find(FeedbackEntity, { select: { partnerId: true, candidateId: true, verdict: true } });
+  }
+
   /** Answers the partner gave and answers others gave about it. */
   involving(partnerId: string): Promise<FeedbackEntity[]> {
     return this.dataSource.manager.find(FeedbackEntity, { where: [{ partnerId }, { candidateId: partnerId }], order: { updatedAt: 'ASC' } });

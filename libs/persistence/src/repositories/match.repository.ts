@@ -46,6 +46,13 @@ export interface StatusChange {
   actor: string;
 }
 
+export interface CollaborationReport {
+  matchId: string;
+  text: string;
+  reached: number | null;
+  createdAt: Date;
+}
+
 @Injectable()
 export class MatchRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -60,6 +67,15 @@ export class MatchRepository {
     return this.dataSource.manager.findOneBy(MatchEntity, { partnerAId, partnerBId });
   }
 
+  /** Pairs whose status is one of `statuses`: the decisions the suggested weights learn from. */
+  async pairsWithStatus(statuses: readonly MatchStatus[]): Promise<{ a: string; b: string; status: MatchStatus }[]> {
+    const rows = await this.dataSource.manager.find(MatchEntity, {
+      select: { partnerAId: true, partnerBId: true, status: true },
+      where: { status: In([...statuses]) },
+    });
+    return rows.map((row) => ({ a: row.partnerAId, b: row.partnerBId, status: row.status }));
+  }
+
   /** Pairs the core must leave out of every list: rejected by the team, declined by the partners. */
   async neverSuggestedPairs(manager: EntityManager = this.dataSource.manager): Promise<{ a: string; b: string }[]> {
     // Raw rows, as for connections: entity hydration is what costs at this size.
@@ -67,6 +83,14 @@ export class MatchRepository {
   }
 
   /** A digest of the never-suggested pairs; changes with every decision that adds or removes one. */
+  /** What partners reported of these matches' collaborations (the long follow-up's form), oldest first. */
+  collaborationReports(matchIds: readonly string[]): Promise<CollaborationReport[]> {
+    return this.dataSource.query(
+      `SELECT match_id AS "matchId", text, reached, created_at AS "createdAt" FROM collaboration_report WHERE match_id = ANY($1::uuid[]) ORDER BY created_at ASC`,
+      [matchIds],
+    );
+  }
+
   async neverSuggestedDigest(manager: EntityManager = this.dataSource.manager): Promise<string> {
     const [{ digest }] = await manager.query(
       `SELECT md5(coalesce(string_agg(partner_a_id::text || partner_b_id::text, ',' ORDER BY partner_a_id, partner_b_id), '')) AS digest

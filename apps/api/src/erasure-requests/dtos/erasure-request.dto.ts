@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString, MaxLength } from 'class-validator';
 import { IsOmittable } from '../../common/presence.validator';
-import type { ErasureRequestRow } from '../erasure-request.repository';
+import type { ErasureRequestRow } from '@app/persistence';
 
 export class RequestErasureDto {
   /** Why, in the partner's words (the admins read it before they erase). */

@@ -9,6 +9,9 @@ const MAX_WEIGHT = 1000;
 /** Far beyond the width of the Netherlands (about 300 km), where the region component is flat anyway. */
 const MAX_HALF_DISTANCE_KM = 1000;
 
+/** The column is an int4. */
+const MAX_VERSION = 2_147_483_647;
+
 const finiteNumber = () => IsNumber({ allowNaN: false, allowInfinity: false });
 
 /** Relative weights (≥ 0, not all 0); the score is Σ wᵢ·cᵢ / Σ wᵢ. */
@@ -115,17 +118,20 @@ export class MatchingProfileSettingsDto extends MatchingProfileFieldsDto {
   @ApiPropertyOptional({
     type: 'integer',
     minimum: 1,
+    maximum: MAX_VERSION,
     description:
       'The version the body was read at (what GET answered), or left out. A save numbers the new version itself; if this is sent and ' +
       'another version was saved since, the save is a 409 and stores nothing; a version above the active one is a 400. Ignored by the preview.',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
+  @Max(MAX_VERSION)
   version?: number;
 
-  @ApiPropertyOptional({ type: 'string', format: 'date-time', nullable: true, readOnly: true, description: 'Ignored: the server sets it on save' })
+  @ApiPropertyOptional({ type: 'string', format: 'date-time', nullable: true, readOnly: true, example: '2026-12-01T09:30:00.000Z', description: 'Ignored: the server sets it on save' })
   @IsOptional()
+  @IsString()
   @IsISO8601({ strict: true })
   createdAt?: string | null;
 

@@ -12,3 +12,8 @@ export function useGemeenteGaps(code: string | null) {
 export function useCoalition(code: string | null, lang: 'nl' | 'en') {
   return $api.useQuery('get', '/v1/gemeenten/{code}/coalition', { params: { path: { code: code ?? '' }, query: { size: 4, lang } } }, { enabled: Boolean(code) });
 }
+
+/** The partners that would close most of the gemeente's open leefdomeinen and opgaven, best first. */
+export function useGapClosers(code: string | null, lang: 'nl' | 'en') {
+  return $api.useQuery('get', '/v1/gemeenten/{code}/gap-closers', { params: { path: { code: code ?? '' }, query: { limit: 5, lang } } }, { enabled: Boolean(code) });
+}

@@ -9,7 +9,7 @@ import { Link } from '../../../ui/Link';
 import { Empty, ErrorState, Loading } from '../../../ui/States';
 import { Table, TBody, Td, Th, THead, Tr } from '../../../ui/Table';
 import { Heading1, Heading2, Heading3, Paragraph } from '../../../ui/Typography';
-import { useAllGaps, useCoalition, useGemeenteGaps } from '../api/map';
+import { useAllGaps, useCoalition, useGapClosers, useGemeenteGaps } from '../api/map';
 import { NetherlandsMap, type MapCell } from './NetherlandsMap';
 
 const LEEFDOMEINEN_TOTAL = 8;
@@ -84,9 +84,53 @@ function GemeentePanel({ code }: { code: string }) {
               </li>
             ))}
           </ol>
+          {coalition.data.widenedReason ? <p className="utrecht-paragraph pm-muted">{coalition.data.widenedReason.text}</p> : null}
+          <p className="utrecht-paragraph pm-muted">{coalition.data.ervaringskennis.reason.text}</p>
         </>
       )}
+      <GapClosers code={code} />
     </section>
+  );
+}
+
+function GapClosers({ code }: { code: string }) {
+  const { t, lang } = useI18n();
+  const label = useLabel();
+  const closers = useGapClosers(code, lang);
+  return (
+    <>
+      <Heading3>{t('map.gapClosers')}</Heading3>
+      {closers.isPending ? (
+        <Loading />
+      ) : closers.isError ? (
+        <ErrorState error={closers.error} />
+      ) : closers.data.items.length === 0 ? (
+        <Empty>
+          <p className="utrecht-paragraph">{t('map.noGapClosers')}</p>
+        </Empty>
+      ) : (
+        <>
+          <p className="utrecht-paragraph">{t('map.gapClosersLead', { shown: closers.data.items.length, total: closers.data.total })}</p>
+          <ol className="pm-coalition" aria-label={t('map.gapClosers')}>
+            {closers.data.items.map((closer) => (
+              <li key={closer.partner.id}>
+                <p className="utrecht-paragraph pm-coalition__name">
+                  <Link to={`/partners/${closer.partner.slug}`}>{closer.partner.name}</Link>{' '}
+                  <span className="pm-muted">
+                    ({label('sectors', closer.partner.sector)} · {t('map.closes', { count: closer.count })})
+                  </span>
+                </p>
+                <ul className="pm-reasons">
+                  {closer.reasons.map((reason) => (
+                    <li key={reason.code}>{reason.text}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </>
   );
 }
 
