@@ -184,6 +184,10 @@ describe('the partner pages of the console in a real browser (PostgreSQL, no SMT
     const shop = partner.locator('li[data-candidate="buurtsuper-het-hoekje-utrecht"]');
     await shop.getByRole('button', { name: nl['forYou.interested'] }).click();
     await partner.getByText(nl['forYou.savedInterested'].replace('{name}', 'Buurtsuper Het Hoekje Utrecht')).waitFor();
+    // The answer is the list's, not the page's: still pressed after a reload, and only on that card.
+    await partner.reload();
+    await until(async () => (await shop.getByRole('button', { name: nl['forYou.interested'] }).getAttribute('aria-pressed')) === 'true', 'Interessant pressed after a reload');
+    expect(await cards().getByRole('button', { name: nl['forYou.interested'], pressed: true }).count()).toBe(1);
     await shop.getByRole('button', { name: nl['forYou.notForUs'] }).click();
     await until(async () => (await shop.count()) === 0, 'the candidate gone from the list');
     expect((await partnerList()).map((item) => item.candidate.slug)).not.toContain('buurtsuper-het-hoekje-utrecht');
@@ -199,8 +203,19 @@ describe('the partner pages of the console in a real browser (PostgreSQL, no SMT
     for (const path of [`/v1/partners/${gemeente}`, '/v1/partners/gemeente-utrecht/suggestions', `/v1/partners/${gemeente}/export`, `/v1/partners/${gemeente}/introductions`, '/v1/partners', '/v1/reviews', '/v1/people', '/v1/dev/mailbox']) {
       expect([path, await status(path)]).toEqual([path, 403]);
     }
-    await partner.goto(url('/people'));
-    await partner.getByRole('heading', { level: 1, name: nl['forbidden.title'] }).waitFor();
+    // The team's screens and the admins' say "Geen toegang" with a way back to its own pages, never the API's 403 text.
+    for (const path of ['/people', '/review', `/pairs/${pairs['gemeente-utrecht']}`, '/partners', '/partners/gemeente-utrecht', '/map', '/matching']) {
+      await partner.goto(url(path));
+      await partner.getByRole('heading', { level: 1, name: nl['forbidden.title'] }).waitFor();
+      await partner.getByText(nl['forbidden.text']).waitFor();
+      expect([path, await partner.getByRole('main').getByRole('link', { name: nl['nav.forYou'] }).getAttribute('href')]).toEqual([path, '/console/for-you']);
+    }
+    await check(partner, 'partner-forbidden');
+    await partner.getByRole('main').getByRole('link', { name: nl['nav.forYou'] }).click();
+    await partner.waitForURL(/\/console\/for-you$/);
+    await partner.goto(url('/no-such-page'));
+    await partner.getByRole('heading', { level: 1, name: nl['state.notFound'] }).waitFor();
+    expect(await partner.getByRole('main').getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(['/console/for-you']);
   });
 
   it('lists its introductions with the other side\'s contacts and the team\'s note', async () => {

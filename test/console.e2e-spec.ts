@@ -47,6 +47,16 @@ describe('the team console in a real browser (PostgreSQL, built console, Debian 
     violations[name] = await seriousViolations(page);
     await screenshots(page, name);
   };
+  /** The same on a phone too: axe at 390 px, and no stacked table scrolling sideways inside itself. */
+  const checkNarrow = async (name: string) => {
+    await check(name);
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.waitForTimeout(100);
+    violations[`${name}-390`] = await seriousViolations(page);
+    const wideTables = await page.evaluate<number>(`[...document.querySelectorAll('.pm-table--stack')].filter((table) => table.parentElement.scrollWidth > table.parentElement.clientWidth + 1).length`);
+    expect([name, wideTables]).toEqual([name, 0]);
+    await page.setViewportSize({ width: 1440, height: 900 });
+  };
   const rows = () => page.locator('li[data-match-id]');
 
   beforeAll(async () => {
@@ -117,7 +127,7 @@ describe('the team console in a real browser (PostgreSQL, built console, Debian 
     expect(shown).toEqual(reviews.items.map((item: { id: string }) => item.id));
     const pendingCount = page.getByRole('button', { name: new RegExp(`^${nl['status.pending']}`) });
     await until(async () => (await pendingCount.textContent())?.includes(new Intl.NumberFormat('nl-NL').format(reviews.total)), 'the pending count');
-    await check('review');
+    await checkNarrow('review');
 
     await page.getByLabel(nl['filter.province']).selectOption({ label: 'Zuid-Holland' });
     await page.waitForURL(/province=PV28/);
@@ -258,7 +268,7 @@ describe('the team console in a real browser (PostgreSQL, built console, Debian 
     await tab.getByRole('heading', { level: 2, name: nl['pair.history'] }).waitFor();
     const previous = page;
     page = tab;
-    await check('pair');
+    await checkNarrow('pair');
     page = previous;
     await tab.close();
   });
@@ -299,14 +309,14 @@ describe('the team console in a real browser (PostgreSQL, built console, Debian 
   it('lists partners and shows a partner page with its suggestions and connections', async () => {
     await page.goto(url('/partners?q=zoetermeer'));
     await page.getByRole('link', { name: 'Voedselbank Zoetermeer' }).waitFor();
-    await check('partners');
+    await checkNarrow('partners');
     await page.getByRole('link', { name: 'Voedselbank Zoetermeer' }).click();
     await page.getByRole('heading', { level: 1, name: 'Voedselbank Zoetermeer' }).waitFor();
     await page.getByRole('heading', { level: 2, name: nl['partner.suggestions'] }).waitFor();
     await page.getByRole('heading', { level: 2, name: nl['connections.title'] }).waitFor();
     // A team key reads; only admins see the edit and connection controls.
     expect(await page.getByRole('button', { name: nl['partner.edit'] }).count()).toBe(0);
-    await check('partner');
+    await checkNarrow('partner');
   });
 
   it('says what the team role may not do when the API refuses an admin-only action (403)', async () => {
@@ -351,7 +361,7 @@ describe('the team console in a real browser (PostgreSQL, built console, Debian 
     const historyRow = page.locator(`tr[data-run-id="${runs[0].id}"]`);
     await until(async () => (await historyRow.textContent())?.includes(nl['run.completed']), 'the run in the history');
     expect(await historyRow.textContent()).toContain(nl['trigger.profile']);
-    await check('matching-saved');
+    await checkNarrow('matching-saved');
   });
 
   it('refuses a cross-site form POST that carries the session cookie', async () => {

@@ -112,6 +112,12 @@ describe('team review, decisions and partner feedback (PostgreSQL, in-process qu
     expect(partnerView.items.map((item: { candidate: { id: string }; status: string }) => [item.candidate.id, item.status])).toEqual([
       [other(approved, school).id, 'approved'],
     ]);
+    // Each item carries the partner's own answer in the partner view (null before it answered), never in the team view.
+    expect(partnerView.items[0].feedback).toBeNull();
+    expect((await listOf(school, 'team')).items.every((item: object) => !('feedback' in item))).toBe(true);
+    await api.http().post(`/v1/partners/${school.slug}/suggestions/${other(approved, school).id}/feedback`).send({ verdict: 'interested' }).expect(200);
+    expect((await listOf(school, 'partner')).items.map((item: { feedback: string | null }) => item.feedback)).toEqual(['interested']);
+    expect((await listOf(other(approved, school), 'partner')).items.map((item: { feedback: string | null }) => item.feedback)).toEqual([null]);
     // The other partner sees the same approved pair, and the decision outlives a recompute.
     expect(await candidates(other(approved, school), 'partner')).toEqual([school.id]);
     await completeFullRun(api);

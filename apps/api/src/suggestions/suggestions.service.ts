@@ -44,7 +44,7 @@ export class SuggestionsService {
         runId,
         view: query.view,
         statuses,
-        items: items.map((item) => SuggestionDto.from(item, query.lang)),
+        items: items.map((item) => SuggestionDto.from(item, query.lang, query.view)),
         total,
         searchedDepth,
         limit: query.limit,

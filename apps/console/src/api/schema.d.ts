@@ -1700,6 +1700,11 @@ export interface components {
              * @enum {string}
              */
             status: "pending" | "approved" | "rejected" | "introduced" | "collaborating" | "declined";
+            /**
+             * @description Partner view only: the partner's own answer on this candidate (`POST .../feedback`), null before it answered. A `not-relevant` candidate leaves the list, so in practice `interested` or null.
+             * @enum {string|null}
+             */
+            feedback?: "interested" | "not-relevant" | null;
             /** @description 1 is the best match. */
             rank: number;
             /** @description Weighted score in [0, 1]. */

@@ -1,6 +1,6 @@
 import { useDocumentTitle, useT } from '../i18n/i18n';
-import { Heading1, Paragraph } from '../ui/Typography';
-import { Link } from '../ui/Link';
+import { Heading1 } from '../ui/Typography';
+import { HomeLink } from './RequireRole';
 
 export function NotFound() {
   const t = useT();
@@ -8,9 +8,7 @@ export function NotFound() {
   return (
     <>
       <Heading1>{t('state.notFound')}</Heading1>
-      <Paragraph>
-        <Link to="/review">{t('nav.review')}</Link>
-      </Paragraph>
+      <HomeLink />
     </>
   );
 }

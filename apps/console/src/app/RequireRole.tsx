@@ -2,7 +2,8 @@ import { Navigate, Outlet } from 'react-router';
 import { useSession, type Session } from '../api/session';
 import { useDocumentTitle, useT } from '../i18n/i18n';
 import { Alert } from '../ui/Alert';
-import { Heading1 } from '../ui/Typography';
+import { Link } from '../ui/Link';
+import { Heading1, Paragraph } from '../ui/Typography';
 
 type Role = Session['role'];
 
@@ -15,6 +16,17 @@ export function Home() {
   return <Navigate to={homeOf(useSession().data?.role)} replace />;
 }
 
+/** Back to the signed-in role's own start page (a partner never lands on a team screen). */
+export function HomeLink() {
+  const t = useT();
+  const role = useSession().data?.role;
+  return (
+    <Paragraph>
+      <Link to={homeOf(role)}>{t(role === 'partner' ? 'nav.forYou' : 'nav.review')}</Link>
+    </Paragraph>
+  );
+}
+
 function Forbidden() {
   const t = useT();
   useDocumentTitle(t('forbidden.title'));
@@ -24,6 +36,7 @@ function Forbidden() {
       <Alert type="error">
         <p className="utrecht-paragraph">{t('forbidden.text')}</p>
       </Alert>
+      <HomeLink />
     </>
   );
 }

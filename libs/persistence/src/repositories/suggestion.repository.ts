@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { FeedbackVerdict } from '../entities/feedback.entity';
 import { MatchEntity, type MatchStatus } from '../entities/match.entity';
 import { SuggestionEntity } from '../entities/suggestion.entity';
 import { SystemStateEntity } from '../entities/system-state.entity';
@@ -10,6 +11,8 @@ export type SuggestionRow = Omit<SuggestionEntity, 'candidate' | 'computedAt'>;
 export interface ListedSuggestion {
   suggestion: SuggestionEntity;
   match: Pick<MatchEntity, 'id' | 'status'>;
+  /** The partner's own answer on the candidate; null before it answered. */
+  feedback: FeedbackVerdict | null;
 }
 
 export interface SuggestionSearch {
@@ -128,16 +131,22 @@ export class SuggestionRepository {
     const { entities, raw } = await query
       .addSelect('count(*) OVER ()', 'total')
       .addSelect(`(${depth})`, 'depth')
+      .addSelect('(SELECT f.verdict FROM feedback f WHERE f.partner_id = suggestion.partner_id AND f.candidate_id = suggestion.candidate_id)', 'own_feedback')
       .orderBy('suggestion.rank', 'ASC')
       .limit(search.limit)
       .offset(search.offset)
       .getRawAndEntities();
     const total = raw.length > 0 ? Number(raw[0].total) : search.offset > 0 ? await query.getCount() : 0;
     const searchedDepth = raw.length > 0 ? Number(raw[0].depth) : await this.listDepth(runId, partnerId);
-    const statusOf = new Map<number, Pick<MatchEntity, 'id' | 'status'>>(
-      raw.map((row: { suggestion_rank: number; match_id: string; match_status: MatchStatus }) => [row.suggestion_rank, { id: row.match_id, status: row.match_status }]),
-    );
-    return { items: entities.map((suggestion) => ({ suggestion, match: statusOf.get(suggestion.rank)! })), total, searchedDepth };
+    const rowOf = new Map<number, { match_id: string; match_status: MatchStatus; own_feedback: FeedbackVerdict | null }>(raw.map((row) => [row.suggestion_rank, row]));
+    return {
+      items: entities.map((suggestion) => {
+        const row = rowOf.get(suggestion.rank)!;
+        return { suggestion, match: { id: row.match_id, status: row.match_status }, feedback: row.own_feedback };
+      }),
+      total,
+      searchedDepth,
+    };
   }
 
   /** How many candidates a partner's stored list in a run holds. */

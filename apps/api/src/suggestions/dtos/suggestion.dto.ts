@@ -1,4 +1,4 @@
-import { MATCH_STATUSES, type ListedSuggestion, type MatchStatus, type PartnerEntity, type SuggestionEntity } from '@app/persistence';
+import { FEEDBACK_VERDICTS, MATCH_STATUSES, type FeedbackVerdict, type ListedSuggestion, type MatchStatus, type PartnerEntity, type SuggestionEntity } from '@app/persistence';
 import { ApiProperty, PickType } from '@nestjs/swagger';
 import { PartnerRefDto } from '../../common/partner-ref.dto';
 import { PartnerDto } from '../../partners/dtos/partner.dto';
@@ -57,8 +57,16 @@ export class SuggestionDto {
   matchId: string;
   @ApiProperty({ enum: MATCH_STATUSES, description: 'Where the pair stands with the team' })
   status: MatchStatus;
+  @ApiProperty({
+    enum: FEEDBACK_VERDICTS,
+    nullable: true,
+    required: false,
+    description:
+      'Partner view only: the partner\'s own answer on this candidate (`POST .../feedback`), null before it answered. A `not-relevant` candidate leaves the list, so in practice `interested` or null.',
+  })
+  feedback?: FeedbackVerdict | null;
 
-  static from({ suggestion, match }: ListedSuggestion, lang: Language): SuggestionDto {
+  static from({ suggestion, match, feedback }: ListedSuggestion, lang: Language, view?: SuggestionView): SuggestionDto {
     return {
       rank: suggestion.rank,
       score: suggestion.score,
@@ -70,6 +78,7 @@ export class SuggestionDto {
       computedAt: suggestion.computedAt,
       matchId: match.id,
       status: match.status,
+      ...(view === 'partner' ? { feedback } : {}),
     };
   }
 }

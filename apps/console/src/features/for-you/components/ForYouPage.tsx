@@ -107,7 +107,7 @@ export function ForYouPage() {
               <Paragraph className="pm-muted">{t('forYou.count', { count: number(list.data.total) })}</Paragraph>
               <ul className="pm-suggestions">
                 {list.data.items.map((item) => (
-                  <SuggestionCard key={item.candidate.id} item={item} partner={partner} answered={answers[item.candidate.id]} onAnswered={(verdict) => answered(item, verdict)} />
+                  <SuggestionCard key={item.candidate.id} item={item} partner={partner} answered={answers[item.candidate.id] ?? item.feedback ?? undefined} onAnswered={(verdict) => answered(item, verdict)} />
                 ))}
               </ul>
             </>

@@ -178,7 +178,7 @@ function History() {
         ) : runs.data.items.length === 0 ? (
           <Empty>{t('matching.noRuns')}</Empty>
         ) : (
-          <Table caption={t('matching.runsCaption')}>
+          <Table caption={t('matching.runsCaption')} stackOnNarrow>
             <THead>
               <Tr>
                 <Th scope="col">{t('matching.requested')}</Th>
@@ -195,13 +195,13 @@ function History() {
             <TBody>
               {runs.data.items.map((run: Run) => (
                 <Tr key={run.id} data-run-id={run.id}>
-                  <Td>{dateTime(run.requestedAt)}</Td>
-                  <Td>
+                  <Td label={t('matching.requested')}>{dateTime(run.requestedAt)}</Td>
+                  <Td label={t('filter.status')}>
                     <StatusBadge tone={run.status === 'completed' ? 'success' : run.status === 'failed' ? 'danger' : 'active'}>{t(`run.${run.status}` as const)}</StatusBadge>
                   </Td>
-                  <Td>{t(`trigger.${run.trigger}` as const)}</Td>
-                  <Td numeric>{run.profileVersion ?? '—'}</Td>
-                  <Td numeric>{run.durationSeconds === null ? '—' : `${number(run.durationSeconds, 1)} s`}</Td>
+                  <Td label={t('matching.trigger')}>{t(`trigger.${run.trigger}` as const)}</Td>
+                  <Td numeric label={t('matching.version')}>{run.profileVersion ?? '—'}</Td>
+                  <Td numeric label={t('matching.duration')}>{run.durationSeconds === null ? '—' : `${number(run.durationSeconds, 1)} s`}</Td>
                 </Tr>
               ))}
             </TBody>
@@ -310,7 +310,7 @@ export function MatchingPage() {
               {errors['sectorAffinity']}
             </p>
           )}
-          <Table caption={t('matching.affinityCaption')} className="pm-affinity">
+          <Table caption={t('matching.affinityCaption')} className="pm-affinity" stackOnNarrow>
             <THead>
               <Tr>
                 <Td />
@@ -326,7 +326,7 @@ export function MatchingPage() {
                 <Tr key={row.code}>
                   <Th scope="row">{row[lang]}</Th>
                   {sectors.map((col) => (
-                    <Td key={col.code}>
+                    <Td key={col.code} label={col[lang]}>
                       <input
                         className="utrecht-textbox utrecht-textbox--html-input pm-cell"
                         type="number"

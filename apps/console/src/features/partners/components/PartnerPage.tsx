@@ -177,7 +177,7 @@ function Suggestions({ partner }: { partner: Partner }) {
             <p className="utrecht-paragraph">{partner.matchingOptOut ? t('partner.optedOut') : t('partner.noSuggestions')}</p>
           </Empty>
         ) : (
-          <Table caption={t('partner.suggestionsCaption', { total: suggestions.data.total })}>
+          <Table caption={t('partner.suggestionsCaption', { total: suggestions.data.total })} stackOnNarrow>
             <THead>
               <Tr>
                 <Th scope="col" numeric>
@@ -194,16 +194,16 @@ function Suggestions({ partner }: { partner: Partner }) {
             <TBody>
               {items.map((item) => (
                 <Tr key={item.candidate.id}>
-                  <Td numeric>{item.rank}</Td>
+                  <Td numeric label={t('partner.rank')}>{item.rank}</Td>
                   <Th scope="row">
                     <Link to={`/pairs/${item.matchId}`}>{item.candidate.name}</Link>
                     <span className="pm-muted pm-block">{label('sectors', item.candidate.sector)}</span>
                   </Th>
-                  <Td numeric>{number(item.score * 100)}</Td>
-                  <Td>
+                  <Td numeric label={t('partner.score')}>{number(item.score * 100)}</Td>
+                  <Td label={t('filter.status')}>
                     <StatusBadge tone={item.status === 'approved' ? 'success' : item.status === 'pending' ? 'neutral' : 'active'}>{t(`status.${item.status}` as const)}</StatusBadge>
                   </Td>
-                  <Td>{item.reasons[0]?.text ?? '—'}</Td>
+                  <Td label={t('partner.topReason')} className="pm-cell--wide">{item.reasons[0]?.text ?? '—'}</Td>
                 </Tr>
               ))}
             </TBody>

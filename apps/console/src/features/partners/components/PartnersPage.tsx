@@ -124,7 +124,7 @@ export function PartnersPage() {
         </Empty>
       ) : (
         <>
-          <Table caption={t('partners.count', { total: number(total) })}>
+          <Table caption={t('partners.count', { total: number(total) })} stackOnNarrow>
             <THead>
               <Tr>
                 <Th scope="col">{t('partners.name')}</Th>
@@ -139,9 +139,9 @@ export function PartnersPage() {
                   <Th scope="row">
                     <Link to={`/partners/${partner.slug}`}>{partner.name}</Link>
                   </Th>
-                  <Td>{label('sectors', partner.sector)}</Td>
-                  <Td>{t(`scope.${partner.scope}` as const)}</Td>
-                  <Td>
+                  <Td label={t('filter.sector')}>{label('sectors', partner.sector)}</Td>
+                  <Td label={t('partners.scope')}>{t(`scope.${partner.scope}` as const)}</Td>
+                  <Td label={t('partners.gemeenten')}>
                     {partner.gemeenten.slice(0, 3).map((code) => label('gemeenten', code)).join(', ')}
                     {partner.gemeenten.length > 3 ? ` +${partner.gemeenten.length - 3}` : ''}
                   </Td>
