@@ -302,7 +302,8 @@ describe('the team console in a real browser (PostgreSQL, built console, Debian 
     await table.waitFor();
     expect(await table.getAttribute('tabindex')).toBe('0');
     expect(await table.locator('tbody tr').count()).toBe(342);
-    expect(await page.evaluate<number>('document.documentElement.scrollHeight')).toBeLessThan(3000);
+    // With the panel's coalition and gap-closers the page is ~3,000 px; the open table alone was 22,000.
+    expect(await page.evaluate<number>('document.documentElement.scrollHeight')).toBeLessThan(4500);
     await check('map-zoetermeer');
   });
 
