@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Header, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { OUTCOME_LABELS, type OutcomeAnswer } from '@app/mail';
 import type { Request, Response } from 'express';
@@ -15,6 +15,18 @@ const form = (path: string, token: unknown) => `${path}?token=${encodeURICompone
 const recordedPage = (language: string, detail: string): string =>
   language === 'en' ? renderPage('en', 'Thank you', [`Recorded: ${detail}.`]) : renderPage('nl', 'Dank u wel', [`Vastgelegd: ${detail}.`]);
 
+/** A GET page a mail link opens: HTML that changes nothing. */
+const LinkPage = (description: string) => applyDecorators(Header('content-type', HTML), ApiProduces('text/html'), ApiOkResponse({ description }), ApiProblems(400));
+
+/**
+ * The form a link page posts: records the answer and answers HTML. `@HttpCode(200)` stays on each
+ * method: the swagger plugin reads it there, and would document a 201 otherwise.
+ */
+const LinkAnswer = (description: string) =>
+  applyDecorators(Header('content-type', HTML), ApiConsumes('application/x-www-form-urlencoded'), ApiProduces('text/html'), ApiOkResponse({ description }), ApiProblems(400));
+
+const ANSWERED = 'An HTML confirmation, or the page saying the link does not work (nothing changed)';
+
 /**
  * The pages the one-click links of digests and follow-ups open. The GET page changes
  * nothing and shows one button (mail scanners open links, they do not submit forms); the
@@ -29,10 +41,7 @@ export class MailAnswersController {
 
   /** The page of an Interessant / Niet voor ons link in a digest. */
   @Get('feedback')
-  @Header('content-type', HTML)
-  @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'An HTML page with one confirm button' })
-  @ApiProblems(400)
+  @LinkPage('An HTML page with one confirm button')
   async feedbackPage(@Query() { token }: MailLinkQueryDto): Promise<string> {
     const read = await this.answers.read(token, 'feedback');
     if (!read) return invalidLinkPage();
@@ -45,11 +54,7 @@ export class MailAnswersController {
   /** Records the digest answer as the partner's feedback. */
   @Post('feedback')
   @HttpCode(HttpStatus.OK)
-  @Header('content-type', HTML)
-  @ApiConsumes('application/x-www-form-urlencoded')
-  @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'An HTML confirmation, or the page saying the link does not work (nothing changed)' })
-  @ApiProblems(400)
+  @LinkAnswer(ANSWERED)
   async giveFeedback(@Query() { token }: MailLinkQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
     const result = await this.answers.giveFeedback(token);
     if (!result.ok) return refuseLink(request, response);
@@ -58,10 +63,7 @@ export class MailAnswersController {
 
   /** The page of an answer link in the first follow-up. */
   @Get('outcome')
-  @Header('content-type', HTML)
-  @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'An HTML page with one confirm button' })
-  @ApiProblems(400)
+  @LinkPage('An HTML page with one confirm button')
   async outcomePage(@Query() { token }: MailLinkQueryDto): Promise<string> {
     const read = await this.answers.read(token, 'outcome');
     const label = read ? OUTCOME_LABELS[read.action.answer as OutcomeAnswer] : undefined;
@@ -77,11 +79,7 @@ export class MailAnswersController {
   /** Records the answer: "we work together" makes the pair collaborate (and a connection), "not going ahead" declines it. */
   @Post('outcome')
   @HttpCode(HttpStatus.OK)
-  @Header('content-type', HTML)
-  @ApiConsumes('application/x-www-form-urlencoded')
-  @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'An HTML confirmation, or the page saying the link does not work (nothing changed)' })
-  @ApiProblems(400)
+  @LinkAnswer(ANSWERED)
   async answerOutcome(@Query() { token }: MailLinkQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
     const result = await this.answers.answerOutcome(token);
     if (!result.ok) return refuseLink(request, response);
@@ -90,10 +88,7 @@ export class MailAnswersController {
 
   /** The long follow-up's form: free text and, optionally, the children or families reached. */
   @Get('report')
-  @Header('content-type', HTML)
-  @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'An HTML form' })
-  @ApiProblems(400)
+  @LinkPage('An HTML form')
   async reportPage(@Query() { token }: MailLinkQueryDto): Promise<string> {
     const read = await this.answers.read(token, 'report');
     if (!read) return invalidLinkPage();
@@ -112,19 +107,13 @@ export class MailAnswersController {
   /** Stores what came of a collaboration (the long follow-up's form), for the pair the link names. */
   @Post('report')
   @HttpCode(HttpStatus.OK)
-  @Header('content-type', HTML)
-  @ApiConsumes('application/x-www-form-urlencoded')
-  @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'An HTML confirmation, a page naming what is missing, or the page saying the link does not work' })
-  @ApiProblems(400)
+  @LinkAnswer('An HTML confirmation, a page naming what is missing, or the page saying the link does not work')
   async report(@Query() { token }: MailLinkQueryDto, @Body() body: CollaborationReportDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
     const text = body.text.trim();
     const reached = body.reached?.trim() ? Number(body.reached.trim()) : null;
-    const read = await this.answers.read(token, 'report');
-    if (!read) return refuseLink(request, response);
-    const en = read.person.language === 'en';
     const result = await this.answers.report(token, text, reached);
     if (!result.ok) return refuseLink(request, response);
-    return renderPage(read.person.language, en ? 'Thank you' : 'Dank u wel', [en ? 'The project team has your answer.' : 'Het projectteam heeft uw antwoord.']);
+    const en = result.person.language === 'en';
+    return renderPage(result.person.language, en ? 'Thank you' : 'Dank u wel', [en ? 'The project team has your answer.' : 'Het projectteam heeft uw antwoord.']);
   }
 }

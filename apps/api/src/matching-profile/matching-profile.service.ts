@@ -3,9 +3,7 @@ import { DomainException } from '@app/errors';
 import {
   buildMatchContext,
   componentsReference,
-  DEFAULT_LEEFDOMEINEN_COVERAGE,
   DEFAULT_MATCHING_PROFILE,
-  DEFAULT_REGIONAL_REACH,
   runAnalysis,
   suggestWeights,
   validateMatchingProfile,
@@ -17,7 +15,7 @@ import { FeedbackRepository, MatchRepository, PartnerRepository, SuggestionRepos
 import { ActiveMatchingProfileService, MatchInputsService, MatchingRunsService } from '@app/suggestions';
 import { PartnerRefDto } from '../common/partner-ref.dto';
 import { MatchingRunDto } from '../matching-runs/dtos/matching-run.dto';
-import { MatchingProfileActivationDto, MatchingProfileDto, MatchingProfilePreviewDto, type PartnerShiftDto } from './dtos/matching-profile.dto';
+import { MatchingProfileActivationDto, MatchingProfileDto, MatchingProfilePreviewDto, settingsOf, type PartnerShiftDto } from './dtos/matching-profile.dto';
 import type { MatchingProfileSettingsDto, SaveMatchingProfileDto } from './dtos/matching-profile-settings.dto';
 import type { WeightSuggestionDto } from './dtos/weight-suggestion.dto';
 
@@ -78,16 +76,7 @@ export class MatchingProfileService {
     const { suggestion } = outcome;
     return {
       basedOnVersion: active.version,
-      proposed: {
-        weights: suggestion.weights,
-        sectorAffinity: active.sectorAffinity,
-        regionHalfDistanceKm: active.regionHalfDistanceKm,
-        nationalReach: active.nationalReach,
-        regionalReach: active.regionalReach ?? DEFAULT_REGIONAL_REACH,
-        leefdomeinenCoverage: active.leefdomeinenCoverage ?? DEFAULT_LEEFDOMEINEN_COVERAGE,
-        k: active.k,
-        diversity: active.diversity,
-      },
+      proposed: { ...settingsOf(active), weights: suggestion.weights },
       currentWeights: active.weights,
       decisions: suggestion.decisions,
       auc: suggestion.auc,

@@ -1,4 +1,4 @@
-import { DEFAULT_LEEFDOMEINEN_COVERAGE, DEFAULT_REGIONAL_REACH } from '@app/matching';
+import { DEFAULT_LEEFDOMEINEN_COVERAGE, DEFAULT_REGIONAL_REACH, type MatchingProfile } from '@app/matching';
 import type { MatchingProfileVersion } from '@app/suggestions';
 import { PartnerRefDto } from '../../common/partner-ref.dto';
 import { MatchingRunDto } from '../../matching-runs/dtos/matching-run.dto';
@@ -12,20 +12,22 @@ export class MatchingProfileDto extends MatchingProfileFieldsDto {
   createdAt: Date | null;
 
   static from({ profile, note, createdAt }: MatchingProfileVersion): MatchingProfileDto {
-    return {
-      version: profile.version,
-      weights: profile.weights,
-      sectorAffinity: profile.sectorAffinity,
-      regionHalfDistanceKm: profile.regionHalfDistanceKm,
-      nationalReach: profile.nationalReach,
-      regionalReach: profile.regionalReach ?? DEFAULT_REGIONAL_REACH,
-      leefdomeinenCoverage: profile.leefdomeinenCoverage ?? DEFAULT_LEEFDOMEINEN_COVERAGE,
-      k: profile.k,
-      diversity: profile.diversity,
-      note,
-      createdAt,
-    };
+    return { version: profile.version, ...settingsOf(profile), note, createdAt };
   }
+}
+
+/** A profile's settings as the API shows them, the optional ones with the defaults the core applies. */
+export function settingsOf(profile: MatchingProfile): MatchingProfileFieldsDto {
+  return {
+    weights: profile.weights,
+    sectorAffinity: profile.sectorAffinity,
+    regionHalfDistanceKm: profile.regionHalfDistanceKm,
+    nationalReach: profile.nationalReach,
+    regionalReach: profile.regionalReach ?? DEFAULT_REGIONAL_REACH,
+    leefdomeinenCoverage: profile.leefdomeinenCoverage ?? DEFAULT_LEEFDOMEINEN_COVERAGE,
+    k: profile.k,
+    diversity: profile.diversity,
+  };
 }
 
 export class MatchingProfileListDto {
