@@ -4,7 +4,7 @@
  * The team console as a person meets it: the built API in its embedded default (PGlite, the
  * 300-partner demo network, in-process jobs) and Debian's chromium. Measures
  *  - first row: from navigation to /console/review in a fresh browser context (cold cache,
- *    signed in) until the queue's first row is visible;
+ *    signed in) until the queue's first row is visible (checked in the page every frame);
  *  - decide: from the key press `a` on a focused row to that row marked approved (timed inside
  *    the page, keydown to the DOM change, so the driver's round trips are not counted);
  *  - the gzip size of every script the review page loads.
@@ -62,9 +62,17 @@ async function signIn(browser: Browser, baseUrl: string): Promise<Awaited<Return
   return state;
 }
 
-/** Navigation to the first visible row, each try in a fresh context (nothing cached); the last page stays open. */
-async function timeFirstRows(browser: Browser, baseUrl: string, state: Awaited<ReturnType<typeof signIn>>): Promise<{ times: number[]; page: Page; jsGzipBytes: number }> {
+/**
+ * Navigation to the first visible row, each try in a fresh context (nothing cached); the last page
+ * stays open. Timed on the driver's clock from the navigation until a check run in the page on every
+ * animation frame sees the row laid out and visible. Playwright's own wait (the locator's, which this
+ * benchmark used at first) asks at 0, 20, 70, 170, 270 ms and then every 500 ms, so it saw a row up
+ * to half a second after it was shown; it runs beside the frame check and is printed
+ * too (`polled`), so the two can be compared in the same tries.
+ */
+async function timeFirstRows(browser: Browser, baseUrl: string, state: Awaited<ReturnType<typeof signIn>>): Promise<{ times: number[]; polled: number[]; page: Page; jsGzipBytes: number }> {
   const times: number[] = [];
+  const polled: number[] = [];
   let last: { page: Page; jsGzipBytes: number } | undefined;
   for (let i = 0; i < tries; i++) {
     const context = await browser.newContext({ storageState: state, viewport: { width: 1440, height: 900 } });
@@ -75,14 +83,40 @@ async function timeFirstRows(browser: Browser, baseUrl: string, state: Awaited<R
     });
     const started = Date.now();
     await page.goto(`${baseUrl}/console/review`, { waitUntil: 'commit' });
-    await page.locator('li[data-match-id]').first().waitFor({ state: 'visible' });
-    times.push(Date.now() - started);
+    // Visible as Playwright means it: a box of some size, not hidden by visibility or display. A
+    // function, not a string: the console's CSP refuses eval. No DOM types in the bench's build.
+    const framed = page
+      .waitForFunction(
+        () => {
+          const row = (globalThis as unknown as { document: { querySelector(selector: string): PageElement | null } }).document.querySelector('li[data-match-id]');
+          if (!row) return false;
+          const box = row.getBoundingClientRect();
+          return box.width > 0 && box.height > 0 && row.checkVisibility({ visibilityProperty: true });
+        },
+        undefined,
+        { polling: 'raf' },
+      )
+      .then(() => Date.now() - started);
+    const seen = page
+      .locator('li[data-match-id]')
+      .first()
+      .waitFor({ state: 'visible' })
+      .then(() => Date.now() - started);
+    const [frameTime, polledTime] = await Promise.all([framed, seen]);
+    times.push(frameTime);
+    polled.push(polledTime);
     await page.waitForLoadState('networkidle');
     const jsGzipBytes = (await Promise.all(scripts)).reduce((sum, size) => sum + size, 0);
     if (last) await last.page.context().close();
     last = { page, jsGzipBytes };
   }
-  return { times, ...last! };
+  return { times, polled, ...last! };
+}
+
+/** The little of an element the first-row check reads (the bench compiles without the DOM types). */
+interface PageElement {
+  getBoundingClientRect(): { width: number; height: number };
+  checkVisibility(options: { visibilityProperty: boolean }): boolean;
 }
 
 /** `a` on a focused row until it shows approved, timed in the page from keydown to the DOM change. */
@@ -137,7 +171,7 @@ async function main(): Promise<void> {
     const state = await signIn(browser, baseUrl);
     log('signed in; timing the first row…');
     const firstRows = await timeFirstRows(browser, baseUrl, state);
-    log(`first rows: ${firstRows.times.join(', ')} ms; timing decisions…`);
+    log(`first rows: ${firstRows.times.join(', ')} ms (the locator's polling saw them at ${firstRows.polled.join(', ')} ms); timing decisions…`);
     const decisions = await timeDecisions(firstRows.page);
     api.assertRunning();
     log(`load average after: ${loadavg().map((value) => value.toFixed(2)).join(' ')}`);
@@ -149,6 +183,7 @@ async function main(): Promise<void> {
     };
     log();
     log(`first row visible   p50 ${round(percentile(firstRows.times, 50))} ms   p95 ${figures.first_row_p95_ms} ms   (target ≤ ${TARGETS.firstRowMs} ms; ${tries} tries, cold cache each)`);
+    log(`  as the locator's polling saw it: p50 ${round(percentile(firstRows.polled, 50))} ms   p95 ${round(percentile(firstRows.polled, 95))} ms`);
     log(`decide (a → marked) p50 ${round(percentile(decisions, 50))} ms   p95 ${figures.decide_p95_ms} ms   (target ≤ ${TARGETS.decideMs} ms; ${tries} tries)`);
     log(`JS the review page loads: ${figures.js_gzip_kb} kB gzip   (target ≤ ${TARGETS.jsGzipKb} kB)`);
     if (json) console.log(JSON.stringify(figures));

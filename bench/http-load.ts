@@ -5,6 +5,8 @@ export interface LoadOptions {
   /** Paths requested in turn, so the load spreads over many rows instead of one cached answer. */
   paths: readonly string[];
   headers: Record<string, string>;
+  /** Headers of the request at this index on top of `headers` (e.g. each partner's own key). */
+  headersFor?: (index: number) => Record<string, string>;
   rate: number;
   durationSeconds: number;
   connections: number;
@@ -41,7 +43,16 @@ export async function fixedRateLoad(options: LoadOptions): Promise<LoadFigures> 
     ignoreCoordinatedOmission: true,
     duration: options.durationSeconds,
     headers: options.headers,
-    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: options.paths[next++ % options.paths.length] }) }],
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (request) => {
+          const index = next++;
+          const path = options.paths[index % options.paths.length];
+          return options.headersFor ? { ...request, path, headers: { ...request.headers, ...options.headersFor(index) } } : { ...request, path };
+        },
+      },
+    ],
   });
   return {
     rps: result.requests.average,

@@ -11,7 +11,8 @@ import '../libs/matching/bench/register-paths';
 import { availableParallelism, loadavg } from 'node:os';
 import { generateSyntheticConnections, generateSyntheticProfiles } from '@app/matching/synthetic';
 import { seedNetwork } from '../test/support/network';
-import { fixedRateLoad, type LoadFigures } from './http-load';
+import type { LoadFigures } from './http-load';
+import { healthDuringPreviews } from './preview-load';
 import { timeFullRun } from './measurements';
 import { PipelineClient } from './pipeline-client';
 import { startPipelineStack } from './pipeline-stack';
@@ -47,28 +48,7 @@ async function main(): Promise<void> {
     const run = await timeFullRun(client, stack, partners.find((partner) => !partner.matchingOptOut)!.id);
     log(`full run: ${run.run.suggestionCount} suggestions for ${run.run.partnerCount} partners in ${((run.seenAt - run.sentAt) / 1000).toFixed(1)} s`);
 
-    const headers = { authorization: `Bearer ${stack.adminApiKey}` };
-    const health = () => fixedRateLoad({ baseUrl: stack.baseUrl, paths: ['/health/live'], headers, rate, durationSeconds, connections: 2 });
-    const quiet = await health();
-    stack.assertRunning();
-
-    const body = await proposedProfile(stack.baseUrl, headers);
-    const previewMs: number[] = [];
-    let loading = true;
-    const previews = (async () => {
-      while (loading) {
-        const started = performance.now();
-        const response = await fetch(`${stack.baseUrl}/v1/matching/profile/preview`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
-        if (response.status !== 200) throw new Error(`POST /v1/matching/profile/preview: ${response.status} ${await response.text()}`);
-        const preview = (await response.json()) as { partnersCompared: number };
-        if (preview.partnersCompared < n / 2) throw new Error(`the preview compared ${preview.partnersCompared} lists of ${n} partners`);
-        previewMs.push(performance.now() - started);
-      }
-    })();
-    const during = await health();
-    loading = false;
-    await previews;
-    stack.assertRunning();
+    const { quiet, during, previewMs } = await healthDuringPreviews(stack, { rate, durationSeconds, minCompared: n / 2 });
     log(`load average after: ${loadAverage()}`);
 
     report(quiet, during, previewMs);
@@ -89,14 +69,6 @@ async function main(): Promise<void> {
   } finally {
     await teardown.run();
   }
-}
-
-/** The active profile as GET answers it, with the diversity changed: a preview with lists that differ. */
-async function proposedProfile(baseUrl: string, headers: Record<string, string>): Promise<string> {
-  const response = await fetch(`${baseUrl}/v1/matching/profile`, { headers });
-  if (response.status !== 200) throw new Error(`GET /v1/matching/profile: ${response.status}`);
-  const profile = (await response.json()) as { diversity: number; weights: Record<string, number> };
-  return JSON.stringify({ ...profile, diversity: profile.diversity > 0.5 ? 0.2 : 0.8, weights: { ...profile.weights, opgaven: profile.weights.opgaven + 1 } });
 }
 
 function report(quiet: LoadFigures, during: LoadFigures, previewMs: number[]): void {

@@ -48,8 +48,9 @@ describe('the partner pages of the console in a real browser (PostgreSQL, no SMT
   };
   const partnerList = async (): Promise<{ candidate: { slug: string }; reasons: { text: string }[] }[]> =>
     (await api.http().get(`/v1/partners/${PARTNER}/suggestions?view=partner&limit=50`).expect(200)).body.items;
-  const cards = () => partner.locator('li[data-candidate]');
-  const cardReasons = async (slug: string) => (await partner.locator(`li[data-candidate="${slug}"] .pm-reasons li`).allTextContents()).join(' | ');
+  /** The cards of one purpose's section of Voor jou; samenwerken unless said. */
+  const cards = (purpose = 'samenwerken') => partner.locator(`section[data-purpose="${purpose}"] li[data-candidate]`);
+  const cardReasons = async (slug: string) => (await cards().and(partner.locator(`[data-candidate="${slug}"]`)).locator('.pm-reasons li').allTextContents()).join(' | ');
 
   beforeAll(async () => {
     ensureConsoleBuilt();
@@ -181,7 +182,7 @@ describe('the partner pages of the console in a real browser (PostgreSQL, no SMT
     await partner.getByLabel(en['nav.language']).selectOption('nl');
     await partner.getByRole('heading', { level: 1, name: nl['forYou.title'] }).waitFor();
 
-    const shop = partner.locator('li[data-candidate="buurtsuper-het-hoekje-utrecht"]');
+    const shop = cards().and(partner.locator('[data-candidate="buurtsuper-het-hoekje-utrecht"]'));
     await shop.getByRole('button', { name: nl['forYou.interested'] }).click();
     await partner.getByText(nl['forYou.savedInterested'].replace('{name}', 'Buurtsuper Het Hoekje Utrecht')).waitFor();
     // The answer is the list's, not the page's: still pressed after a reload, and only on that card.
@@ -194,6 +195,22 @@ describe('the partner pages of the console in a real browser (PostgreSQL, no SMT
     // The answer is the partner's feedback; the team's decision on the pair stays as it was.
     expect((await api.http().get(`/v1/matches/${pairs['buurtsuper-het-hoekje-utrecht']}`).expect(200)).body.status).toBe('approved');
     await check(partner, 'partner-for-you-answered');
+
+    // Partners to learn from are a section of their own, answered for that purpose.
+    const queue = (await api.http().get('/v1/reviews?purpose=kennisdelen&limit=500').expect(200)).body.items;
+    const peer = queue.find((item: { partnerA: { slug: string }; partnerB: { slug: string } }) => [item.partnerA.slug, item.partnerB.slug].includes(PARTNER));
+    await api.http().patch(`/v1/matches/${peer.id}`).send({ status: 'approved' }).expect(200);
+    const other: string = peer.partnerA.slug === PARTNER ? peer.partnerB.slug : peer.partnerA.slug;
+    await partner.reload();
+    await partner.getByRole('heading', { level: 2, name: nl['forYou.kennisdelen'] }).waitFor();
+    const card = cards('kennisdelen').and(partner.locator(`[data-candidate="${other}"]`));
+    await card.waitFor();
+    await card.getByRole('button', { name: nl['forYou.interested'] }).click();
+    const list = (purpose: string) => api.http().get(`/v1/partners/${PARTNER}/suggestions?view=partner&purpose=${purpose}&limit=50`).expect(200);
+    await until(async () => (await list('kennisdelen')).body.items.find((item: { candidate: { slug: string } }) => item.candidate.slug === other)?.feedback === 'interested', 'the answer recorded for kennisdelen');
+    const sameInSamenwerken = (await list('samenwerken')).body.items.find((item: { candidate: { slug: string } }) => item.candidate.slug === other);
+    expect(sameInSamenwerken?.feedback ?? null).not.toBe('interested');
+    await check(partner, 'partner-for-you-kennisdelen');
   });
 
   it('sees only its own partner: another partner\'s id is refused', async () => {
@@ -238,9 +255,11 @@ describe('the partner pages of the console in a real browser (PostgreSQL, no SMT
     expect(await needs.inputValue()).toBe('locatie');
     await check(partner, 'partner-profile');
     await needs.fill('locatie, financiering');
+    // The verandertheorie picker, labelled from /v1/taxonomy like the kennisbronnen one.
+    await partner.getByRole('group', { name: nl['partner.verandertheorie'] }).getByRole('checkbox', { name: 'Versterken' }).check();
     await partner.getByRole('button', { name: nl['partner.save'] }).click();
     await partner.getByText(nl['profile.saved']).waitFor();
-    expect((await api.http().get(`/v1/partners/${PARTNER}`).expect(200)).body.needs).toEqual(['locatie', 'financiering']);
+    expect((await api.http().get(`/v1/partners/${PARTNER}`).expect(200)).body).toMatchObject({ needs: ['locatie', 'financiering'], verandertheorie: ['versterken'] });
     const started = Date.now();
     const after = await until(async () => {
       const reasons = await cardReasonsOnForYou('gemeente-utrecht');

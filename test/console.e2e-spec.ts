@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildDemoData } from '@app/demo-data';
 import { SeedRepository } from '@app/persistence';
+import { DataSource } from 'typeorm';
+import { ImpressionRecorder } from '../apps/api/src/impressions/impression-recorder.service';
 import nl from '../apps/console/src/i18n/nl.json';
 import en from '../apps/console/src/i18n/en.json';
 import { ensureConsoleBuilt, launchChromium, screenshots, seriousViolations, until } from './support/console-browser';
@@ -273,6 +275,29 @@ describe('the team console in a real browser (PostgreSQL, built console, Debian 
     await tab.close();
   });
 
+  it('reviews the kennisdelen pairs apart: the Doel filter shows their queue with their own components, and a pair page whose parts add up', async () => {
+    await page.goto(url('/review'));
+    await page.getByLabel(nl['filter.purpose']).selectOption('kennisdelen');
+    await page.waitForURL(/purpose=kennisdelen/);
+    const first = (await api.http().get('/v1/reviews?purpose=kennisdelen&limit=1').expect(200)).body.items[0];
+    expect(first.purpose).toBe('kennisdelen');
+    await until(async () => (await page.locator('li[data-match-id]').first().getAttribute('data-match-id')) === first.id, 'the kennisdelen queue, best first');
+    const legend = page.getByRole('list', { name: nl['review.legend'] });
+    expect(await legend.getByText(nl['component.peers']).count()).toBe(1);
+    expect(await legend.getByText(nl['component.region']).count()).toBe(0);
+    await check('review-kennisdelen');
+
+    await page.locator(`li[data-match-id="${first.id}"] h2 a`).click();
+    await page.getByRole('heading', { level: 2, name: nl['pair.breakdown'] }).waitFor();
+    await page.getByText(nl['purpose.kennisdelen'], { exact: true }).first().waitFor();
+    const score = Number(await page.getByTestId('pair-score').textContent());
+    const parts = await page.locator('td[data-part]').evaluateAll((cells) => cells.map((cell) => [cell.getAttribute('data-part'), Number(cell.textContent)] as const));
+    expect(parts.map(([key]) => key)).toEqual(['opgaven', 'leefdomeinen', 'kennisbronnen', 'verandertheorie', 'peers', 'total']);
+    expect(parts.filter(([key]) => key !== 'total').reduce((sum, [, value]) => sum + value, 0)).toBe(score);
+    expect(score).toBe(Math.round(first.score * 100));
+    await check('pair-kennisdelen');
+  });
+
   it('draws 342 gemeenten on the map; choosing Zoetermeer shows its gaps and a coalition', async () => {
     await page.goto(url('/map'));
     await until(async () => (await page.locator('path[data-gemeente]').count()) === 342, '342 gemeente shapes');
@@ -347,6 +372,9 @@ describe('the team console in a real browser (PostgreSQL, built console, Debian 
     await page.goto(url('/matching'));
     await page.getByLabel(nl['component.opgaven'], { exact: true }).fill('0.05');
     await page.getByLabel(nl['component.region'], { exact: true }).fill('0.5');
+    // A fair-exposure count round-trips (empty is off); high enough to move nobody in the demo network.
+    expect(await page.getByLabel(nl['setting.maxTopPlaces'], { exact: true }).inputValue()).toBe('');
+    await page.getByLabel(nl['setting.maxTopPlaces'], { exact: true }).fill('250');
     await page.getByRole('button', { name: nl['matching.preview'] }).click();
     await page.getByRole('heading', { level: 2, name: nl['matching.previewTitle'] }).waitFor({ timeout: 60_000 });
     const changed = Number((await page.getByTestId('changed-lists').textContent())!.split('/')[0]!.trim().replace(/\./g, ''));
@@ -359,10 +387,156 @@ describe('the team console in a real browser (PostgreSQL, built console, Debian 
     await page.getByText(nl['matching.runCompleted']).waitFor();
     const runs = (await api.http().get('/v1/matching/runs?limit=1').expect(200)).body.items;
     expect(runs[0]).toMatchObject({ trigger: 'profile', status: 'completed', profileVersion: 2 });
+    expect((await api.http().get('/v1/matching/profile').expect(200)).body).toMatchObject({ version: 2, maxTopPlaces: 250, maxOpenIntroductions: null });
     const historyRow = page.locator(`tr[data-run-id="${runs[0].id}"]`);
     await until(async () => (await historyRow.textContent())?.includes(nl['run.completed']), 'the run in the history');
     expect(await historyRow.textContent()).toContain(nl['trigger.profile']);
     await checkNarrow('matching-saved');
+  });
+
+  it('switches to the kennisdelen profile, edits its weights with the same fields and saves a version whose run completes; no preview there', async () => {
+    await page.goto(url('/matching'));
+    await page.getByRole('button', { name: nl['matching.purposeKennisdelen'] }).click();
+    await page.waitForURL(/\/console\/matching\?purpose=kennisdelen$/);
+    expect(await page.getByRole('button', { name: nl['matching.purposeKennisdelen'] }).getAttribute('aria-pressed')).toBe('true');
+    const peers = page.getByLabel(nl['kennisdelenComponent.peers'], { exact: true });
+    expect(await peers.inputValue()).toBe('0.1');
+    expect(await page.getByRole('button', { name: nl['matching.preview'] }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: nl['suggest.compute'] }).count()).toBe(0);
+    await check('matching-kennisdelen');
+
+    await peers.fill('-1');
+    await page.getByRole('button', { name: nl['matching.save'] }).click();
+    await page.getByRole('alert').filter({ hasText: nl['partner.fixErrors'] }).waitFor();
+    expect(await peers.getAttribute('aria-invalid')).toBe('true');
+    await check('matching-kennisdelen-400');
+
+    const before = (await api.http().get('/v1/matching/profile').expect(200)).body;
+    await peers.fill('0.6');
+    await page.getByLabel(nl['setting.crossSectorPeers'], { exact: true }).fill('0.25');
+    await page.getByRole('button', { name: nl['matching.save'] }).click();
+    const bar = page.getByRole('progressbar');
+    await until(async () => (await bar.getAttribute('value')) === '100', 'the run of the kennisdelen version', 90_000);
+    await page.getByText(nl['matching.runCompleted']).waitFor();
+    const saved = (await api.http().get('/v1/matching/profile?purpose=kennisdelen').expect(200)).body;
+    expect(saved).toMatchObject({ purpose: 'kennisdelen', version: 2, crossSectorPeers: 0.25, weights: { peers: 0.6, opgaven: 0.35 } });
+    expect((await api.http().get('/v1/matching/profile').expect(200)).body).toEqual(before);
+    const runs = (await api.http().get('/v1/matching/runs?limit=1').expect(200)).body.items;
+    expect(runs[0]).toMatchObject({ trigger: 'profile', status: 'completed', kennisdelenProfileVersion: 2, profileVersion: before.version });
+    await page.locator(`tr[data-run-id="${runs[0].id}"]`).waitFor();
+    await checkNarrow('matching-kennisdelen-saved');
+
+    await page.getByRole('button', { name: nl['matching.purposeSamenwerken'] }).click();
+    await page.waitForURL(/\/console\/matching$/);
+    await page.getByRole('button', { name: nl['matching.preview'] }).waitFor();
+  });
+
+  it('shows the suggested weights beside today\'s: first how many more decisions are needed, then a proposal to preview, leave, or save as the new profile', async () => {
+    await page.goto(url('/matching'));
+    const compute = page.getByRole('button', { name: nl['suggest.compute'] });
+    await compute.click();
+    const tooFew = page.getByRole('status').filter({ hasText: nl['suggest.tooFewTitle'] });
+    await tooFew.waitFor();
+    const needed = (await api.http().post('/v1/matching/profile/suggest').expect(422)).body.errors as { field: string; message: string }[];
+    const positive = needed.find((error) => error.field === 'decisions.positive')!;
+    expect(await tooFew.textContent()).toContain(nl['suggest.needPositive'].replace('{count}', /^(\d+)/.exec(positive.message)![1]!));
+    await check('matching-suggest-too-few');
+
+    // The team's decisions so far: the 35 best-scored open pairs approved, the 35 worst rejected (put back afterwards).
+    const db = api.app.get(DataSource);
+    const decide = async (status: string, order: 'DESC' | 'ASC') =>
+      (
+        await db.query(
+          `WITH scored AS (SELECT m.id, max(s.score) AS score FROM match m
+                             JOIN suggestion s ON s.purpose = 'samenwerken' AND LEAST(s.partner_id, s.candidate_id) = m.partner_a_id AND GREATEST(s.partner_id, s.candidate_id) = m.partner_b_id
+                            WHERE m.status = 'pending' AND m.purpose = 'samenwerken' GROUP BY m.id)
+           UPDATE match SET status = $1 WHERE id IN (SELECT id FROM scored ORDER BY score ${order}, id LIMIT 35) RETURNING id`,
+          [status],
+        )
+      )[0].map((row: { id: string }) => row.id) as string[];
+    const decided = [...(await decide('approved', 'DESC')), ...(await decide('rejected', 'ASC'))];
+    try {
+      const expected = (await api.http().post('/v1/matching/profile/suggest').expect(200)).body;
+      await compute.click();
+      const table = page.getByRole('table', { name: nl['suggest.caption'] });
+      await table.waitFor();
+      const format = (value: number) => new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(value);
+      for (const key of ['opgaven', 'region', 'sector']) {
+        const cells = await table.locator(`tr[data-component="${key}"] td`).allTextContents();
+        expect([key, cells[0], cells[1]]).toEqual([key, format(expected.currentWeights[key]), format(expected.proposed.weights[key])]);
+      }
+      expect(await page.getByTestId('suggest-decisions').textContent()).toBe(`${expected.decisions.positive} positief, ${expected.decisions.negative} negatief`);
+      await check('matching-suggest');
+
+      const sent = page.waitForRequest((request) => request.url().endsWith('/v1/matching/profile/preview'));
+      await page.getByRole('button', { name: nl['suggest.preview'] }).click();
+      expect((await sent).postDataJSON().weights).toEqual(expected.proposed.weights);
+      await page.getByRole('heading', { level: 2, name: nl['matching.previewTitle'] }).waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: nl['suggest.dismiss'] }).click();
+      await page.getByText(nl['suggest.dismissedText']).waitFor();
+      expect(await table.count()).toBe(0);
+      const before = (await api.http().get('/v1/matching/profile').expect(200)).body;
+
+      await compute.click();
+      await table.waitFor();
+      await page.getByRole('button', { name: nl['suggest.save'] }).click();
+      const bar = page.getByRole('progressbar');
+      await until(async () => (await bar.getAttribute('value')) === '100', 'the run of the saved proposal', 90_000);
+      const after = (await api.http().get('/v1/matching/profile').expect(200)).body;
+      expect(after).toMatchObject({ version: before.version + 1, weights: expected.proposed.weights, note: nl['suggest.note'] });
+    } finally {
+      await db.query(`UPDATE match SET status = 'pending' WHERE id = ANY($1::uuid[])`, [decided]);
+    }
+  });
+
+  it('shows the outcome funnel on the Inzichten page as a chart with the same figures in a table, per sector pair, filtered in the URL', async () => {
+    // The partner reads its own list after the team approved one of its pairs: that pair was shown.
+    const own = (await api.http().get('/v1/partners/voedselbank-zoetermeer/suggestions?view=team&limit=1').expect(200)).body.items[0];
+    if (own.status === 'pending') await api.http().patch(`/v1/matches/${own.matchId}`).send({ status: 'approved' }).expect(200);
+    await api.as(partnerKey).get('/v1/partners/voedselbank-zoetermeer/suggestions').expect(200);
+    await api.app.get(ImpressionRecorder).flush();
+
+    await page.getByRole('link', { name: nl['nav.insights'] }).click();
+    await page.waitForURL(/\/console\/insights$/);
+    await page.getByRole('heading', { level: 1, name: nl['insights.title'] }).waitFor();
+    const steps = page.getByRole('table', { name: nl['insights.tableCaption'] });
+    await steps.waitFor();
+    const int = (value: number) => new Intl.NumberFormat('nl-NL').format(value);
+    const rowsMatch = async (query: string) => {
+      const funnel = (await api.http().get(`/v1/insights/funnel${query}`).expect(200)).body;
+      for (const step of funnel.steps as { step: string; pairs: number }[]) {
+        const cell = await steps.locator(`tr[data-step="${step.step}"] td`).first().textContent();
+        if (cell !== int(step.pairs)) return false;
+      }
+      return funnel;
+    };
+    const all = await until(() => rowsMatch(''), 'the table equal to the API');
+    expect(all.steps[0].pairs).toBeGreaterThan(0);
+    expect(all.steps.find((step: { step: string }) => step.step === 'shown').recorded).toBeGreaterThanOrEqual(1);
+    // The chart: a labelled SVG, one bar per row of the table.
+    const chart = page.locator(`svg[aria-label="${nl['insights.chartLabel']}"]`);
+    await chart.waitFor();
+    expect(await chart.locator('g[data-mark="bar"] rect').count()).toBe(await steps.locator('tbody tr').count());
+    const sectorPairs = page.getByRole('table', { name: nl['insights.sectorPairCaption'] }).locator('tbody tr');
+    expect(all.bySectorPair.length).toBeGreaterThan(10);
+    expect(await sectorPairs.count()).toBe(10);
+    const first = all.bySectorPair[0] as { sectors: string[]; steps: { pairs: number }[] };
+    expect(await sectorPairs.first().getAttribute('data-sectors')).toBe(first.sectors.join('+'));
+    expect(await sectorPairs.first().locator('td').first().textContent()).toBe(int(first.steps[0]!.pairs));
+    await checkNarrow('insights');
+    await page.getByRole('button', { name: nl['insights.allPairs'].replace('{count}', int(all.bySectorPair.length)) }).click();
+    await until(async () => (await sectorPairs.count()) === all.bySectorPair.length, 'every sector pair');
+
+    await page.getByLabel(nl['filter.province']).selectOption({ label: 'Zuid-Holland' });
+    await page.waitForURL(/province=PV28/);
+    const zuidHolland = await until(() => rowsMatch('?province=PV28'), 'the table filtered by province');
+    expect(zuidHolland.steps[0].pairs).toBeLessThan(all.steps[0].pairs);
+    await check('insights-province');
+    await page.getByLabel(nl['insights.purpose']).selectOption('kennisdelen');
+    await page.waitForURL(/purpose=kennisdelen/);
+    const kennisdelen = await until(() => rowsMatch('?province=PV28&purpose=kennisdelen'), 'the table of the kennisdelen pairs');
+    expect(kennisdelen.filters.purpose).toBe('kennisdelen');
+    expect(kennisdelen.steps[0].pairs).toBeGreaterThan(0);
   });
 
   it('refuses a cross-site form POST that carries the session cookie', async () => {

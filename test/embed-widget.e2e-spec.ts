@@ -175,7 +175,7 @@ describe('portal embed: API, widget and demo page (PostgreSQL, in-process queue,
     it('is documented with its parameters, 200 with cache headers, 304 and problems', () => {
       const operation = api.openApi.paths['/v1/embed/partners/{slug}/suggestions'].get!;
       const parameters = (operation.parameters ?? []) as { name: string; in: string }[];
-      expect(parameters.map((parameter) => `${parameter.in}:${parameter.name}`).sort()).toEqual(['header:If-None-Match', 'path:slug', 'query:lang', 'query:limit']);
+      expect(parameters.map((parameter) => `${parameter.in}:${parameter.name}`).sort()).toEqual(['header:If-None-Match', 'path:slug', 'query:lang', 'query:limit', 'query:purpose']);
       expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['200', '304', '400', '404', '503']));
       const ok = operation.responses['200'] as { headers: Record<string, unknown> };
       expect(Object.keys(ok.headers)).toEqual(expect.arrayContaining(['ETag', 'Cache-Control']));

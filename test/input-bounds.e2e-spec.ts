@@ -9,7 +9,7 @@ jest.setTimeout(60_000);
 const BAD_OFFSETS = ['1e20', '1e308', '9223372036854775808', '1000001', '1e3', '1.5', '-1', '+1', '0x10', 'Infinity', 'NaN'];
 
 /** Fields of PATCH /v1/partners/{id} whose column cannot hold null. */
-const NOT_NULL_FIELDS = ['name', 'sector', 'scope', 'gemeenten', 'leefdomeinen', 'opgaven', 'kennisbronnen', 'offers', 'needs', 'description', 'matchingOptOut'];
+const NOT_NULL_FIELDS = ['name', 'sector', 'scope', 'gemeenten', 'leefdomeinen', 'opgaven', 'kennisbronnen', 'verandertheorie', 'offers', 'needs', 'description', 'matchingOptOut'];
 
 describe('pagination bounds and null fields (PostgreSQL)', () => {
   let api: TestApp;

@@ -111,7 +111,7 @@ describe('digest and follow-ups, read from the dev mailbox of a service without 
 
     expect((await open().post(pathOf(notForUs)).type('form').send('').expect(200)).text).toContain('Vastgelegd: Niet voor ons');
     expect(await partnerList()).not.toContain('obs-de-regenboog-utrecht');
-    const [match] = (await db.query(`SELECT id FROM match WHERE $1 IN (partner_a_id, partner_b_id) AND $2 IN (partner_a_id, partner_b_id)`, [person.partner_id, school.id])).rows;
+    const [match] = (await db.query(`SELECT id FROM match WHERE purpose = 'samenwerken' AND $1 IN (partner_a_id, partner_b_id) AND $2 IN (partner_a_id, partner_b_id)`, [person.partner_id, school.id])).rows;
     const events = await history(match.id);
     expect(events).toContainEqual(expect.objectContaining({ actor: 'Voedselbank Utrecht <info@voedselbank-utrecht.example.org>', note: expect.stringContaining('Niet voor ons') }));
   });
@@ -161,5 +161,24 @@ describe('digest and follow-ups, read from the dev mailbox of a service without 
     const [toSchool] = await mailbox('follow-up', 'directie@regenboog.example.org');
     await open().post(pathOf(linkAfter(toSchool.text, 'We gaan niet verder'))).type('form').send('').expect(200);
     expect((await api.http().get(`/v1/matches/${matchId}`).expect(200)).body.status).toBe('declined');
+  });
+
+  it('lists a pair approved for kennisdelen as such; its one-click answer is recorded for that purpose only', async () => {
+    const queue = (await api.http().get('/v1/reviews?purpose=kennisdelen&limit=500').expect(200)).body.items;
+    const item = queue.find((entry: { partnerA: { slug: string }; partnerB: { slug: string } }) => [entry.partnerA.slug, entry.partnerB.slug].includes('voedselbank-utrecht'));
+    expect(item).toMatchObject({ purpose: 'kennisdelen' });
+    const other = item.partnerA.slug === 'voedselbank-utrecht' ? item.partnerB : item.partnerA;
+    await decide(item.id, 'approved');
+    await schedules.tick(new Date(Date.now() + 200 * 24 * 3600 * 1000));
+    const digests = await mailbox('digest', 'info@voedselbank-utrecht.example.org');
+    const latest = digests.find((digest) => digest.text.includes('Om kennis te delen'))!;
+    const block = latest.text.split('\n\n').find((part) => part.startsWith(other.name))!;
+    expect(block).toContain('Om kennis te delen: van elkaar leren, ook op afstand');
+    // The candidate may have a samenwerken answer from an earlier case (which one comes first varies): it stays as it was.
+    const answers = async () =>
+      (await db.query(`SELECT purpose, verdict FROM feedback WHERE partner_id = (SELECT id FROM partner WHERE slug = 'voedselbank-utrecht') AND candidate_id = $1 ORDER BY purpose`, [other.id])).rows;
+    const samenwerkenBefore = (await answers()).filter((row: { purpose: string }) => row.purpose === 'samenwerken');
+    await open().post(pathOf(linkAfter(block, 'Interessant'))).type('form').send('').expect(200);
+    expect(await answers()).toEqual([{ purpose: 'kennisdelen', verdict: 'interested' }, ...samenwerkenBefore]);
   });
 });

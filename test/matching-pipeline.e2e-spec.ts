@@ -3,9 +3,9 @@ import type { SyntheticPartner } from '@app/matching/synthetic';
 import { SHARD_SIZE } from '@app/suggestions';
 import { Client } from 'pg';
 import { bearer } from './support/api-keys';
-import type { BuiltService } from './support/built-service';
+import { getJson, type BuiltService } from './support/built-service';
 import { eventually } from './support/eventually';
-import { brokenRankings, coreLists, differingLists, exclusionOf, listDifferences, type Lists, rowCount, storedLists } from './support/lists';
+import { brokenRankings, coreLists, differingLists, exclusionOf, kennisdelenReferenceLists, listDifferences, type Lists, rowCount, storedLists } from './support/lists';
 import { finishedRun, requestRun, runStatus } from './support/matching-runs';
 import { copyNetwork, syntheticNetwork } from './support/network';
 import { type RunningApi, serviceEnv, startApi, startWorker } from './support/running-services';
@@ -86,6 +86,10 @@ describe('matching pipeline through BullMQ (built API and workers, PostgreSQL, R
       expect(listDifferences(stored.lists, await coreLists(network.partners, network.connections))).toEqual([]);
       expect(stored.rowsInTable).toBe(rowCount(stored.lists));
       expect(run.suggestionCount).toBe(stored.rowsInTable);
+      // The second purpose, knowledge exchange, in the same run: each list as the reference ranks it.
+      const kennisdelen = await storedLists(stack!.client, 'kennisdelen');
+      expect(kennisdelen.lists.size).toBeGreaterThan(takingPart.length * 0.9);
+      expect(listDifferences(kennisdelen.lists, kennisdelenReferenceLists(network.partners, network.connections))).toEqual([]);
     }, 60_000);
 
     it('repairs the changed partner’s list and every list it enters or leaves after a PATCH, through the queue', async () => {
@@ -119,9 +123,39 @@ describe('matching pipeline through BullMQ (built API and workers, PostgreSQL, R
         (differences) => differences.length === 0,
         30_000,
       );
+      // Its kennisdelen list and those it entered or left were repaired in the same job.
+      const kennisdelenAfter = kennisdelenReferenceLists(moved, network.connections);
+      expect(differingLists(kennisdelenAfter, kennisdelenReferenceLists(network.partners, network.connections))).toContain(mover.id);
+      expect(listDifferences((await storedLists(stack!.client, 'kennisdelen')).lists, kennisdelenAfter)).toEqual([]);
       const jobs = await stack!.queue.getJobs(['completed']);
       // The repair came through the queue, not from a full run.
       expect(jobs.some((job) => job.name === 'catch-up-stale-lists' && job.timestamp >= patchedAt)).toBe(true);
+    }, 60_000);
+
+    it('keeps its index across a run with the same profile and pairs: the first edit after the run is repaired without building it again', async () => {
+      const builds = () => worker!.output().split('\n').filter((line) => line.includes('Match index built')).length;
+      const current = (await storedLists(stack!.client)).lists;
+      expect(builds()).toBeGreaterThan(0);
+      const buildsBefore = builds();
+      await completeRun();
+      const mover = network.partners.find((partner) => partner.scope === 'local' && !partner.matchingOptOut && partner.id !== hub.id && !partner.gemeenten.includes('GM0014'))!;
+      // Where the previous test moved it, with the other opgaven as well.
+      const { body: stored } = await getJson<{ gemeenten: string[]; opgaven: string[] }>(`${stack!.api.baseUrl}/v1/partners/${mover.id}`);
+      const changes = { gemeenten: ['GM0363'], opgaven: stored.opgaven.includes('meedoen') ? ['gezond-opgroeien'] : ['meedoen'] };
+      const partnersNow = network.partners.map((partner) => (partner.id === mover.id ? { ...partner, gemeenten: stored.gemeenten, opgaven: stored.opgaven } : partner));
+      expect(listDifferences(current, await coreLists(partnersNow, network.connections))).toEqual([]);
+      const after = await coreLists(partnersNow.map((partner) => (partner.id === mover.id ? { ...partner, ...changes } : partner)), network.connections);
+      expect(differingLists(after, current).length).toBeGreaterThan(1);
+
+      const response = await fetch(`${stack!.api.baseUrl}/v1/partners/${mover.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', ...bearer() }, body: JSON.stringify(changes) });
+      expect(response.status).toBe(200);
+      await eventually(
+        async () => listDifferences((await storedLists(stack!.client)).lists, after),
+        (differences) => differences.length === 0,
+        30_000,
+      );
+      // The run's finalise compared its lists with the kept index, and the edit used it too.
+      expect(builds()).toBe(buildsBefore);
     }, 60_000);
 
     it('computes the same lists with the in-process driver (no REDIS_URL) as with BullMQ on the same partners and connections', async () => {

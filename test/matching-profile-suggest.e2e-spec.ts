@@ -22,7 +22,7 @@ describe('POST /v1/matching/profile/suggest (PostgreSQL)', () => {
     db.query(
       `INSERT INTO match (partner_a_id, partner_b_id, status)
        SELECT LEAST(a, b), GREATEST(a, b), $2 FROM unnest($1::uuid[], $3::uuid[]) AS pair(a, b)
-       ON CONFLICT (partner_a_id, partner_b_id) DO UPDATE SET status = EXCLUDED.status`,
+       ON CONFLICT (partner_a_id, partner_b_id, purpose) DO UPDATE SET status = EXCLUDED.status`,
       [pairs.map(([a]) => a), status, pairs.map(([, b]) => b)],
     );
 
@@ -76,7 +76,8 @@ describe('POST /v1/matching/profile/suggest (PostgreSQL)', () => {
     expect(body.auc).toMatchObject({ folds: 5, proposed: 1 });
     expect(body.auc.current).toBeGreaterThanOrEqual(0.9);
     const { weights: _weights, ...rest } = body.proposed;
-    const { weights: _today, version: _version, note: _note, createdAt: _createdAt, ...todayRest } = before;
+    // The proposal is settings to send back, without the version's own fields (its purpose is the route's default).
+    const { weights: _today, version: _version, note: _note, createdAt: _createdAt, purpose: _purpose, ...todayRest } = before;
     expect(rest).toEqual(todayRest);
     // Never applied by itself.
     expect((await api.http().get('/v1/matching/profile').expect(200)).body.version).toBe(1);
@@ -86,6 +87,6 @@ describe('POST /v1/matching/profile/suggest (PostgreSQL)', () => {
 
   it('is documented with its 422', () => {
     const operation = api.openApi.paths['/v1/matching/profile/suggest'].post!;
-    expect(Object.keys(operation.responses).sort()).toEqual(['200', '401', '403', '422', '429', '503']);
+    expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403', '422', '429', '503']);
   });
 });

@@ -18,7 +18,10 @@ const settle = async (app: TestApp): Promise<void> => {
   await app.app.get<MatchingJobProducer, InProcessDriver>(MatchingJobProducer).drain();
 };
 
+/** The rows below are in this layout, which leaves out the verandertheorie column: such files import as they did. */
 const HEADER = 'name,sector,scope,gemeenten,leefdomeinen,opgaven,kennisbronnen,offers,needs,description,website,contactEmail,matchingOptOut';
+/** What the export writes: every column, verandertheorie beside kennisbronnen. */
+const EXPORT_HEADER = 'slug,name,sector,scope,gemeenten,leefdomeinen,opgaven,kennisbronnen,verandertheorie,offers,needs,description,website,contactEmail,matchingOptOut';
 const GOOD_ROWS = [
   'Voedselbank Utrecht,maatschappelijke-organisatie,local,GM0344,materieel-welzijn;gezondheid,meedoen,praktijk,voedsel;vrijwilligers,locatie,"Pakketten, elke week",https://voedselbank.example.org,info@voedselbank.example.org,false',
   'Jeugdfonds Sport & Cultuur,maatschappelijke-organisatie,national,,,,,,,"Contributie en lesgeld\nvoor kinderen",,,true',
@@ -75,6 +78,23 @@ describe('partners CSV import and export (PostgreSQL)', () => {
     expect(await countPartners()).toBe(before);
   });
 
+  it('imports the verandertheorie column as kennisbronnen is imported, `;` between levels, and refuses an unknown level naming the column', async () => {
+    const header = 'name,sector,scope,gemeenten,kennisbronnen,verandertheorie';
+    const bad = await upload([header, 'Gemeente Deventer,gemeente,local,GM0150,praktijk,versterken;verbeteren'].join('\n')).expect(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'rows[0].verandertheorie', value: ['versterken', 'verbeteren'], message: expect.stringContaining('"verbeteren"') })]);
+    await upload([header, 'Gemeente Deventer,gemeente,local,GM0150,praktijk,versterken; Veranderen', 'Kledingbank Deventer,maatschappelijke-organisatie,local,GM0150,ervaring,'].join('\n')).expect(201);
+    expect((await api.http().get('/v1/partners/gemeente-deventer').expect(200)).body).toMatchObject({ kennisbronnen: ['praktijk'], verandertheorie: ['versterken', 'veranderen'] });
+    expect((await api.http().get('/v1/partners/kledingbank-deventer').expect(200)).body.verandertheorie).toEqual([]);
+    // An update row: a changed cell changes the levels, an emptied one clears them, a file without the column keeps them.
+    const update = (cell: string) => upload(['slug,verandertheorie,name,sector,scope', `gemeente-deventer,${cell},Gemeente Deventer,gemeente,local`].join('\n'));
+    expect((await update('versterken;veranderen').expect(201)).body).toMatchObject({ changed: 0, unchanged: 1 });
+    expect((await update('veranderen').expect(201)).body).toMatchObject({ changed: 1, changedSlugs: ['gemeente-deventer'] });
+    await upload(['slug,name,sector,scope', 'gemeente-deventer,Gemeente Deventer,gemeente,local'].join('\n')).expect(201);
+    expect((await api.http().get('/v1/partners/gemeente-deventer').expect(200)).body.verandertheorie).toEqual(['veranderen']);
+    await update('').expect(201);
+    expect((await api.http().get('/v1/partners/gemeente-deventer').expect(200)).body.verandertheorie).toEqual([]);
+  });
+
   it('rejects names that repeat within the file or match a stored partner', async () => {
     const rows = ['Huiswerkklas Gouda,onderwijs,local,GM0513,,,,,,,,,', 'Huiswerkklas  Gouda,onderwijs,local,GM0513,,,,,,,,,', GOOD_ROWS[2]];
     const response = await upload([HEADER, ...rows].join('\n')).expect(400);
@@ -108,12 +128,13 @@ describe('partners CSV import and export (PostgreSQL)', () => {
   });
 
   it('exports every partner as CSV that imports again into an empty database', async () => {
-    await api.http().post('/v1/partners').send(partnerBody({ name: 'Speelotheek Arnhem', gemeenten: ['GM0202'] })).expect(201);
+    await api.http().post('/v1/partners').send(partnerBody({ name: 'Speelotheek Arnhem', gemeenten: ['GM0202'], kennisbronnen: ['praktijk', 'ervaring'], verandertheorie: ['verzachten', 'versterken'] })).expect(201);
     const exported = await api.http().get('/v1/partners/export.csv').expect(200);
     expect(exported.headers['content-type']).toContain('text/csv');
     // The byte-order mark makes Excel read the file as UTF-8.
-    expect(exported.text.split('\n')[0]).toBe(`\uFEFFslug,${HEADER}`);
+    expect(exported.text.split('\n')[0]).toBe(`\uFEFF${EXPORT_HEADER}`);
     expect(exported.text).toContain('info@voedselbank.example.org');
+    expect(exported.text).toContain(',materieel-welzijn;gezondheid,meedoen,praktijk;ervaring,verzachten;versterken,');
 
     const fresh = await startTestApp('partners-csv-fresh');
     try {

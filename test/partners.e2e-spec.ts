@@ -54,6 +54,7 @@ describe('partners API (PostgreSQL)', () => {
       ['leefdomeinen', { leefdomeinen: ['sport'] }, 'sport'],
       ['gemeenten', { gemeenten: ['GM9999'] }, 'GM9999'],
       ['kennisbronnen', { kennisbronnen: ['intuitie'] }, 'intuitie'],
+      ['verandertheorie', { verandertheorie: ['versterken', 'vermijden'] }, 'vermijden'],
       ['scope', { scope: 'global' }, 'global'],
     ])('rejects an unknown %s code with 400 naming the field and value, storing nothing', async (field, override, bad) => {
       const before = await countPartners();
@@ -64,6 +65,16 @@ describe('partners API (PostgreSQL)', () => {
       expect(error).toBeDefined();
       expect(JSON.stringify(error.value) + error.message).toContain(bad);
       expect(await countPartners()).toBe(before);
+    });
+
+    it('stores the verandertheorie levels a partner states, normalised like kennisbronnen, and none when left out', async () => {
+      const stated = await api.http().post('/v1/partners').send(partnerBody({ name: 'Voedselbank Amersfoort', gemeenten: ['GM0307'], verandertheorie: [' Verzachten', 'versterken', 'verzachten'] })).expect(201);
+      expect(stated.body.verandertheorie).toEqual(['verzachten', 'versterken']);
+      await api.http().get(`/v1/partners/${stated.body.id}`).expect(200, stated.body);
+      const unstated = await api.http().post('/v1/partners').send(partnerBody({ name: 'Voedselbank Leusden', gemeenten: ['GM0327'] })).expect(201);
+      expect(unstated.body.verandertheorie).toEqual([]);
+      const notAList = await api.http().post('/v1/partners').send(partnerBody({ name: 'Voedselbank Baarn', verandertheorie: 'verzachten' })).expect(400);
+      expect(notAList.body.errors).toEqual([expect.objectContaining({ field: 'verandertheorie' })]);
     });
 
     it('requires a gemeente for a local partner and none for a national one', async () => {
@@ -122,6 +133,18 @@ describe('partners API (PostgreSQL)', () => {
         matchingOptOut: true,
       });
       expect(new Date(updated.body.updatedAt).getTime()).toBeGreaterThanOrEqual(new Date(created.body.updatedAt).getTime());
+    });
+
+    it('changes the verandertheorie levels alone, clears them with an empty list and refuses an unknown level naming the field', async () => {
+      const created = await api.http().post('/v1/partners').send(partnerBody({ name: 'CBS De Fontein Zeist', sector: 'onderwijs', gemeenten: ['GM0355'], verandertheorie: ['versterken'] })).expect(201);
+      const updated = await api.http().patch(`/v1/partners/${created.body.id}`).send({ verandertheorie: ['versterken', 'veranderen'] }).expect(200);
+      expect(updated.body).toMatchObject({ verandertheorie: ['versterken', 'veranderen'], kennisbronnen: created.body.kennisbronnen, opgaven: created.body.opgaven });
+      const refused = await api.http().patch(`/v1/partners/${created.body.id}`).send({ verandertheorie: ['veranderen', 'verbeteren'] }).expect(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'verandertheorie', message: expect.stringContaining('"verbeteren"') })]);
+      expect((await api.http().patch(`/v1/partners/${created.body.id}`).send({ verandertheorie: null }).expect(400)).body.errors[0].field).toBe('verandertheorie');
+      expect((await api.http().get(`/v1/partners/${created.body.id}`).expect(200)).body.verandertheorie).toEqual(['versterken', 'veranderen']);
+      const cleared = await api.http().patch(`/v1/partners/${created.body.id}`).send({ verandertheorie: [] }).expect(200);
+      expect(cleared.body.verandertheorie).toEqual([]);
     });
 
     it('clears the gemeenten when a partner becomes national', async () => {

@@ -132,10 +132,11 @@ describe('suggestions and matching runs API (PostgreSQL, in-process queue)', () 
     const local = await suggestionsOf(school, '?maxDistanceKm=50&includeNational=false');
     expect(local.items.map((item: { candidate: { slug: string } }) => item.candidate.slug)).not.toContain(ministerie.slug);
     expect(local.items.map((item: { candidate: { slug: string } }) => item.candidate.slug)).toEqual(expect.arrayContaining([voedselbank.slug, supermarket.slug, gemeente.slug]));
-    // Five other partners, all within k: the stored list is five deep, filtered or not.
-    expect(all.searchedDepth).toBe(5);
-    expect(local.searchedDepth).toBe(5);
-    expect((await suggestionsOf(school, '?leefdomein=onderwijs')).searchedDepth).toBe(5);
+    // Five other partners, all within k: the stored list is five deep. A filtered list is
+    // ranked on demand among the candidates passing: three local ones within 50 km.
+    expect(all).toMatchObject({ rankedOnDemand: false, searchedDepth: 5, searchedCandidates: 5 });
+    expect(local).toMatchObject({ rankedOnDemand: true, searchedDepth: 3, searchedCandidates: 3 });
+    expect(await suggestionsOf(school, '?leefdomein=onderwijs')).toMatchObject({ rankedOnDemand: true, searchedDepth: 0, searchedCandidates: 0, total: 0 });
     await api.http().get(`/v1/partners/${school.slug}/suggestions?includeNational=nee`).expect(400);
   });
 

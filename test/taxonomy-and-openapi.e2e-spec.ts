@@ -22,11 +22,15 @@ describe('taxonomy API and OpenAPI document', () => {
     expect(body.opgaven).toHaveLength(10);
     expect(body.sectors).toHaveLength(8);
     expect(body.kennisbronnen).toHaveLength(3);
+    expect(body.verandertheorie.map((term: { code: string }) => term.code)).toEqual(['verzachten', 'versterken', 'veranderen']);
     expect(body.provinces).toHaveLength(12);
     expect(body.gemeenten).toHaveLength(342);
     expect(body.opgaven.filter((opgave: { status: string }) => opgave.status === 'provisional')).toHaveLength(8);
     for (const term of [...body.leefdomeinen, ...body.opgaven, ...body.sectors, ...body.kennisbronnen]) {
       expect(term).toEqual(expect.objectContaining({ code: expect.any(String), nl: expect.any(String), en: expect.any(String) }));
+    }
+    for (const term of body.verandertheorie) {
+      expect(term).toEqual({ code: expect.any(String), nl: expect.any(String), en: expect.any(String) });
     }
   });
 
@@ -35,6 +39,7 @@ describe('taxonomy API and OpenAPI document', () => {
     ['opgaven', 10],
     ['sectors', 8],
     ['kennisbronnen', 3],
+    ['verandertheorie', 3],
     ['provinces', 12],
     ['gemeenten', 342],
     ['gemeenten?province=PV27', 44],

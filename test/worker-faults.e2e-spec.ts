@@ -75,7 +75,7 @@ describe(`worker faults mid-run (own PostgreSQL and Redis, ${SHARD_SIZE} partner
     expect(listDifferences(stored.lists, expected)).toEqual([]);
     expect(stored.rowsInTable).toBe(rowCount(expected));
     const { rows: duplicates } = await client!.query(
-      `SELECT run_id, partner_id, candidate_id FROM suggestion GROUP BY run_id, partner_id, candidate_id HAVING count(*) > 1 LIMIT 5`,
+      `SELECT run_id, partner_id, purpose, candidate_id FROM suggestion GROUP BY run_id, partner_id, purpose, candidate_id HAVING count(*) > 1 LIMIT 5`,
     );
     expect(duplicates).toEqual([]);
   }

@@ -136,14 +136,36 @@ export async function getJson<T = any>(url: string, headers: Record<string, stri
   return { status: response.status, body: (await response.json()) as T };
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * A port nothing listens on, for a server the test starts next. Taken below the kernel's ephemeral
+ * range (32768 and up here): a port the kernel hands out for `listen(0)` can be taken by any
+ * outgoing connection (to PostgreSQL, Redis, …) before our server binds it, which CI saw as
+ * EADDRINUSE. Each jest worker draws from its own block, and a process never hands a port out twice.
+ */
+export async function freePort(): Promise<number> {
+  const worker = Number(process.env.JEST_WORKER_ID ?? 0) % PORT_BLOCKS;
+  const first = FIRST_TEST_PORT + worker * PORT_BLOCK_SIZE;
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = first + Math.floor(Math.random() * PORT_BLOCK_SIZE);
+    if (handedOutPorts.has(port)) continue;
+    if (await canListen(port)) {
+      handedOutPorts.add(port);
+      return port;
+    }
+  }
+  throw new Error(`no free port between ${first} and ${first + PORT_BLOCK_SIZE - 1}`);
+}
+
+const FIRST_TEST_PORT = 20_000;
+const PORT_BLOCK_SIZE = 1_000;
+const PORT_BLOCKS = 12; // 20000–31999, below the ephemeral range
+const handedOutPorts = new Set<number>();
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
 

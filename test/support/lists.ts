@@ -4,7 +4,9 @@ import {
   DEFAULT_MATCHING_PROFILE,
   pairKey,
   rankAllPairs,
+  rankKennisdelen,
   type Connection,
+  type KennisdelenProfile,
   type PartnerProfile,
 } from '@app/matching';
 import type { Client } from 'pg';
@@ -31,6 +33,20 @@ export async function coreLists(profiles: readonly PartnerProfile[], connections
   return lists;
 }
 
+/** The kennisdelen lists the reference (rankKennisdelen, one partner at a time) gives; partners without a list are absent. */
+export function kennisdelenReferenceLists(
+  profiles: readonly PartnerProfile[],
+  connections: readonly Connection[],
+  { excludedPairs = [], profile }: { excludedPairs?: readonly Connection[]; profile?: KennisdelenProfile } = {},
+): Lists {
+  const lists: Lists = new Map();
+  for (const viewer of profiles) {
+    const list = rankKennisdelen(viewer, profiles, { connections, excludedPairs, profile });
+    if (list.length > 0) lists.set(viewer.id, list.map(({ candidateId, score }) => ({ candidateId, score })));
+  }
+  return lists;
+}
+
 export function rowCount(lists: Map<string, unknown[]>): number {
   return [...lists.values()].reduce((sum, list) => sum + list.length, 0);
 }
@@ -46,13 +62,13 @@ export interface StoredLists {
   rowsInTable: number;
 }
 
-/** The lists readers see: the active run's rows, in rank order. */
-export async function storedLists(client: Client): Promise<StoredLists> {
+/** The lists readers see: the active run's rows of one purpose, in rank order. */
+export async function storedLists(client: Client, purpose: 'samenwerken' | 'kennisdelen' = 'samenwerken'): Promise<StoredLists> {
   const { rows: state } = await client.query(`SELECT value->>'runId' AS "runId" FROM system_state WHERE key = 'active-run'`);
   const runId: string | null = state[0]?.runId ?? null;
   const { rows } = await client.query(
-    `SELECT partner_id AS "partnerId", rank, candidate_id AS "candidateId", score FROM suggestion WHERE run_id = $1 ORDER BY partner_id, rank`,
-    [runId],
+    `SELECT partner_id AS "partnerId", rank, candidate_id AS "candidateId", score FROM suggestion WHERE run_id = $1 AND purpose = $2 ORDER BY partner_id, rank`,
+    [runId, purpose],
   );
   const lists = new Map<string, StoredRow[]>();
   for (const { partnerId, ...row } of rows) {
@@ -60,7 +76,7 @@ export async function storedLists(client: Client): Promise<StoredLists> {
     list.push(row);
     lists.set(partnerId, list);
   }
-  const { rows: counted } = await client.query(`SELECT count(*)::int AS count FROM suggestion`);
+  const { rows: counted } = await client.query(`SELECT count(*)::int AS count FROM suggestion WHERE purpose = $1`, [purpose]);
   return { runId, lists, rowsInTable: counted[0].count };
 }
 

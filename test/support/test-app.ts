@@ -21,8 +21,8 @@ export interface TestApp {
  * The API module on its own PostgreSQL database, configured exactly as main.ts does: the
  * configuration is built from the environment once it is set.
  */
-export async function startTestApp(label: string): Promise<TestApp> {
-  const database = await createTestDatabase(label);
+export async function startTestApp(label: string, options: { database?: TestDatabase } = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase(label));
   process.env.DATABASE_URL = database.url;
   delete process.env.REDIS_URL;
   // Request lines would bury the test report (Nest's own errors still show); the logs are

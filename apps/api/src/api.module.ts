@@ -13,6 +13,7 @@ import { ConnectionsModule } from './connections/connections.module';
 import { ConsoleStaticModule } from './console/console-static.module';
 import { EmbedModule } from './embed/embed.module';
 import { ErasureRequestsModule } from './erasure-requests/erasure-requests.module';
+import { InsightsModule } from './insights/insights.module';
 import { IntroductionsModule } from './introductions/introductions.module';
 import { MeModule } from './me/me.module';
 import { GemeentenModule } from './gemeenten/gemeenten.module';
@@ -59,6 +60,7 @@ export class ApiModule {
         EmbedModule,
         PrivacyModule,
         IntroductionsModule,
+        InsightsModule,
         ErasureRequestsModule,
         MeModule,
         QueueDashboardModule.forRoot(config),

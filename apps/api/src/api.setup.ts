@@ -65,7 +65,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
         },
         SESSION_SCHEME,
       )
-      .addTag('taxonomy', 'The alliance\'s lists: leefdomeinen, opgaven, sectors, kennisbronnen, provinces and gemeenten')
+      .addTag('taxonomy', 'The alliance\'s lists: leefdomeinen, opgaven, sectors, kennisbronnen, verandertheorie, provinces and gemeenten')
       .addTag('partners', 'Partner organisations: register, read, change, remove; CSV import and export')
       .addTag('connections', 'Existing collaborations between partners (never suggested again)')
       .addTag('suggestions', 'A partner\'s ranked, explained suggestions and its feedback on them')
@@ -73,6 +73,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       .addTag('matching profile', 'The weights and settings of matching, their versions and a what-if preview')
       .addTag('matching runs', 'Full recomputations of every suggestion list')
       .addTag('gemeenten', 'Local coalitions and the opgaven a gemeente\'s partners leave uncovered')
+      .addTag('insights', 'How suggestions fare: the outcome funnel from suggested to working together, fed by impressions of what partners were shown')
       .addTag('embed', 'The portal\'s public view of approved suggestions')
       .addTag('privacy', 'A partner\'s data export and erasure')
       .addTag('api keys', 'API keys and their roles')

@@ -22,6 +22,8 @@ export interface AppConfig {
   matchingCron: string | null;
   /** Partners see only approved suggestions (the team sees all). */
   reviewRequired: boolean;
+  /** Impressions (which candidates partners were shown) are recorded. */
+  impressions: boolean;
   /** Null when the worker serves no health endpoints. */
   workerHealthPort: number | null;
   logLevel: LogLevel;
@@ -70,6 +72,7 @@ export function buildAppConfig(raw: Record<string, unknown>): AppConfig {
     runStallTimeoutMs: env.RUN_STALL_TIMEOUT_MS,
     matchingCron: env.MATCHING_CRON === 'off' ? null : env.MATCHING_CRON,
     reviewRequired: env.REVIEW_REQUIRED === 'true',
+    impressions: env.IMPRESSIONS === 'on',
     workerHealthPort: env.WORKER_HEALTH_PORT || null,
     logLevel: env.LOG_LEVEL,
     adminApiKey: env.ADMIN_API_KEY ?? null,

@@ -79,6 +79,10 @@ export class EnvironmentVariables {
   @Matches(/^(true|false)$/, { message: 'REVIEW_REQUIRED must be true or false' })
   REVIEW_REQUIRED: string = 'true';
 
+  /** Whether the candidates partners are shown are recorded for the outcome funnel (`off`: nothing is). */
+  @Matches(/^(on|off)$/, { message: 'IMPRESSIONS must be on or off' })
+  IMPRESSIONS: string = 'on';
+
   /**
    * Port of the worker's health endpoints (`/health/live`, `/health/ready`); 0 leaves them
    * off, since several workers on one host cannot share a fixed port.
@@ -161,7 +165,7 @@ export class EnvironmentVariables {
   SEED_DEMO_DATA: string = 'true';
 }
 
-const ENVIRONMENT_KEYS = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'HOST', 'DATA_DIR', 'QUEUE_PREFIX', 'QUEUE_LOCK_DURATION_MS', 'QUEUE_CONCURRENCY', 'RUN_STALL_TIMEOUT_MS', 'MATCHING_CRON', 'REVIEW_REQUIRED', 'SEED_DEMO_DATA', 'WORKER_HEALTH_PORT', 'LOG_LEVEL', 'ADMIN_API_KEY', 'RATE_LIMIT_PER_MINUTE', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL', 'MAIL_SEND_TIMEOUT_MS', 'DIGEST_CRON', 'FOLLOW_UP_DAYS', 'FOLLOW_UP_LONG_DAYS', 'SESSION_IDLE_MINUTES', 'CONSOLE_DIR'] as const;
+const ENVIRONMENT_KEYS = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'HOST', 'DATA_DIR', 'QUEUE_PREFIX', 'QUEUE_LOCK_DURATION_MS', 'QUEUE_CONCURRENCY', 'RUN_STALL_TIMEOUT_MS', 'MATCHING_CRON', 'REVIEW_REQUIRED', 'IMPRESSIONS', 'SEED_DEMO_DATA', 'WORKER_HEALTH_PORT', 'LOG_LEVEL', 'ADMIN_API_KEY', 'RATE_LIMIT_PER_MINUTE', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL', 'MAIL_SEND_TIMEOUT_MS', 'DIGEST_CRON', 'FOLLOW_UP_DAYS', 'FOLLOW_UP_LONG_DAYS', 'SESSION_IDLE_MINUTES', 'CONSOLE_DIR'] as const;
 
 /** Never echoed back in a start-up error: logs outlive the mistake. */
 const SECRET_KEYS = new Set<string>(['ADMIN_API_KEY', 'SMTP_URL']);

@@ -92,6 +92,45 @@ const NATIONAL_NAMES: Record<string, readonly string[]> = {
 };
 
 /**
+ * The verandertheorie levels an organisation of each kind typically works on: emergency help
+ * softens (verzachten), schools, care and neighbourhood work strengthen families (versterken),
+ * gemeenten, knowledge institutions and national bodies change the system (veranderen).
+ */
+const VERANDERTHEORIE_BY_KIND: Record<string, readonly string[]> = {
+  voedselbank: ['verzachten'],
+  kledingbank: ['verzachten'],
+  speelgoedbank: ['verzachten'],
+  'rode-kruis': ['verzachten'],
+  leergeld: ['verzachten', 'versterken'],
+  'jeugdfonds-sport-cultuur': ['verzachten', 'versterken'],
+  schuldhulpmaatje: ['versterken'],
+  buurthuis: ['versterken'],
+  sportvereniging: ['versterken'],
+  'ervaringsdeskundigen-collectief': ['versterken', 'veranderen'],
+  basisschool: ['versterken'],
+  'middelbare-school': ['versterken'],
+  mbo: ['versterken'],
+  kinderopvang: ['versterken'],
+  ggd: ['versterken'],
+  consultatiebureau: ['versterken'],
+  supermarkt: ['verzachten'],
+  woningcorporatie: ['versterken'],
+  energiebedrijf: ['verzachten'],
+  bank: ['versterken'],
+  zorgverzekeraar: ['versterken'],
+  gemeente: ['versterken', 'veranderen'],
+  hogeschool: ['veranderen'],
+  universiteit: ['veranderen'],
+  kenniscentrum: ['veranderen'],
+  brancheorganisatie: ['veranderen'],
+  ministerie: ['veranderen'],
+  uitvoeringsorganisatie: ['veranderen'],
+};
+
+/** Share of demo partners that state their verandertheorie; the others leave it empty, as many real ones will. */
+const VERANDERTHEORIE_SHARE = 0.6;
+
+/**
  * The demo data set: synthetic alliance partners (the same generator the tests and
  * benchmarks use) with realistic names, descriptions and a few existing connections.
  * Deterministic: the same seed gives the same rows.
@@ -99,6 +138,8 @@ const NATIONAL_NAMES: Record<string, readonly string[]> = {
 export function buildDemoData(count = DEMO_PARTNER_COUNT, seed = DEMO_SEED): SeedData {
   const profiles = generateSyntheticProfiles({ count, seed });
   const random = mulberry32(seed + 1);
+  // A stream of its own, so stating a verandertheorie leaves the names and everything else as they were.
+  const stating = mulberry32(seed + 2);
   const pick: Pick = (options) => pickWith(random, options);
   const takenSlugs = new Set<string>();
   const takenNames = new Set<string>();
@@ -118,6 +159,7 @@ export function buildDemoData(count = DEMO_PARTNER_COUNT, seed = DEMO_SEED): See
       leefdomeinen: profile.leefdomeinen,
       opgaven: profile.opgaven,
       kennisbronnen: profile.kennisbronnen,
+      verandertheorie: stating() < VERANDERTHEORIE_SHARE ? [...(VERANDERTHEORIE_BY_KIND[profile.kind] ?? [])] : [],
       offers: profile.offers,
       needs: profile.needs,
       description: describe(name, profile, place),

@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { appConfig, type AppConfig } from '@app/config';
 import { labelOf, taxonomy } from '@app/taxonomy';
-import { PersonEntity, SuggestionRepository, type SuggestionEntity } from '@app/persistence';
+import { ImpressionRepository, PersonEntity, RENDERED_SUGGESTION_COLUMNS, renderedSuggestion, SuggestionRepository, type StoredSuggestionColumns } from '@app/persistence';
 import { DataSource } from 'typeorm';
 import { topReasons } from './introductions.service';
 import { MailOutboxService } from './mail-outbox.service';
@@ -10,12 +11,10 @@ import { DIGEST } from './templates/digest.template';
 /** Suggestions one digest lists at most: a mail people read, not an export. */
 const MAX_ITEMS = 10;
 
-interface DigestRow {
-  candidate_id: string;
+interface DigestRow extends StoredSuggestionColumns {
   name: string;
   sector: string;
   description: string;
-  reasons: SuggestionEntity['reasons'];
 }
 
 /**
@@ -34,6 +33,8 @@ export class DigestService {
     private readonly outbox: MailOutboxService,
     private readonly tokens: MailTokens,
     private readonly suggestions: SuggestionRepository,
+    private readonly impressions: ImpressionRepository,
+    @Inject(appConfig.KEY) private readonly config: AppConfig,
   ) {}
 
   /** Sends the digests of `period` still due; returns how many mails it wrote. */
@@ -58,22 +59,31 @@ export class DigestService {
         if (!person?.partner) return false;
         const [{ since }] = await tx.query(`SELECT max(created_at) AS since FROM mail_digest WHERE person_id = $1 AND period < $2`, [id, period]);
         const rows: DigestRow[] = await tx.query(
-          `SELECT s.candidate_id, c.name, c.sector, c.description, s.reasons
+          `SELECT c.name, c.sector, c.description, ${RENDERED_SUGGESTION_COLUMNS}
              FROM match m
-             JOIN suggestion s ON s.run_id = $1 AND s.partner_id = $2
+             JOIN suggestion s ON s.run_id = $1 AND s.partner_id = $2 AND s.purpose = m.purpose
                               AND s.candidate_id = CASE WHEN m.partner_a_id = $2 THEN m.partner_b_id ELSE m.partner_a_id END
              JOIN partner c ON c.id = s.candidate_id
             WHERE m.status = 'approved' AND (m.partner_a_id = $2 OR m.partner_b_id = $2)
-              AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.partner_id = $2 AND f.candidate_id = s.candidate_id)
+              AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.partner_id = $2 AND f.candidate_id = s.candidate_id AND f.purpose = s.purpose)
               AND EXISTS (SELECT 1 FROM match_event e WHERE e.match_id = m.id AND e.to_status = 'approved' AND ($3::timestamptz IS NULL OR e.created_at > $3))
-            ORDER BY s.score DESC, s.candidate_id
+            ORDER BY s.purpose = 'kennisdelen', s.score DESC, s.candidate_id
             LIMIT ${MAX_ITEMS}`,
           [runId, person.partner.id, since],
         );
         if (rows.length === 0) return false;
         await tx.query(`UPDATE mail_digest SET items = $3 WHERE person_id = $1 AND period = $2`, [id, period, rows.length]);
-        const link = (candidateId: string, verdict: 'interested' | 'not-relevant') =>
-          this.outbox.link('/v1/mail/feedback', { token: this.tokens.sign({ purpose: 'feedback', personId: id, partnerId: person.partner!.id, candidateId, verdict }) });
+        // Shown to the partner in the mail's order; written with the mail, so they stand or fall together.
+        const shownAt = new Date();
+        if (this.config.impressions) await this.impressions.insertMany(
+          rows.map((row, index) => ({ partnerId: person.partner!.id, candidateId: row.candidate_id, surface: 'digest' as const, purpose: row.purpose, rank: index + 1, times: 1, shownAt })),
+          tx,
+        );
+        const link = (row: DigestRow, verdict: 'interested' | 'not-relevant') => {
+          const list = row.purpose === 'kennisdelen' ? { list: row.purpose } : {};
+          const action = { purpose: 'feedback' as const, personId: id, partnerId: person.partner!.id, candidateId: row.candidate_id, verdict, ...list };
+          return this.outbox.link('/v1/mail/feedback', { token: this.tokens.sign(action) });
+        };
         await this.outbox.add(
           {
             kind: 'digest',
@@ -86,9 +96,10 @@ export class DigestService {
                 name: row.name,
                 sector: labelOf(taxonomy.sectors, row.sector, person.language),
                 description: row.description,
-                reasons: topReasons(row.reasons, person.language),
-                interestedUrl: link(row.candidate_id, 'interested'),
-                notForUsUrl: link(row.candidate_id, 'not-relevant'),
+                reasons: topReasons(renderedSuggestion(row).reasons, person.language),
+                forKennisdelen: row.purpose === 'kennisdelen',
+                interestedUrl: link(row, 'interested'),
+                notForUsUrl: link(row, 'not-relevant'),
               })),
             },
             partner: { name: person.partner.name, unsubscribe: 'digest' },

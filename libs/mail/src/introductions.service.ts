@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { labelOf, taxonomy } from '@app/taxonomy';
-import { PartnerEntity, PersonEntity, SuggestionRepository, type PersonLanguage, type SuggestionEntity } from '@app/persistence';
+import {
+  PartnerEntity,
+  PersonEntity,
+  RENDERED_SUGGESTION_COLUMNS,
+  renderedSuggestion,
+  SuggestionRepository,
+  type PersonLanguage,
+  type StoredSuggestionColumns,
+  type SuggestionEntity,
+  type SuggestionPurpose,
+} from '@app/persistence';
 import { In, type EntityManager } from 'typeorm';
 import { MailOutboxService } from './mail-outbox.service';
 import { INTRODUCTION, type IntroducedPartner } from './templates/introduction.template';
@@ -8,7 +18,8 @@ import { INTRODUCTION, type IntroducedPartner } from './templates/introduction.t
 /** Reasons named in an introduction: the strongest few, not the whole explanation. */
 const TOP_REASONS = 3;
 
-type Pair = { id: string; partnerAId: string; partnerBId: string };
+/** The introduced match; a kennisdelen one is introduced to learn from each other, its reasons are the kennisdelen ones. */
+type Pair = { id: string; partnerAId: string; partnerBId: string; purpose?: SuggestionPurpose };
 
 /**
  * The introduction mails of a pair the team marked introduced: each active contact of each
@@ -47,6 +58,7 @@ export class IntroductionMailsService {
               partnerName: reader.name,
               other: describe(other, otherContacts, language),
               reasons: topReasons(reasons.get(readerId) ?? reasons.get(otherId) ?? [], language),
+              forKennisdelen: pair.purpose === 'kennisdelen',
               note,
             },
             partner: { name: reader.name, unsubscribe: 'all' },
@@ -67,12 +79,12 @@ export class IntroductionMailsService {
   private async reasonsByViewer(pair: Pair, tx: EntityManager): Promise<Map<string, SuggestionEntity['reasons']>> {
     const runId = await this.suggestions.activeRunId(tx);
     if (!runId) return new Map();
-    const rows: { partner_id: string; reasons: SuggestionEntity['reasons'] }[] = await tx.query(
-      `SELECT partner_id, reasons FROM suggestion
-        WHERE run_id = $1 AND ((partner_id = $2 AND candidate_id = $3) OR (partner_id = $3 AND candidate_id = $2))`,
-      [runId, pair.partnerAId, pair.partnerBId],
+    const rows: StoredSuggestionColumns[] = await tx.query(
+      `SELECT ${RENDERED_SUGGESTION_COLUMNS} FROM suggestion s
+        WHERE s.run_id = $1 AND s.purpose = $4 AND ((s.partner_id = $2 AND s.candidate_id = $3) OR (s.partner_id = $3 AND s.candidate_id = $2))`,
+      [runId, pair.partnerAId, pair.partnerBId, pair.purpose ?? 'samenwerken'],
     );
-    return new Map(rows.map((row) => [row.partner_id, row.reasons]));
+    return new Map(rows.map((row) => [row.partner_id, renderedSuggestion(row).reasons]));
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import type { SuggestionPurpose } from '@app/persistence';
 
 const SECRET_KEY = 'mail-token-secret';
 const TOKEN_DAYS = 30;
@@ -8,7 +9,8 @@ const TOKEN_DAYS = 30;
 /** What a one-click link in a mail may do, and for whom. */
 export type MailAction =
   | { purpose: 'unsubscribe'; personId: string; what: 'digest' | 'follow-ups' | 'all' }
-  | { purpose: 'feedback'; personId: string; partnerId: string; candidateId: string; verdict: 'interested' | 'not-relevant' }
+  /** `list`: the suggestion's purpose, kennisdelen or (when absent, as in links sent before there were two) samenwerken. */
+  | { purpose: 'feedback'; personId: string; partnerId: string; candidateId: string; verdict: 'interested' | 'not-relevant'; list?: SuggestionPurpose }
   | { purpose: 'outcome'; personId: string; matchId: string; answer: string }
   | { purpose: 'report'; personId: string; matchId: string };
 

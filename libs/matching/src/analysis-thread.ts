@@ -8,38 +8,84 @@
 import { extname } from 'path';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { proposeCoalition } from './coalitions';
+import { rankFilteredList } from './filtered-list';
 import { rankGapClosers } from './gap-closers';
-import { rankGemeentenByGaps } from './gaps';
+import { rankGemeentenByGaps, type CoverageProfile } from './gaps';
 import { rankAllPairs, type RankAllPairsOptions } from './kernel';
 import { compareLists } from './list-comparison';
-import type { PartnerProfile } from './types';
+import { applyFairExposure, fairExposureActive } from './fair-exposure';
+import type { MatchingProfile } from './matching-profile';
+import type { Connection, PartnerProfile } from './types';
+
+/**
+ * A value as JSON text (typically built by the database): the analysis thread parses it, so
+ * the caller's event loop never parses the rows nor copies them as objects. Copying a string
+ * to the thread is one memory copy; 10,000 profiles as rows held the loop for ~65 ms.
+ */
+export interface JsonText<T> {
+  readonly jsonText: string;
+  /** Only for the compiler: what the text holds. */
+  readonly __holds?: T;
+}
+
+export function jsonText<T>(text: string): JsonText<T> {
+  return { jsonText: text };
+}
+
+/** An input the caller may send as the value itself or as its JSON text. */
+export type Sendable<T> = T | JsonText<T>;
+
+function received<T>(value: Sendable<T>): T {
+  return value !== null && typeof value === 'object' && typeof (value as Partial<JsonText<T>>).jsonText === 'string'
+    ? (JSON.parse((value as JsonText<T>).jsonText) as T)
+    : (value as T);
+}
 
 export interface PreviewInput {
-  profiles: PartnerProfile[];
-  options: RankAllPairsOptions;
+  profiles: Sendable<PartnerProfile[]>;
+  profile: MatchingProfile;
+  connections?: Sendable<Connection[]>;
+  excludedPairs?: Sendable<Connection[]>;
   /** Today's lists: candidate ids by partner id, best first. */
-  today: Map<string, string[]>;
+  today: Sendable<Record<string, string[]>>;
   /** How deep the top lists are compared (overlap@top). */
   top: number;
+  /** Kernel threads for the ranking (default: as `rankAllPairs` chooses). */
+  threads?: number;
+  /** Open introductions per partner, for a profile with `maxOpenIntroductions` (absent: none). */
+  openIntroductions?: Map<string, number>;
 }
 
 /** Every partner's list under the proposed profile, compared with today's lists. */
-async function previewLists({ profiles, options, today, top }: PreviewInput) {
+async function previewLists(input: PreviewInput) {
+  const profiles = received(input.profiles);
+  const options: RankAllPairsOptions = {
+    profile: input.profile,
+    connections: input.connections && received(input.connections),
+    excludedPairs: input.excludedPairs && received(input.excludedPairs),
+    threads: input.threads,
+  };
   const ranked = await rankAllPairs(profiles, options);
-  const proposed = new Map(
-    profiles.filter((partner) => !partner.matchingOptOut).map((partner) => [partner.id, ranked.list(partner.id).map((entry) => entry.candidateId)]),
-  );
-  return compareLists(today, proposed, top);
+  const lists = new Map(profiles.filter((partner) => !partner.matchingOptOut).map((partner) => [partner.id, ranked.list(partner.id)]));
+  // The lists as a run would store them: after the fair-exposure step when the profile asks for it.
+  const profile = input.profile;
+  const stored = fairExposureActive(profile) ? new Map([...applyFairExposure(lists, profile, input.openIntroductions)].map(([id, fair]) => [id, fair.ranked])) : lists;
+  const proposed = new Map([...stored].map(([id, list]) => [id, list.map((entry) => entry.candidateId)]));
+  return compareLists(new Map(Object.entries(received(input.today))), proposed, input.top);
 }
 
+/**
+ * The analyses the thread runs, by name: a new kind is one entry here (its input type follows
+ * from the function). Inputs may carry `Sendable` fields that the function unwraps with `received`.
+ */
 const ANALYSES = {
   preview: previewLists,
+  filteredList: rankFilteredList,
   coalition: (input: { gemeente: string; partners: Parameters<typeof proposeCoalition>[1]; options: Parameters<typeof proposeCoalition>[2] }) =>
     proposeCoalition(input.gemeente, input.partners, input.options),
   gapClosers: (input: { gemeente: string; partners: Parameters<typeof rankGapClosers>[1]; options?: Parameters<typeof rankGapClosers>[2] }) =>
     rankGapClosers(input.gemeente, input.partners, input.options),
-  gemeentenByGaps: (input: { gemeenten: readonly string[]; partners: Parameters<typeof rankGemeentenByGaps>[1] }) =>
-    rankGemeentenByGaps(input.gemeenten, input.partners),
+  gemeentenByGaps: (input: { gemeenten: readonly string[]; partners: Sendable<CoverageProfile[]> }) => rankGemeentenByGaps(input.gemeenten, received(input.partners)),
 };
 
 export type AnalysisName = keyof typeof ANALYSES;

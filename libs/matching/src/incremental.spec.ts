@@ -24,6 +24,15 @@ describe('MatchIndex', () => {
   const options = { profile, connections, excludedPairs };
   const newcomers = generateSyntheticProfiles({ count: 40, seed: 53 });
 
+  it('is built on a worker thread with offThread and then answers as one built in-process', async () => {
+    const inProcess = await MatchIndex.build(base, { ...options, threads: 1 });
+    const onWorker = await MatchIndex.build(base, { ...options, offThread: true });
+    for (const p of base) expect(onWorker.ranked(p.id)).toEqual(inProcess.ranked(p.id));
+    const changed = { ...base[9], sector: base[10].sector, opgaven: base[10].opgaven };
+    expect([...onWorker.upsert(changed).changedPartnerIds].sort()).toEqual([...inProcess.upsert(changed).changedPartnerIds].sort());
+    for (const p of base) expect(onWorker.ranked(p.id)).toEqual(inProcess.ranked(p.id));
+  }, 30_000);
+
   it.each([
     ['the default buffer', undefined],
     ['a small buffer that often runs short', 1],

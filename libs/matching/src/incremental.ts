@@ -3,6 +3,7 @@ import { KernelRun, PackedStore, placeholderProfile, prepareRun, RankAllPairsOpt
 import { defaultThreads } from './kernel-threads';
 import { poolDepth } from './matching-profile';
 import { buildSuggestions } from './reasons';
+import type { MatchContext } from './reference-scorer';
 import type { PartnerProfile, RankedCandidate, Suggestion } from './types';
 
 /** What changed after one partner changed. */
@@ -66,17 +67,23 @@ export class MatchIndex {
   }
 
   /**
-   * Builds the index with a full kernel run (on worker threads for large inputs).
+   * Builds the index with a full kernel run (on worker threads for large inputs, or with `offThread`).
    * `extra` is how many candidates each list keeps beyond its pool (default: k).
    */
   static async build(profiles: readonly PartnerProfile[], options: RankAllPairsOptions & { extra?: number } = {}): Promise<MatchIndex> {
     const threads = defaultThreads(profiles.length, options.threads);
-    const run = prepareRun(profiles, options, { shared: threads > 1, headroom: true });
+    const onWorkers = threads > 1 || options.offThread === true;
+    const run = prepareRun(profiles, options, { shared: onWorkers, headroom: true });
     const profile = run.context.profile;
     const depth = poolDepth(profile) + (options.extra ?? profile.k);
     const job = { depth, k: depth + 1, diversity: 0 };
-    const out = threads > 1 ? await runKernel(run, job, threads) : runKernelSync(run, job);
+    const out = onWorkers ? await runKernel(run, job, threads) : runKernelSync(run, job);
     return new MatchIndex(run, profiles, out, depth);
+  }
+
+  /** The profile, connections and exclusions the index was built with (what its lists are explained with). */
+  get context(): MatchContext {
+    return this.run.context;
   }
 
   /** Number of partners known (including opted-out ones). */

@@ -115,6 +115,17 @@ describe('fast kernel = ml-distance reference', () => {
     for (const p of small) expect(threaded.list(p.id)).toEqual(inProcess.list(p.id));
   }, 30_000);
 
+  it('ranks on one worker thread with offThread, as in-process (the embedded default\'s runs)', async () => {
+    const small = profiles.slice(0, 300);
+    const options = { profile: withNetwork, connections, only: small.filter((_, i) => i % 2 === 0).map((p) => p.id) };
+    const inProcess = rankAllPairsSync(small, options);
+    const onWorker = await rankAllPairs(small, { ...options, offThread: true });
+    // A SharedArrayBuffer behind the lists: the worker wrote them, not this thread.
+    expect(onWorker.scores.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(inProcess.scores.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+    for (const p of small) expect(onWorker.list(p.id)).toEqual(inProcess.list(p.id));
+  }, 30_000);
+
   it('ranks only the lists of a shard, in process and on threads, exactly as a full run does', async () => {
     const small = profiles.slice(0, 600);
     const options = { profile: withNetwork, connections };

@@ -301,6 +301,12 @@ export interface RankAllPairsOptions extends MatchOptions {
    * candidate. The other lists come back empty.
    */
   only?: readonly string[];
+  /**
+   * Rank on a worker thread even when one thread is all the set needs. For a caller whose
+   * event loop serves requests meanwhile: the embedded default runs its jobs in the API's
+   * process, and 300 partners ranked in-process held every request for the ranking's time.
+   */
+  offThread?: boolean;
 }
 
 /** Every partner's ranked list from a full run, in compact typed arrays. */
@@ -417,7 +423,7 @@ export function rankAllPairsSync(profiles: readonly PartnerProfile[], options: O
  */
 export async function rankAllPairs(profiles: readonly PartnerProfile[], options: RankAllPairsOptions = {}): Promise<RankedLists> {
   const threads = defaultThreads(options.only?.length ?? profiles.length, options.threads);
-  if (threads === 1) return rankAllPairsSync(profiles, options);
+  if (threads === 1 && !options.offThread) return rankAllPairsSync(profiles, options);
   const run = prepareRun(profiles, options, { shared: true });
   const job = rowJob(run.context.profile);
   const rows = options.only && rowsOf(run.store.ids, options.only);

@@ -23,7 +23,20 @@ export interface MatchingProfile {
   k: number;
   /** Strength of the sector-diversity re-rank in [0, 1]; 0 = off. */
   diversity: number;
+  /**
+   * Fair exposure: at most this many of all lists' top-five places for one candidate
+   * (fair-exposure.ts); null or absent = no cap.
+   */
+  maxTopPlaces?: number | null;
+  /**
+   * Capacity: a candidate with this many open introductions (status `introduced`) or more is
+   * placed last in other partners' lists until one closes; null or absent = no limit.
+   */
+  maxOpenIntroductions?: number | null;
 }
+
+/** Upper bound of the two fair-exposure counts (a bound keeps the settings meaningful, not a product limit). */
+export const MAX_FAIR_EXPOSURE_COUNT = 1_000_000;
 
 // Low: a regional partner reaches its own region, not the whole country (a floor of 0.25
 // put far-away regional partners in local lists in the demo data).
@@ -80,10 +93,10 @@ function defaultAffinity(): Record<string, Record<string, number>> {
 /** The profile used until the team saves its own. */
 export const DEFAULT_MATCHING_PROFILE: MatchingProfile = {
   version: 1,
-  weights: { opgaven: 0.3, leefdomeinen: 0.15, sector: 0.15, region: 0.25, reciprocity: 0.15, network: 0 },
+  weights: { opgaven: 0.3, leefdomeinen: 0.1, sector: 0.1, region: 0.3, reciprocity: 0.1, network: 0.1 },
   sectorAffinity: defaultAffinity(),
-  regionHalfDistanceKm: 15,
-  nationalReach: 0.5,
+  regionHalfDistanceKm: 8,
+  nationalReach: 0.25,
   regionalReach: DEFAULT_REGIONAL_REACH,
   leefdomeinenCoverage: DEFAULT_LEEFDOMEINEN_COVERAGE,
   k: 20,
@@ -165,6 +178,13 @@ export function validateMatchingProfile(p: unknown): ProfileError[] {
   unit('leefdomeinenCoverage', true);
   unit('diversity', false);
   if (!Number.isInteger(p.k) || (p.k as number) < 1 || (p.k as number) > 200) fail('k', 'must be an integer from 1 to 200');
+  for (const field of ['maxTopPlaces', 'maxOpenIntroductions']) {
+    const value = p[field];
+    if (value === undefined || value === null) continue;
+    if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > MAX_FAIR_EXPOSURE_COUNT) {
+      fail(field, `must be null or an integer from 1 to ${MAX_FAIR_EXPOSURE_COUNT}`);
+    }
+  }
   return errors;
 }
 

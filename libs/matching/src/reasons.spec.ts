@@ -1,5 +1,6 @@
 import { DEFAULT_MATCHING_PROFILE, MatchingProfile } from './matching-profile';
-import { buildSuggestions, explainPair, joinList } from './reasons';
+import { LEEFDOMEIN_CODES, OPGAVE_CODES, SECTOR_CODES, TAG_VOCABULARY } from '@app/taxonomy';
+import { buildSuggestions, explainPair, formatKm, joinList, renderStoredReason, renderStoredReasons, storeReason, STORED_LEEFDOMEINEN, STORED_OPGAVEN, STORED_SECTORS, STORED_TAGS } from './reasons';
 import { buildMatchContext, rankPartnerReference, referenceList } from './reference-scorer';
 import { generateSyntheticConnections, generateSyntheticProfiles } from './synthetic';
 import { PartnerProfile } from './types';
@@ -44,8 +45,20 @@ describe('explainPair', () => {
       en: 'They offer school breakfast and volunteers, which you are looking for',
     });
     expect(byCode.get('leefdomeinen-coverage')?.nl).toBe('Samen dekken jullie 3 van de 8 leefdomeinen; jullie delen Gezondheid');
-    // Network has weight 0 by default, so it explains nothing and is left out.
-    expect(byCode.has('common-partners')).toBe(false);
+    // Both work with the GGD, and the network has weight 0.1 by default: a reason of its own.
+    expect(byCode.get('common-partners')).toMatchObject({
+      params: { count: 1, partnerIds: ['ggd'] },
+      nl: 'Jullie werken allebei samen met 1 dezelfde partner',
+      en: 'You both work with 1 of the same partner',
+    });
+  });
+
+  it('leaves out a component with weight 0', () => {
+    const noNetwork = buildMatchContext({
+      connections: [{ a: 'school', b: 'ggd' }, { a: 'supermarkt', b: 'ggd' }],
+      profile: { ...DEFAULT_MATCHING_PROFILE, weights: { ...DEFAULT_MATCHING_PROFILE.weights, network: 0 } },
+    });
+    expect(explainPair(school, supermarket, noNetwork).reasons.map((r) => r.code)).not.toContain('common-partners');
   });
 
   it('gives distances in km between the nearest gemeenten, and national reach', () => {
@@ -127,5 +140,69 @@ describe('buildSuggestions', () => {
     expect(joinList(['A', 'B', 'C'], 'nl')).toBe('A, B en C');
     expect(joinList(['A', 'B'], 'en')).toBe('A and B');
     expect(joinList(['A'], 'en')).toBe('A');
+  });
+});
+
+describe('stored reasons', () => {
+  const context = buildMatchContext({});
+  const rowOf = (viewer: PartnerProfile, candidate: PartnerProfile, distanceKm: number | null) => {
+    const { components } = explainPair(viewer, candidate, context);
+    return { partnerId: viewer.id, candidateId: candidate.id, rank: 1, distanceKm, components, weights: DEFAULT_MATCHING_PROFILE.weights };
+  };
+
+  it('writes a distance the way formatKm wrote it, also where rounding twice would differ', () => {
+    for (let i = 0; i < 20_000; i++) {
+      const km = (i * 0.0137) % 300;
+      expect(formatKm(Number(formatKm(km)))).toBe(formatKm(km));
+    }
+    const inZeist = { ...supermarket, gemeenten: ['GM0355'] };
+    const region = explainPair(school, inZeist, context).reasons.find((r) => r.code === 'nearby')!;
+    // A row whose stored distance rounds up where the sentence's exact distance rounded down.
+    const row = rowOf(school, inZeist, region.params.km as number);
+    const edge = { ...region, params: { ...region.params, km: 12.5 }, nl: region.nl.replace(/[\d.]+ km/, '12 km'), en: region.en.replace(/[\d.]+ km/, '12 km') };
+    const stored = storeReason(edge, { ...row, distanceKm: 12.5 });
+    expect(Array.isArray(stored)).toBe(true);
+    expect(renderStoredReason(JSON.parse(JSON.stringify(stored)), { ...row, distanceKm: 12.5 })).toEqual(edge);
+  });
+
+  it('tells which side works nationally from the row', () => {
+    const national = { ...supermarket, scope: 'national' as const, gemeenten: [] };
+    for (const [viewer, candidate] of [[school, national], [national, school]]) {
+      const reason = explainPair(viewer, candidate, context).reasons.find((r) => r.code === 'national-reach')!;
+      const row = rowOf(viewer, candidate, null);
+      expect(renderStoredReason(storeReason(reason, row), row)).toEqual(reason);
+    }
+  });
+
+  it('keeps a reason it cannot write compactly as it is', () => {
+    const row = rowOf(school, supermarket, 0);
+    const unknown = { code: 'new-kind', params: { x: 1 }, nl: 'Nieuw', en: 'New', share: 0.1 };
+    const strangeSector = { ...explainPair(school, supermarket, context).reasons.find((r) => r.code === 'cross-sector')!, params: { sectors: ['onbekend', 'onderwijs'], affinity: 0.5 } };
+    expect(storeReason(unknown, row)).toBe(unknown);
+    expect(storeReason(strangeSector, row)).toBe(strangeSector);
+    expect(renderStoredReasons([unknown], row)).toEqual([unknown]);
+  });
+
+  it('numbers every taxonomy code it stores (the lists are append-only)', () => {
+    expect(OPGAVE_CODES.filter((code) => !STORED_OPGAVEN.includes(code))).toEqual([]);
+    expect(LEEFDOMEIN_CODES.filter((code) => !STORED_LEEFDOMEINEN.includes(code))).toEqual([]);
+    expect(SECTOR_CODES.filter((code) => !STORED_SECTORS.includes(code))).toEqual([]);
+  });
+});
+
+describe('stored tags', () => {
+  it('numbers every tag of the vocabulary (append-only) and keeps other tags as text', () => {
+    expect(TAG_VOCABULARY.filter((tag) => !STORED_TAGS.includes(tag))).toEqual([]);
+    const context = buildMatchContext({});
+    const viewer = { ...school, needs: ['schoolontbijt', 'eigen-tag'] };
+    const reason = explainPair(viewer, supermarket, context).reasons.find((r) => r.code === 'reciprocity')!;
+    const { components } = explainPair(viewer, { ...supermarket, offers: [...supermarket.offers, 'eigen-tag'] }, context);
+    const candidate = { ...supermarket, offers: [...supermarket.offers, 'eigen-tag'] };
+    const full = explainPair(viewer, candidate, context).reasons.find((r) => r.code === 'reciprocity')!;
+    const row = { partnerId: viewer.id, candidateId: candidate.id, rank: 1, distanceKm: 0, components, weights: DEFAULT_MATCHING_PROFILE.weights };
+    const stored = storeReason(full, row);
+    expect(stored).toEqual([9, [STORED_TAGS.indexOf('schoolontbijt'), 'eigen-tag'], []]);
+    expect(renderStoredReason(stored, row)).toEqual(full);
+    expect(reason.params.theyOffer).toEqual(['schoolontbijt']);
   });
 });

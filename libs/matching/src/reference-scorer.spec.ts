@@ -51,7 +51,9 @@ describe('components, computed by hand', () => {
 
   it('combines the components as Σ wᵢ·cᵢ / Σ wᵢ', () => {
     const w = DEFAULT_MATCHING_PROFILE.weights;
-    const expected = (w.opgaven * 0.25 + w.leefdomeinen * 0.375 + w.sector * 0.85 + w.region * 1 + w.reciprocity * 0.5) / 1;
+    // Σw = 1 in the default profile (0.3 + 0.1 + 0.1 + 0.3 + 0.1 + 0.1); network 2/4 counts since it has weight 0.1.
+    const expected = (w.opgaven * 0.25 + w.leefdomeinen * 0.375 + w.sector * 0.85 + w.region * 1 + w.reciprocity * 0.5 + w.network * 0.5) / 1;
+    expect(expected).toBeCloseTo(0.3 * 0.25 + 0.1 * 0.375 + 0.1 * 0.85 + 0.3 + 0.1 * 0.5 + 0.1 * 0.5, 12); // 0.5975
     expect(scorePairReference(a, b, context).score).toBeCloseTo(expected, 12);
   });
 
@@ -73,7 +75,8 @@ describe('components, computed by hand', () => {
     const ctx = buildMatchContext();
     const inAmsterdam = partner({ id: 'p', gemeenten: ['GM0363'] });
     const inUtrecht = partner({ id: 'q', gemeenten: ['GM0344'] });
-    expect(componentsReference(inAmsterdam, inUtrecht, ctx).region).toBeCloseTo(Math.pow(2, -km / 15), 12);
+    // Half-distance 8 km in the default profile: 2^(−km/8), about 0.06 at 32–33 km.
+    expect(componentsReference(inAmsterdam, inUtrecht, ctx).region).toBeCloseTo(Math.pow(2, -km / 8), 12);
     // The nearest pair counts: adding Utrecht to p's area makes them neighbours.
     expect(componentsReference({ ...inAmsterdam, gemeenten: ['GM0014', 'GM0344'] }, inUtrecht, ctx).region).toBe(1);
   });

@@ -20,6 +20,11 @@ export interface PartnerProfile {
   needs: string[];
   /** Codes of `KENNISBRON_CODES`; pair scores do not read them, coalitions look for `ervaring`. */
   kennisbronnen?: string[];
+  /**
+   * Codes of `VERANDERTHEORIE_CODES` (verzachten, versterken, veranderen): the levels the partner
+   * works at, where it states them. Only the kennisdelen scorer reads them.
+   */
+  verandertheorie?: string[];
   /** A partner that opted out is never suggested and gets no suggestions. */
   matchingOptOut?: boolean;
 }

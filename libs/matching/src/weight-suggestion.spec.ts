@@ -1,4 +1,4 @@
-import { DEFAULT_MATCHING_PROFILE } from './matching-profile';
+import { DEFAULT_MATCHING_PROFILE, weightSum } from './matching-profile';
 import { mulberry32 } from './synthetic';
 import { COMPONENT_NAMES, type ComponentName, type ComponentScores } from './types';
 import { areaUnderCurve, suggestWeights, WEIGHT_SUGGESTION_MIN_PER_KIND, type LabelledDecision } from './weight-suggestion';
@@ -49,14 +49,15 @@ describe('suggestWeights', () => {
       // network constant; reciprocity works against a positive decision.
       components: { ...d.components, network: 0, reciprocity: d.positive ? d.components.reciprocity * 0.5 : 0.5 + d.components.reciprocity * 0.5 },
     }));
-    const outcome = suggestWeights(decisions, { ...DEFAULT_MATCHING_PROFILE, weights: { ...DEFAULT_MATCHING_PROFILE.weights, network: 0.1 } });
+    const today = { ...DEFAULT_MATCHING_PROFILE, weights: { ...DEFAULT_MATCHING_PROFILE.weights, network: 0.1 } };
+    const outcome = suggestWeights(decisions, today);
     if (!outcome.ok) throw new Error('expected a suggestion');
     expect(outcome.suggestion.constant).toEqual(['network']);
     expect(outcome.suggestion.weights.network).toBe(0.1);
     expect(outcome.suggestion.coefficients.reciprocity).toBeLessThan(0);
     expect(outcome.suggestion.weights.reciprocity).toBe(0);
-    // The fitted ones share the rest of today's sum (1.1 − 0.1).
-    expect(COMPONENT_NAMES.filter((name) => name !== 'network').reduce((sum, name) => sum + outcome.suggestion.weights[name], 0)).toBeCloseTo(1, 3);
+    // The fitted ones share the rest of today's sum (Σw − the constant network's 0.1).
+    expect(COMPONENT_NAMES.filter((name) => name !== 'network').reduce((sum, name) => sum + outcome.suggestion.weights[name], 0)).toBeCloseTo(weightSum(today) - 0.1, 3);
   });
 
   it('answers how many more decisions of each kind are needed below the minimum', () => {

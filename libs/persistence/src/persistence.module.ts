@@ -11,6 +11,8 @@ import { ConsoleSessionRepository } from './repositories/console-session.reposit
 import { ErasureRepository } from './repositories/erasure.repository';
 import { ErasureRequestRepository } from './repositories/erasure-request.repository';
 import { FeedbackRepository } from './repositories/feedback.repository';
+import { FunnelRepository } from './repositories/funnel.repository';
+import { ImpressionRepository } from './repositories/impression.repository';
 import { MatchRepository } from './repositories/match.repository';
 import { MatchingProfileRepository } from './repositories/matching-profile.repository';
 import { MatchingRunRepository } from './repositories/matching-run.repository';
@@ -34,6 +36,8 @@ const REPOSITORIES = [
   MatchingProfileRepository,
   MatchRepository,
   FeedbackRepository,
+  ImpressionRepository,
+  FunnelRepository,
   ErasureRepository,
   ErasureRequestRepository,
   ApiKeyRepository,

@@ -13,6 +13,11 @@ export class Transactions {
   run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
+
+  /** Runs `work`'s reads in one snapshot (REPEATABLE READ): they all see the database as it was at its first read. */
+  snapshot<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('REPEATABLE READ', work);
+  }
 }
 
 /** Whether `error` is PostgreSQL refusing a write that breaks the unique constraint `constraint`. */

@@ -169,6 +169,12 @@ export class MatchingProcessor extends WorkerHost implements OnApplicationBootst
     }
   }
 
+  /** No job waits: the handlers may prepare for the next ones (e.g. the index a repair needs). */
+  @OnWorkerEvent('drained')
+  onDrained(): void {
+    void this.handler.idle();
+  }
+
   /**
    * An event listener: nothing awaits it, so it must not reject. When even recording the
    * failure fails (the database is down), the run watchdog ends the run later.

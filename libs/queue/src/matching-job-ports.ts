@@ -18,6 +18,12 @@ export abstract class MatchingJobHandler {
    * the job later without spending one of its attempts.
    */
   abstract isTransient(error: unknown): boolean;
+
+  /**
+   * Called when the queue has no job waiting for this process: time for work ahead of need.
+   * Must not reject; the default does nothing.
+   */
+  async idle(): Promise<void> {}
 }
 
 /**

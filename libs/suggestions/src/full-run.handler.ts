@@ -1,8 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { buildMatchContext, buildSuggestions, defaultThreads, rankAllPairs } from '@app/matching';
-import { MatchingRunRepository, PartnerRepository, SuggestionRepository, type MatchingRunEntity, type ShardBounds, type SuggestionRow } from '@app/persistence';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { appConfig, type AppConfig } from '@app/config';
+import { buildMatchContext, buildSuggestions, defaultThreads, rankAllPairs, type KennisdelenProfile, type MatchingProfile } from '@app/matching';
+import { MatchingRunRepository, PartnerRepository, SuggestionRepository, type MatchingRunEntity, type RunWeights, type ShardBounds, type SuggestionRow } from '@app/persistence';
 import { MatchingJobProducer, type MatchingJobData, type ProgressReporter } from '@app/queue';
+import { ActiveKennisdelenProfileService } from './active-kennisdelen-profile.service';
 import { ActiveMatchingProfileService } from './active-matching-profile.service';
+import { KennisdelenListsService } from './kennisdelen-lists.service';
 import { MatchInputsService } from './match-inputs.service';
 import { PartnerChangeHandler } from './partner-change.handler';
 import { toSuggestionRows } from './partner-profiles';
@@ -30,14 +33,22 @@ export class FullRunHandler {
   private readonly logger = new Logger(FullRunHandler.name);
 
   constructor(
+    @Inject(appConfig.KEY) private readonly config: AppConfig,
     private readonly partners: PartnerRepository,
     private readonly inputs: MatchInputsService,
     private readonly runs: MatchingRunRepository,
     private readonly suggestions: SuggestionRepository,
     private readonly producer: MatchingJobProducer,
     private readonly matchingProfile: ActiveMatchingProfileService,
+    private readonly kennisdelenProfile: ActiveKennisdelenProfileService,
     private readonly partnerChanges: PartnerChangeHandler,
+    private readonly kennisdelen: KennisdelenListsService,
   ) {}
+
+  /** What a run's partition records: both purposes' weights (of the versions it was requested with), for the reasons' shares. */
+  private runWeights(profile: MatchingProfile, kennisdelen: KennisdelenProfile): RunWeights {
+    return { ...profile.weights, kennisdelen: kennisdelen.weights };
+  }
 
   /** Records a run job's failure for good: the run ends, so the next one can start. */
   async fail(runId: string, error: string): Promise<void> {
@@ -46,9 +57,11 @@ export class FullRunHandler {
 
   /** The record of a scheduled run, unless another run is still going (then it is skipped). */
   private async createScheduledRun(): Promise<MatchingRunEntity | null> {
-    return this.runs.withRequestLock(async (tx) =>
-      (await this.runs.findUnfinished(tx)) ? null : this.runs.create('scheduled', (await this.matchingProfile.current(tx)).version, tx),
-    );
+    return this.runs.withRequestLock(async (tx) => {
+      if (await this.runs.findUnfinished(tx)) return null;
+      const versions = { samenwerken: (await this.matchingProfile.current(tx)).version, kennisdelen: (await this.kennisdelenProfile.current(tx)).version };
+      return this.runs.create('scheduled', versions, tx);
+    });
   }
 
   async plan(data: MatchingJobData<'full-run'>): Promise<void> {
@@ -61,6 +74,8 @@ export class FullRunHandler {
       const slice = ids.slice(start, start + SHARD_SIZE);
       bounds.push({ firstPartnerId: slice[0], lastPartnerId: slice[slice.length - 1] });
     }
+    // The run's own partition, before any shard writes into it.
+    await this.suggestions.preparePartition(run.id, this.runWeights(await this.matchingProfile.ofRun(run.id), await this.kennisdelenProfile.ofRun(run.id)));
     await this.runs.markStarted(run.id, ids.length, bounds, startedAt);
     await this.producer.enqueueShardedRun({ runId: run.id }, shardJobs(run.id, bounds));
   }
@@ -72,6 +87,9 @@ export class FullRunHandler {
     await this.runs.touch(run.id);
     const { profiles, options } = await this.inputs.load(undefined, await this.matchingProfile.ofRun(run.id));
     const profile = options.profile;
+    const kennisdelenProfile = await this.kennisdelenProfile.ofRun(run.id);
+    // A no-op after plan; a run recovered by the watchdog from an older plan gets it here.
+    await this.suggestions.preparePartition(run.id, this.runWeights(profile, kennisdelenProfile));
     const inShard = profiles.filter((partner) => partner.id >= data.firstPartnerId && partner.id <= data.lastPartnerId);
     // Everyone competes as a candidate; only this shard's lists are ranked here.
     const lists = await rankAllPairs(profiles, {
@@ -79,7 +97,11 @@ export class FullRunHandler {
       only: inShard.map((partner) => partner.id),
       // Each shard row is scored against everyone, so the whole set decides whether threads pay.
       threads: defaultThreads(profiles.length),
+      // The embedded default runs this job on the API's event loop: ranking there held every
+      // request for the ranking's time, however short the write transactions.
+      offThread: this.config.database.kind === 'embedded',
     });
+    const kennisdelenLists = await this.kennisdelen.rankShard(profiles, options.connections, inShard.map((partner) => partner.id), kennisdelenProfile);
     await reportProgress(50);
     await this.runs.touch(run.id);
     const context = buildMatchContext(options);
@@ -91,16 +113,17 @@ export class FullRunHandler {
       for (const viewer of chunk) {
         rows.push(...toSuggestionRows(data.runId, viewer, buildSuggestions(viewer, lists.list(viewer.id), lookup, context), lookup, profile.version));
       }
-      await this.suggestions.replaceLists(
-        data.runId,
-        chunk.map((partner) => partner.id),
-        rows,
-      );
+      const ids = chunk.map((partner) => partner.id);
+      await this.suggestions.replaceLists(data.runId, ids, rows);
+      await this.suggestions.replaceKennisdelenLists(data.runId, ids, this.kennisdelen.rows(data.runId, ids, kennisdelenLists, lookup, kennisdelenProfile));
       // Reads queued behind the write get the connection and the event loop (the job's lock is
       // renewed on it too) before the next chunk is explained.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    await this.runs.markShardDone(data.runId, data.shard);
+    const remaining = await this.runs.markShardDone(data.runId, data.shard);
+    // The last shards are being scored (here or by another worker): this process builds its
+    // index for the run now, so the first change after the switch-in does not wait for a build.
+    if (remaining <= 1) this.partnerChanges.prepareFor(profile);
   }
 
   /**
@@ -112,6 +135,7 @@ export class FullRunHandler {
     if (!run || run.status !== 'running') return;
     const missing = (run.shardCount ?? 0) - run.completedShards.length;
     if (missing > 0) throw new Error(`${missing} of ${run.shardCount} shards have not finished`);
+    await this.suggestions.compactPartition(run.id);
     // Completed and switched in at once: readers never see a completed run that is not theirs.
     const switchedIn = await this.suggestions.withListLock(async (tx) => {
       if (!(await this.runs.markCompleted(run.id, await this.suggestions.countInRun(run.id, tx), tx))) return false;
@@ -119,7 +143,8 @@ export class FullRunHandler {
       return true;
     });
     if (!switchedIn) return; // finalised before, or failed meanwhile
-    await this.suggestions.deleteOtherRuns(run.id);
+    // The previous runs' rows go with their partitions: no long DELETE.
+    await this.suggestions.dropOtherRuns(run.id);
     const repaired = await this.partnerChanges.catchUpSwitchedInRun(run.id);
     this.logger.log(`Run ${run.id} completed: ${run.partnerCount} partners${repaired ? `, ${repaired} lists updated for changes during the run` : ''}`);
   }

@@ -48,6 +48,15 @@ export class MatchingJobRouter extends MatchingJobHandler {
     await this.fullRuns.fail(job.data.runId, `${job.name}: ${error.message}`);
   }
 
+  /** Between jobs: this process builds the incremental index the next repair needs, if it lacks it. */
+  async idle(): Promise<void> {
+    try {
+      await this.partnerChanges.prepare();
+    } catch (error) {
+      if (!this.isTransient(error)) this.logger.warn(`Preparing the match index failed: ${(error as Error).message}`);
+    }
+  }
+
   isTransient(error: unknown): boolean {
     return isDatabaseUnavailable(error) || isRedisConnectionFailure(error);
   }

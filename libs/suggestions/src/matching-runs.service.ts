@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { MatchingRunRepository, type MatchingProfileSettings, type MatchingRunEntity, type RunTrigger } from '@app/persistence';
+import { MatchingRunRepository, type KennisdelenProfileSettings, type MatchingProfileSettings, type MatchingRunEntity, type RunTrigger } from '@app/persistence';
 import { DomainException } from '@app/errors';
 import { MatchingJobProducer } from '@app/queue';
 import type { EntityManager } from 'typeorm';
+import { ActiveKennisdelenProfileService, type KennisdelenProfileVersion } from './active-kennisdelen-profile.service';
 import { ActiveMatchingProfileService, type MatchingProfileVersion } from './active-matching-profile.service';
 import { RunWatchdogService } from './run-watchdog.service';
 
@@ -23,6 +24,7 @@ export class MatchingRunsService {
     private readonly runs: MatchingRunRepository,
     private readonly producer: MatchingJobProducer,
     private readonly matchingProfile: ActiveMatchingProfileService,
+    private readonly kennisdelenProfile: ActiveKennisdelenProfileService,
     private readonly watchdog: RunWatchdogService,
   ) {}
 
@@ -40,6 +42,12 @@ export class MatchingRunsService {
     return { profile: prepared, run };
   }
 
+  /** The same for a new version of the kennisdelen profile: saved and applied by a full run, both or neither. */
+  async activateKennisdelenProfile(settings: KennisdelenProfileSettings, note: string | null): Promise<{ profile: KennisdelenProfileVersion; run: MatchingRunEntity }> {
+    const { run, prepared } = await this.start('profile', 'save the profile once it has finished', (tx) => this.kennisdelenProfile.save(settings, note, tx));
+    return { profile: prepared, run };
+  }
+
   /** Runs, newest first. */
   list(limit: number, offset: number): Promise<{ items: MatchingRunEntity[]; total: number }> {
     return this.runs.list(limit, offset);
@@ -51,6 +59,11 @@ export class MatchingRunsService {
     return run;
   }
 
+  /** The version of each purpose's profile a run requested now applies. */
+  private async activeVersions(tx: EntityManager): Promise<{ samenwerken: number; kennisdelen: number }> {
+    return { samenwerken: (await this.matchingProfile.current(tx)).version, kennisdelen: (await this.kennisdelenProfile.current(tx)).version };
+  }
+
   /** Under the request lock, so two requests cannot both find no unfinished run. */
   private async start<T>(trigger: RunTrigger, then: string, prepare: (tx: EntityManager) => Promise<T>): Promise<{ run: MatchingRunEntity; prepared: T }> {
     // A run that can no longer end must not answer this request with 409; outside the lock,
@@ -60,7 +73,7 @@ export class MatchingRunsService {
       const unfinished = await this.runs.findUnfinished(tx);
       if (unfinished) throw new RunAlreadyUnfinishedException(unfinished, then);
       const prepared = await prepare(tx);
-      return { run: await this.runs.create(trigger, (await this.matchingProfile.current(tx)).version, tx), prepared };
+      return { run: await this.runs.create(trigger, await this.activeVersions(tx), tx), prepared };
     });
     try {
       await this.producer.enqueue({ name: 'full-run', data: { runId: started.run.id } });

@@ -11,6 +11,8 @@ export function toPartnerProfile(partner: MatchingFields): PartnerProfile {
     gemeenten: partner.gemeenten,
     leefdomeinen: partner.leefdomeinen,
     opgaven: partner.opgaven,
+    kennisbronnen: partner.kennisbronnen,
+    verandertheorie: partner.verandertheorie,
     offers: partner.offers,
     needs: partner.needs,
     matchingOptOut: partner.matchingOptOut,

@@ -38,6 +38,8 @@ export interface Taxonomy {
   opgaven: Opgave[];
   sectors: Term[];
   kennisbronnen: Term[];
+  /** The alliance's verandertheorie, "de drie V's": verzachten (short term), versterken (medium), veranderen (long term). */
+  verandertheorie: Term[];
   provinces: Term[];
   gemeenten: Gemeente[];
 }
@@ -51,6 +53,7 @@ export const taxonomy: Taxonomy = {
   opgaven: taxonomyData.opgaven as Opgave[],
   sectors: taxonomyData.sectors,
   kennisbronnen: taxonomyData.kennisbronnen,
+  verandertheorie: taxonomyData.verandertheorie.map(({ code, nl, en }) => ({ code, nl, en })),
   provinces: taxonomyData.provinces,
   gemeenten: gemeentenData,
 };
@@ -59,6 +62,9 @@ export const LEEFDOMEIN_CODES = taxonomy.leefdomeinen.map((term) => term.code);
 export const OPGAVE_CODES = taxonomy.opgaven.map((term) => term.code);
 export const SECTOR_CODES = taxonomy.sectors.map((term) => term.code);
 export const KENNISBRON_CODES = taxonomy.kennisbronnen.map((term) => term.code);
+/** `taxonomy.verandertheorie`: the levels a partner states and the kennisdelen scorer compares. */
+export const verandertheorie: Term[] = taxonomy.verandertheorie;
+export const VERANDERTHEORIE_CODES = verandertheorie.map((term) => term.code);
 export const PROVINCE_CODES = taxonomy.provinces.map((term) => term.code);
 export const GEMEENTE_CODES = taxonomy.gemeenten.map((gemeente) => gemeente.code);
 

@@ -2,6 +2,8 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Roles } from '../auth/access.decorators';
+import { callerOf } from '../auth/caller';
+import { ImpressionRecorder } from '../impressions/impression-recorder.service';
 import { ApiProblems } from '../problems/api-problems.decorator';
 import { EmbedSuggestionListDto } from './dtos/embed-suggestion.dto';
 import { EmbedSuggestionsQueryDto } from './dtos/embed-suggestions-query.dto';
@@ -20,6 +22,7 @@ const CACHE_CONTROL = 'private, max-age=60';
 export class EmbedController {
   constructor(
     private readonly embed: EmbedService,
+    private readonly impressions: ImpressionRecorder,
   ) {}
 
   /**
@@ -47,6 +50,8 @@ export class EmbedController {
     @Res() response: Response,
   ): Promise<void> {
     const body = await this.embed.approvedSuggestions(slug, query);
+    // Shown on the partner's portal page (a 304 too: the widget shows its kept copy); the team's reads are previews.
+    if (callerOf(request)?.role === 'portal') this.impressions.shown('embed', body);
     response.vary('Authorization').vary('Origin');
     sendCached(request, response, body, 'application/json; charset=utf-8', CACHE_CONTROL);
   }

@@ -28,11 +28,16 @@ export class EmbedService {
   approvedSuggestions(slug: string, query: EmbedSuggestionsQueryDto): Promise<Serialised<EmbedSuggestionListDto>> {
     return this.cache.read(JSON.stringify(['embed', slug, query]), async () => {
       const partner = await this.partners.get(slug);
-      const { items, total } = await this.suggestions.page(partner, { statuses: PUBLISHED_STATUSES, limit: query.limit, offset: 0 });
+      const page = { statuses: PUBLISHED_STATUSES, limit: query.limit, offset: 0 };
+      const { items, total } =
+        query.purpose === 'kennisdelen'
+          ? await this.suggestions.kennisdelenPage(partner, page).then(({ items, total }) => ({ items: items.map((item) => EmbedSuggestionDto.fromKennisdelen(item, query.lang)), total }))
+          : await this.suggestions.page(partner, page).then(({ items, total }) => ({ items: items.map((item) => EmbedSuggestionDto.from(item, query.lang)), total }));
       return serialise<EmbedSuggestionListDto>({
         partner: PartnerRefDto.from(partner),
+        purpose: query.purpose,
         lang: query.lang,
-        items: items.map((item) => EmbedSuggestionDto.from(item, query.lang)),
+        items,
         total,
         limit: query.limit,
       });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { coalitionArea, gemeenteGaps, nationalCoverage, runAnalysis } from '@app/matching';
+import { coalitionArea, gemeenteGaps, jsonText, nationalCoverage, runAnalysis } from '@app/matching';
 import { ConnectionRepository, PartnerRepository } from '@app/persistence';
 import { ActiveMatchingProfileService, toPartnerProfile } from '@app/suggestions';
 import { findGemeente, GEMEENTE_CODES, gemeentenInProvince } from '@app/taxonomy';
@@ -59,8 +59,9 @@ export class GemeentenService {
   /** Ranks every gemeente (of the province) by what its local and regional partners miss. */
   async ranking(query: GapsRankingQueryDto): Promise<GapsRankingDto> {
     const gemeenten = query.province ? gemeentenInProvince(query.province) : GEMEENTE_CODES;
-    const rows = await this.partners.takingPartIn({ gemeenten: query.province ? gemeenten : undefined, national: false });
-    const ranked = await runAnalysis('gemeentenByGaps', { gemeenten, partners: rows });
+    // Every local partner of the country: as JSON text the thread parses, not rows this loop parses.
+    const partners = await this.partners.takingPartInJson({ gemeenten: query.province ? gemeenten : undefined, national: false });
+    const ranked = await runAnalysis('gemeentenByGaps', { gemeenten, partners: jsonText(partners) });
     return {
       items: ranked.slice(query.offset, query.offset + query.limit).map((gaps, index) => GapsRankingItemDto.from(gaps, query.offset + index + 1)),
       total: ranked.length,

@@ -35,9 +35,10 @@ export class MailAnswersService {
     const read = await this.read(token, 'feedback');
     if (!read || read.person.partnerId !== read.action.partnerId) return { ok: false };
     const { person, action } = read;
-    const match = await this.matches.findPair(action.partnerId, action.candidateId);
+    const purpose = action.list ?? 'samenwerken';
+    const match = await this.matches.findPair(action.partnerId, action.candidateId, purpose);
     if (!match) return { ok: false };
-    await this.feedback.record(action.partnerId, action.candidateId, action.verdict, null);
+    await this.feedback.record(action.partnerId, action.candidateId, action.verdict, null, purpose);
     const said = action.verdict === 'interested' ? 'Interessant' : 'Niet voor ons';
     await this.event(match.id, match.status, match.status, actorOf(person), `Feedback uit het overzicht per mail: ${said}`);
     return { ok: true, person, detail: said };

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '@app/errors';
 import { FollowUpsService, IntroductionMailsService } from '@app/mail';
-import { ConnectionRepository, MatchRepository, SuggestionRepository, type MatchEntity, type MatchEventEntity } from '@app/persistence';
+import { ConnectionRepository, MATCH_STATUSES, MatchRepository, SuggestionRepository, type MatchEntity, type MatchEventEntity, type MatchStatus } from '@app/persistence';
 import { mergeGemeenteFilters } from '../common/gemeente-filter';
 import { PartnerChangesService } from '../partners/partner-changes.service';
 import type { BulkUpdateMatchesDto, UpdateMatchDto } from './dtos/update-match.dto';
 import type { ReviewItem } from '@app/persistence';
-import type { ReviewQueryDto } from './dtos/review.dto';
+import type { ReviewCountsQueryDto, ReviewQueryDto } from './dtos/review.dto';
 import { allowedNextStatuses, canMove, changesLists } from './match-transitions';
 
 @Injectable()
@@ -50,6 +50,7 @@ export class MatchesService {
     const runId = await this.suggestions.activeRunId();
     if (!runId) return { runId, items: [], total: 0 };
     const { items, total } = await this.matches.reviewQueue(runId, {
+      purpose: query.purpose,
       statuses: [query.status],
       sector: query.sector,
       gemeenten: mergeGemeenteFilters(query.gemeente, query.province),
@@ -61,6 +62,22 @@ export class MatchesService {
       offset: query.offset,
     });
     return { runId, items, total };
+  }
+
+  /** How many pairs of the current lists have each status under the queue's filters (all zero before the first run). */
+  async reviewCounts(query: ReviewCountsQueryDto): Promise<{ runId: string | null; counts: Record<MatchStatus, number> }> {
+    const runId = await this.suggestions.activeRunId();
+    const search = {
+      purpose: query.purpose,
+      sector: query.sector,
+      gemeenten: mergeGemeenteFilters(query.gemeente, query.province),
+      opgave: query.opgave,
+      leefdomein: query.leefdomein,
+      minScore: query.minScore,
+      mutualInterest: query.mutualInterest,
+    };
+    const counts = runId ? await this.matches.reviewCounts(runId, search) : (Object.fromEntries(MATCH_STATUSES.map((status) => [status, 0])) as Record<MatchStatus, number>);
+    return { runId, counts };
   }
 
   /** One pair as the queue shows it, whatever its status; 404 when unknown or in none of the current lists. */
@@ -102,7 +119,9 @@ export class MatchesService {
       if (to === 'collaborating') {
         for (const match of matches) await this.connections.ensure(match.partnerAId, match.partnerBId, decision.note ?? 'Samenwerking na introductie', tx);
       }
-      const affected = matches.filter((match) => changesLists(match.status, to)).flatMap((match) => [match.partnerAId, match.partnerBId]);
+      // Open introductions count against a profile's maxOpenIntroductions, so entering or leaving `introduced` is a change too.
+      const countsOpen = (from: string) => from === 'introduced' || to === 'introduced';
+      const affected = matches.filter((match) => changesLists(match.status, to) || countsOpen(match.status)).flatMap((match) => [match.partnerAId, match.partnerBId]);
       await recompute([...new Set(affected)], 'match-decision');
       return matches;
     });

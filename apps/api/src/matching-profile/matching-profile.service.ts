@@ -4,19 +4,30 @@ import {
   buildMatchContext,
   componentsReference,
   DEFAULT_MATCHING_PROFILE,
+  jsonText,
   runAnalysis,
   suggestWeights,
+  validateKennisdelenProfile,
   validateMatchingProfile,
   WEIGHT_SUGGESTION_MIN_PER_KIND,
   type AppearanceShift,
   type LabelledDecision,
 } from '@app/matching';
-import { FeedbackRepository, MatchRepository, PartnerRepository, SuggestionRepository, type MatchingProfileSettings, type MatchStatus } from '@app/persistence';
-import { ActiveMatchingProfileService, MatchInputsService, MatchingRunsService } from '@app/suggestions';
+import {
+  FeedbackRepository,
+  MatchRepository,
+  PartnerRepository,
+  SuggestionRepository,
+  type KennisdelenProfileSettings,
+  type MatchingProfileSettings,
+  type MatchStatus,
+} from '@app/persistence';
+import { ActiveKennisdelenProfileService, ActiveMatchingProfileService, MatchInputsService, MatchingRunsService } from '@app/suggestions';
 import { PartnerRefDto } from '../common/partner-ref.dto';
 import { MatchingRunDto } from '../matching-runs/dtos/matching-run.dto';
 import { MatchingProfileActivationDto, MatchingProfileDto, MatchingProfilePreviewDto, settingsOf, type PartnerShiftDto } from './dtos/matching-profile.dto';
 import type { MatchingProfileSettingsDto, SaveMatchingProfileDto } from './dtos/matching-profile-settings.dto';
+import { KennisdelenProfileDto, type KennisdelenProfileActivationDto, type SaveKennisdelenProfileDto } from './dtos/kennisdelen-profile.dto';
 import type { WeightSuggestionDto } from './dtos/weight-suggestion.dto';
 
 /** The server assigns versions on save; a proposal is checked and scored under this stand-in. */
@@ -36,6 +47,7 @@ export class MatchingProfileService {
     private readonly matches: MatchRepository,
     private readonly feedback: FeedbackRepository,
     private readonly activeProfile: ActiveMatchingProfileService,
+    private readonly kennisdelenProfile: ActiveKennisdelenProfileService,
   ) {}
 
   /**
@@ -88,36 +100,29 @@ export class MatchingProfileService {
   /** Stores the settings as the next version and starts the run that applies it. */
   async activate(body: SaveMatchingProfileDto): Promise<MatchingProfileActivationDto> {
     const settings = checkedSettings(body);
-    if (body.version !== undefined) await this.assertReadAtActiveVersion(body.version);
+    if (body.version !== undefined) assertReadAtActiveVersion(body.version, (await this.activeProfile.current()).version);
     const { profile, run } = await this.matchingRuns.activateProfile(settings, body.note ?? null);
-    return { profile: MatchingProfileDto.from(profile), run: MatchingRunDto.from(run) };
+    return { purpose: 'samenwerken', profile: MatchingProfileDto.from(profile), run: MatchingRunDto.from(run) };
   }
 
-  /**
-   * A body sent back as GET answered it names the version it was read at: still the active
-   * one, it is saved (as the next version); another save since then is a 409, so nobody
-   * overwrites a colleague's change unseen.
-   */
-  private async assertReadAtActiveVersion(readAt: number): Promise<void> {
-    const active = (await this.activeProfile.active()).profile.version;
-    if (readAt === active) return;
-    if (readAt < active) {
-      throw new DomainException('conflict', `the profile was read at version ${readAt}, but version ${active} was saved since; read it again and redo the change`, [
-        { field: 'version', message: `version ${readAt} is no longer the active version (${active})`, value: readAt },
-      ]);
-    }
-    throw DomainException.validation([
-      { field: 'version', message: `version must be the active version (${active}) the profile was read at, or left out: the server numbers new versions`, value: readAt },
-    ]);
+  /** The same for the kennisdelen profile: its next version, and the full run that applies it. */
+  async activateKennisdelen(body: SaveKennisdelenProfileDto): Promise<KennisdelenProfileActivationDto> {
+    const settings = checkedKennisdelenSettings(body);
+    if (body.version !== undefined) assertReadAtActiveVersion(body.version, (await this.kennisdelenProfile.current()).version);
+    const { profile, run } = await this.matchingRuns.activateKennisdelenProfile(settings, body.note ?? null);
+    return { purpose: 'kennisdelen', profile: KennisdelenProfileDto.from(profile), run: MatchingRunDto.from(run) };
   }
 
   /** Every partner's list under the proposed settings, compared with the stored lists. */
   async preview(body: MatchingProfileSettingsDto): Promise<MatchingProfilePreviewDto> {
-    const { profiles, options } = await this.inputs.load(undefined, { ...checkedSettings(body), version: PROPOSED_VERSION });
+    const profile = { ...checkedSettings(body), version: PROPOSED_VERSION };
     const runId = await this.suggestions.activeRunId();
-    const today = runId ? await this.suggestions.candidateIdLists(runId) : new Map<string, string[]>();
-    // Ranking every partner takes seconds to a minute: off this event loop, which serves every other request.
-    const comparison = await runAnalysis('preview', { profiles, options, today, top: TOP });
+    // Ranking every partner takes seconds to a minute: off this event loop, which serves every
+    // other request. The inputs come as JSON text the thread parses, so this loop neither parses
+    // nor copies 10,000s of rows.
+    const [inputs, today] = await Promise.all([this.inputs.loadAsText(), runId ? this.suggestions.candidateIdListsJson(runId) : '{}']);
+    const openIntroductions = profile.maxOpenIntroductions != null ? await this.matches.openIntroductionCounts() : undefined;
+    const comparison = await runAnalysis('preview', { ...inputs, profile, today: jsonText(today), top: TOP, openIntroductions });
     const named = new Map((await this.partners.findByIds([...comparison.gainers, ...comparison.losers].map((shift) => shift.id))).map((p) => [p.id, p]));
     const describe = (shifts: AppearanceShift[]): PartnerShiftDto[] =>
       shifts.flatMap(({ id, before, after }) => {
@@ -136,6 +141,23 @@ export class MatchingProfileService {
 }
 
 /**
+ * A body sent back as GET answered it names the version it was read at: still the active
+ * one, it is saved (as the next version); another save since then is a 409, so nobody
+ * overwrites a colleague's change unseen.
+ */
+function assertReadAtActiveVersion(readAt: number, active: number): void {
+  if (readAt === active) return;
+  if (readAt < active) {
+    throw new DomainException('conflict', `the profile was read at version ${readAt}, but version ${active} was saved since; read it again and redo the change`, [
+      { field: 'version', message: `version ${readAt} is no longer the active version (${active})`, value: readAt },
+    ]);
+  }
+  throw DomainException.validation([
+    { field: 'version', message: `version must be the active version (${active}) the profile was read at, or left out: the server numbers new versions`, value: readAt },
+  ]);
+}
+
+/**
  * The settings of a body, checked as the core checks every profile: the validation pipe has
  * checked the shape, this adds what a DTO cannot say (the sector table, weights not all 0).
  */
@@ -149,8 +171,20 @@ function checkedSettings(body: MatchingProfileSettingsDto): MatchingProfileSetti
     leefdomeinenCoverage: body.leefdomeinenCoverage,
     k: body.k,
     diversity: body.diversity,
+    maxTopPlaces: body.maxTopPlaces ?? null,
+    maxOpenIntroductions: body.maxOpenIntroductions ?? null,
   };
   const errors = validateMatchingProfile({ ...settings, version: PROPOSED_VERSION });
+  if (errors.length > 0) {
+    throw DomainException.validation(errors.map(({ field, message }) => ({ field, message: `${field} ${message}`, value: valueAt(body, field) })));
+  }
+  return settings;
+}
+
+/** A kennisdelen body's settings, checked by validateKennisdelenProfile (weights not all 0, besides the shape). */
+function checkedKennisdelenSettings(body: SaveKennisdelenProfileDto): KennisdelenProfileSettings {
+  const settings: KennisdelenProfileSettings = { weights: { ...body.weights }, crossSectorPeers: body.crossSectorPeers, k: body.k };
+  const errors = validateKennisdelenProfile({ ...settings, version: PROPOSED_VERSION, purpose: 'kennisdelen' });
   if (errors.length > 0) {
     throw DomainException.validation(errors.map(({ field, message }) => ({ field, message: `${field} ${message}`, value: valueAt(body, field) })));
   }

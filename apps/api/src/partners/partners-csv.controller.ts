@@ -15,7 +15,7 @@ const LAYOUT =
   `A header row with the columns \`${CSV_COLUMNS.join(', ')}\` (any order; only name, sector and scope are required), ` +
   'then one partner a row. `slug` names the stored partner the row updates; a row without one creates a partner (its slug ' +
   'derived from the name), and a slug no partner has creates one with that slug (so an export fills an empty installation). Cells hold what POST /v1/partners takes: codes from /v1/taxonomy; the list columns ' +
-  '(gemeenten, leefdomeinen, opgaven, kennisbronnen, offers, needs) separate their items with `;`; matchingOptOut is ' +
+  '(gemeenten, leefdomeinen, opgaven, kennisbronnen, verandertheorie, offers, needs) separate their items with `;`; matchingOptOut is ' +
   '`true` or `false`; an empty cell leaves a new partner\'s field at its default and clears an updated partner\'s field; a ' +
   'column left out of the header leaves an updated partner\'s field as stored. Cells separated by `,` or `;` (the header line ' +
   'tells which; Excel in a Dutch locale saves `;`), or a first line `sep=;`; UTF-8 with or without byte-order mark, or ' +

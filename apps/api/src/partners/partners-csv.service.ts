@@ -25,6 +25,7 @@ export const CSV_COLUMNS = [
   'leefdomeinen',
   'opgaven',
   'kennisbronnen',
+  'verandertheorie',
   'offers',
   'needs',
   'description',
@@ -35,7 +36,7 @@ export const CSV_COLUMNS = [
 type CsvColumn = (typeof CSV_COLUMNS)[number];
 type FieldColumn = Exclude<CsvColumn, 'slug'>;
 
-const LIST_COLUMNS = new Set<CsvColumn>(['gemeenten', 'leefdomeinen', 'opgaven', 'kennisbronnen', 'offers', 'needs']);
+const LIST_COLUMNS = new Set<CsvColumn>(['gemeenten', 'leefdomeinen', 'opgaven', 'kennisbronnen', 'verandertheorie', 'offers', 'needs']);
 const OPTIONAL_TEXT_COLUMNS = new Set<CsvColumn>(['description', 'website', 'contactEmail']);
 const REQUIRED_COLUMNS: CsvColumn[] = ['name', 'sector', 'scope'];
 export const MAX_CSV_ROWS = 10_000;
@@ -261,6 +262,7 @@ function toCsvRow(partner: PartnerEntity): Record<CsvColumn, string> {
     leefdomeinen: partner.leefdomeinen.join(';'),
     opgaven: partner.opgaven.join(';'),
     kennisbronnen: partner.kennisbronnen.join(';'),
+    verandertheorie: partner.verandertheorie.join(';'),
     offers: partner.offers.join(';'),
     needs: partner.needs.join(';'),
     description: partner.description,

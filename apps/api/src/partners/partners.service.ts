@@ -119,6 +119,7 @@ export function newPartnerFields({ allowSimilarName: _notStored, ...input }: Cre
     leefdomeinen: input.leefdomeinen ?? [],
     opgaven: input.opgaven ?? [],
     kennisbronnen: input.kennisbronnen ?? [],
+    verandertheorie: input.verandertheorie ?? [],
     offers: input.offers ?? [],
     needs: input.needs ?? [],
     description: input.description ?? '',

@@ -54,9 +54,10 @@ export class PartnerExportDto {
 }
 
 /** A pair the partner was shown, without the team's note. */
-export class SharedMatchDto extends PickType(MatchDto, ['id', 'partnerA', 'partnerB', 'status', 'createdAt', 'updatedAt']) {
+export class SharedMatchDto extends PickType(MatchDto, ['id', 'partnerA', 'partnerB', 'purpose', 'status', 'createdAt', 'updatedAt']) {
   static from(match: MatchEntity): SharedMatchDto {
-    return { id: match.id, partnerA: PartnerRefDto.from(match.partnerA), partnerB: PartnerRefDto.from(match.partnerB), status: match.status, createdAt: match.createdAt, updatedAt: match.updatedAt };
+    const { id, purpose, status, createdAt, updatedAt } = match;
+    return { id, partnerA: PartnerRefDto.from(match.partnerA), partnerB: PartnerRefDto.from(match.partnerB), purpose, status, createdAt, updatedAt };
   }
 }
 

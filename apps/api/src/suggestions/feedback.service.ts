@@ -25,15 +25,16 @@ export class FeedbackService {
   async give(idOrSlug: string, candidateIdOrSlug: string, body: GiveFeedbackDto, view: SuggestionView): Promise<FeedbackDto> {
     const partner = await this.partners.get(idOrSlug);
     const candidate = await this.partners.get(candidateIdOrSlug);
-    const pair = await this.matches.findPair(partner.id, candidate.id);
+    const purpose = body.purpose ?? 'samenwerken';
+    const pair = await this.matches.findPair(partner.id, candidate.id, purpose);
     const seen = pair !== null && (view === 'team' || visibleStatuses('partner', this.config.reviewRequired).includes(pair.status));
     if (!seen) {
-      throw new DomainException('not-found', `"${candidate.slug}" has not been suggested to "${partner.slug}"`, [
+      throw new DomainException('not-found', `"${candidate.slug}" has not been suggested to "${partner.slug}" for ${purpose}`, [
         { field: 'candidateIdOrSlug', message: 'not among the suggestions of this partner', value: candidateIdOrSlug },
       ]);
     }
-    const answer = await this.feedback.record(partner.id, candidate.id, body.verdict, body.reason ?? null);
-    const theirs = await this.feedback.answer(candidate.id, partner.id);
+    const answer = await this.feedback.record(partner.id, candidate.id, body.verdict, body.reason ?? null, purpose);
+    const theirs = await this.feedback.answer(candidate.id, partner.id, purpose);
     return FeedbackDto.from(partner, candidate, answer, answer.verdict === 'interested' && theirs?.verdict === 'interested');
   }
 }

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentCaller, type Caller } from '../auth/caller';
+import { RecordImpressionsInterceptor } from '../impressions/record-impressions.interceptor';
 import type { Serialised } from '../list-cache/suggestion-list-cache';
 import { ApiProblems } from '../problems/api-problems.decorator';
 import { FeedbackDto, GiveFeedbackDto } from './dtos/feedback.dto';
@@ -29,11 +30,17 @@ export class SuggestionsController {
    * Order: by `rank`, which is the score re-ranked for a mix of sectors (the matching
    * profile's `diversity`): a candidate of a sector the list lacks can come before a
    * higher score, and every suggestion so moved carries a `diversity-moved` reason with its
-   * place by score alone (`params.scoreRank`). Filters choose among the stored list of the
-   * run, `searchedDepth` candidates deep; national candidates have no distance and pass
-   * `maxDistanceKm` unless `includeNational=false`.
+   * place by score alone (`params.scoreRank`).
+   *
+   * Filters (`sector`, `opgave`, `leefdomein`, `maxDistanceKm`, `includeNational=false`) rank
+   * on demand: the partner is scored against every candidate passing them with the active
+   * run's profile, and the best k are re-ranked and explained as a run's list is
+   * (`rankedOnDemand: true`, `searchedCandidates` of them scored). So a filtered list is as
+   * long as an unfiltered one where k candidates pass. National candidates have no distance
+   * and pass `maxDistanceKm` unless `includeNational=false`.
    */
   @Get()
+  @UseInterceptors(RecordImpressionsInterceptor)
   @ApiParam({ name: 'idOrSlug', description: 'The partner uuid or its slug' })
   @ApiOkResponse({ type: SuggestionListDto })
   @ApiProblems(400, 404)

@@ -11,7 +11,7 @@ import { Roles } from '../auth/access.decorators';
 @Roles('team', 'partner')
 @Controller('v1/taxonomy')
 export class TaxonomyController {
-  /** The alliance's lists in one document: leefdomeinen, opgaven, sectors, kennisbronnen, provinces and gemeenten. */
+  /** The alliance's lists in one document: leefdomeinen, opgaven, sectors, kennisbronnen, verandertheorie, provinces and gemeenten. */
   @Get()
   @ApiOkResponse({ type: TaxonomyDto })
   all(): TaxonomyDto {
@@ -44,6 +44,13 @@ export class TaxonomyController {
   @ApiOkResponse({ type: [TermDto] })
   kennisbronnen(): TermDto[] {
     return taxonomy.kennisbronnen;
+  }
+
+  /** The verandertheorie's three levels ("de drie V's"): verzachten, versterken, veranderen. */
+  @Get('verandertheorie')
+  @ApiOkResponse({ type: [TermDto] })
+  verandertheorie(): TermDto[] {
+    return taxonomy.verandertheorie;
   }
 
   /** The twelve provinces (CBS codes `PV20`-`PV31`), with their names. */

@@ -92,8 +92,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The alliance's lists in one document: leefdomeinen, opgaven, sectors, kennisbronnen, provinces and gemeenten.
-         * @description The alliance's lists in one document: leefdomeinen, opgaven, sectors, kennisbronnen, provinces and gemeenten.
+         * The alliance's lists in one document: leefdomeinen, opgaven, sectors, kennisbronnen, verandertheorie, provinces and gemeenten.
+         * @description The alliance's lists in one document: leefdomeinen, opgaven, sectors, kennisbronnen, verandertheorie, provinces and gemeenten.
          */
         get: operations["TaxonomyController_all"];
         put?: never;
@@ -184,6 +184,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/taxonomy/verandertheorie": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The verandertheorie's three levels ("de drie V's"): verzachten, versterken, veranderen.
+         * @description The verandertheorie's three levels ("de drie V's"): verzachten, versterken, veranderen.
+         */
+        get: operations["TaxonomyController_verandertheorie"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/taxonomy/provinces": {
         parameters: {
             query?: never;
@@ -255,7 +275,7 @@ export interface paths {
         put?: never;
         /**
          * Imports partners from a CSV file: all rows or none
-         * @description A header row with the columns `slug, name, sector, scope, gemeenten, leefdomeinen, opgaven, kennisbronnen, offers, needs, description, website, contactEmail, matchingOptOut` (any order; only name, sector and scope are required), then one partner a row. `slug` names the stored partner the row updates; a row without one creates a partner (its slug derived from the name), and a slug no partner has creates one with that slug (so an export fills an empty installation). Cells hold what POST /v1/partners takes: codes from /v1/taxonomy; the list columns (gemeenten, leefdomeinen, opgaven, kennisbronnen, offers, needs) separate their items with `;`; matchingOptOut is `true` or `false`; an empty cell leaves a new partner's field at its default and clears an updated partner's field; a column left out of the header leaves an updated partner's field as stored. Cells separated by `,` or `;` (the header line tells which; Excel in a Dutch locale saves `;`), or a first line `sep=;`; UTF-8 with or without byte-order mark, or Windows-1252 (Excel's plain "CSV"); any line ends; double quotes around cells holding the separator, quotes or line breaks. A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is exported with `'` before it (so a spreadsheet does not run it as a formula), and the import takes that one `'` off again. Every row is checked as POST /v1/partners checks a body; a slug may appear in one row only, and a new partner's name may not give the slug of another row or of a stored partner. Any error answers 400 with `errors` naming `rows[i].field` (i counts data rows from 0; the message gives the file line) and stores nothing; a header the import cannot read names the encoding and separator it read the file with. `dryRun=true` checks the same and answers 200 with what an import would create, change and leave unchanged, writing nothing. At most 5 MB and 10000 rows.
+         * @description A header row with the columns `slug, name, sector, scope, gemeenten, leefdomeinen, opgaven, kennisbronnen, verandertheorie, offers, needs, description, website, contactEmail, matchingOptOut` (any order; only name, sector and scope are required), then one partner a row. `slug` names the stored partner the row updates; a row without one creates a partner (its slug derived from the name), and a slug no partner has creates one with that slug (so an export fills an empty installation). Cells hold what POST /v1/partners takes: codes from /v1/taxonomy; the list columns (gemeenten, leefdomeinen, opgaven, kennisbronnen, verandertheorie, offers, needs) separate their items with `;`; matchingOptOut is `true` or `false`; an empty cell leaves a new partner's field at its default and clears an updated partner's field; a column left out of the header leaves an updated partner's field as stored. Cells separated by `,` or `;` (the header line tells which; Excel in a Dutch locale saves `;`), or a first line `sep=;`; UTF-8 with or without byte-order mark, or Windows-1252 (Excel's plain "CSV"); any line ends; double quotes around cells holding the separator, quotes or line breaks. A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is exported with `'` before it (so a spreadsheet does not run it as a formula), and the import takes that one `'` off again. Every row is checked as POST /v1/partners checks a body; a slug may appear in one row only, and a new partner's name may not give the slug of another row or of a stored partner. Any error answers 400 with `errors` naming `rows[i].field` (i counts data rows from 0; the message gives the file line) and stores nothing; a header the import cannot read names the encoding and separator it read the file with. `dryRun=true` checks the same and answers 200 with what an import would create, change and leave unchanged, writing nothing. At most 5 MB and 10000 rows.
          */
         post: operations["PartnersCsvController_import"];
         delete?: never;
@@ -273,7 +293,7 @@ export interface paths {
         };
         /**
          * Every partner as CSV, contact e-mail included; imports again as it is
-         * @description A header row with the columns `slug, name, sector, scope, gemeenten, leefdomeinen, opgaven, kennisbronnen, offers, needs, description, website, contactEmail, matchingOptOut` (any order; only name, sector and scope are required), then one partner a row. `slug` names the stored partner the row updates; a row without one creates a partner (its slug derived from the name), and a slug no partner has creates one with that slug (so an export fills an empty installation). Cells hold what POST /v1/partners takes: codes from /v1/taxonomy; the list columns (gemeenten, leefdomeinen, opgaven, kennisbronnen, offers, needs) separate their items with `;`; matchingOptOut is `true` or `false`; an empty cell leaves a new partner's field at its default and clears an updated partner's field; a column left out of the header leaves an updated partner's field as stored. Cells separated by `,` or `;` (the header line tells which; Excel in a Dutch locale saves `;`), or a first line `sep=;`; UTF-8 with or without byte-order mark, or Windows-1252 (Excel's plain "CSV"); any line ends; double quotes around cells holding the separator, quotes or line breaks. A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is exported with `'` before it (so a spreadsheet does not run it as a formula), and the import takes that one `'` off again. The export starts with a UTF-8 byte-order mark, so that Excel reads its accents right, and holds every column; edited and imported again, it updates the partners by slug. `separator=semicolon` for Excel in a Dutch locale.
+         * @description A header row with the columns `slug, name, sector, scope, gemeenten, leefdomeinen, opgaven, kennisbronnen, verandertheorie, offers, needs, description, website, contactEmail, matchingOptOut` (any order; only name, sector and scope are required), then one partner a row. `slug` names the stored partner the row updates; a row without one creates a partner (its slug derived from the name), and a slug no partner has creates one with that slug (so an export fills an empty installation). Cells hold what POST /v1/partners takes: codes from /v1/taxonomy; the list columns (gemeenten, leefdomeinen, opgaven, kennisbronnen, verandertheorie, offers, needs) separate their items with `;`; matchingOptOut is `true` or `false`; an empty cell leaves a new partner's field at its default and clears an updated partner's field; a column left out of the header leaves an updated partner's field as stored. Cells separated by `,` or `;` (the header line tells which; Excel in a Dutch locale saves `;`), or a first line `sep=;`; UTF-8 with or without byte-order mark, or Windows-1252 (Excel's plain "CSV"); any line ends; double quotes around cells holding the separator, quotes or line breaks. A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is exported with `'` before it (so a spreadsheet does not run it as a formula), and the import takes that one `'` off again. The export starts with a UTF-8 byte-order mark, so that Excel reads its accents right, and holds every column; edited and imported again, it updates the partners by slug. `separator=semicolon` for Excel in a Dutch locale.
          */
         get: operations["PartnersCsvController_export"];
         put?: never;
@@ -453,9 +473,14 @@ export interface paths {
          *     Order: by `rank`, which is the score re-ranked for a mix of sectors (the matching
          *     profile's `diversity`): a candidate of a sector the list lacks can come before a
          *     higher score, and every suggestion so moved carries a `diversity-moved` reason with its
-         *     place by score alone (`params.scoreRank`). Filters choose among the stored list of the
-         *     run, `searchedDepth` candidates deep; national candidates have no distance and pass
-         *     `maxDistanceKm` unless `includeNational=false`.
+         *     place by score alone (`params.scoreRank`).
+         *
+         *     Filters (`sector`, `opgave`, `leefdomein`, `maxDistanceKm`, `includeNational=false`) rank
+         *     on demand: the partner is scored against every candidate passing them with the active
+         *     run's profile, and the best k are re-ranked and explained as a run's list is
+         *     (`rankedOnDemand: true`, `searchedCandidates` of them scored). So a filtered list is as
+         *     long as an unfiltered one where k candidates pass. National candidates have no distance
+         *     and pass `maxDistanceKm` unless `includeNational=false`.
          * @description The partner's ranked suggestions from the last completed run, kept current as partners
          *     change, each with its score breakdown, reasons and review status. A partner that opted
          *     out has none; candidates it called not relevant are left out.
@@ -463,9 +488,14 @@ export interface paths {
          *     Order: by `rank`, which is the score re-ranked for a mix of sectors (the matching
          *     profile's `diversity`): a candidate of a sector the list lacks can come before a
          *     higher score, and every suggestion so moved carries a `diversity-moved` reason with its
-         *     place by score alone (`params.scoreRank`). Filters choose among the stored list of the
-         *     run, `searchedDepth` candidates deep; national candidates have no distance and pass
-         *     `maxDistanceKm` unless `includeNational=false`.
+         *     place by score alone (`params.scoreRank`).
+         *
+         *     Filters (`sector`, `opgave`, `leefdomein`, `maxDistanceKm`, `includeNational=false`) rank
+         *     on demand: the partner is scored against every candidate passing them with the active
+         *     run's profile, and the best k are re-ranked and explained as a run's list is
+         *     (`rankedOnDemand: true`, `searchedCandidates` of them scored). So a filtered list is as
+         *     long as an unfiltered one where k candidates pass. National candidates have no distance
+         *     and pass `maxDistanceKm` unless `includeNational=false`.
          */
         get: operations["SuggestionsController_list"];
         put?: never;
@@ -668,21 +698,23 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The active matching profile: the latest saved version, else the built-in version 1.
-         * @description The active matching profile: the latest saved version, else the built-in version 1.
+         * The purpose's active profile: its latest saved version, else the built-in version 1.
+         * @description The purpose's active profile: its latest saved version, else the built-in version 1.
          */
         get: operations["MatchingProfileController_get"];
         /**
-         * Saves the settings as a new version and starts the full run that applies it; until the
-         *     run completes readers see the previous lists. The body may be what `GET` answered, edited:
-         *     `createdAt` is ignored, and `version` (the version it was read at) makes the save a 409 if
-         *     another version was saved since. Refused, storing nothing, while another
-         *     run is unfinished.
-         * @description Saves the settings as a new version and starts the full run that applies it; until the
-         *     run completes readers see the previous lists. The body may be what `GET` answered, edited:
-         *     `createdAt` is ignored, and `version` (the version it was read at) makes the save a 409 if
-         *     another version was saved since. Refused, storing nothing, while another
-         *     run is unfinished.
+         * Saves the settings as a new version of the purpose's profile and starts the full run that
+         *     applies it; until the run completes readers see the previous lists. The body is a
+         *     SaveMatchingProfileDto (samenwerken) or, with `purpose=kennisdelen`, a SaveKennisdelenProfileDto,
+         *     and may be what `GET` answered with that purpose, edited: `createdAt` is ignored, and
+         *     `version` (the version it was read at) makes the save a 409 if another version of that
+         *     purpose was saved since. Refused, storing nothing, while another run is unfinished.
+         * @description Saves the settings as a new version of the purpose's profile and starts the full run that
+         *     applies it; until the run completes readers see the previous lists. The body is a
+         *     SaveMatchingProfileDto (samenwerken) or, with `purpose=kennisdelen`, a SaveKennisdelenProfileDto,
+         *     and may be what `GET` answered with that purpose, edited: `createdAt` is ignored, and
+         *     `version` (the version it was read at) makes the save a 409 if another version of that
+         *     purpose was saved since. Refused, storing nothing, while another run is unfinished.
          */
         put: operations["MatchingProfileController_save"];
         post?: never;
@@ -700,8 +732,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every version, newest first; the built-in version 1 is the last.
-         * @description Every version, newest first; the built-in version 1 is the last.
+         * Every version of the purpose's profile, newest first; the built-in version 1 is the last.
+         * @description Every version of the purpose's profile, newest first; the built-in version 1 is the last.
          */
         get: operations["MatchingProfileController_versions"];
         put?: never;
@@ -728,14 +760,16 @@ export interface paths {
          *     rejected, declined and "not relevant" negative — with coefficients turned into non-negative
          *     weights that add up to what today's do. `auc` compares today's and the proposed weights on
          *     held-out decisions (5-fold). Feed `proposed` to the preview and save it, or not. Fewer than 30
-         *     decisions of either kind: 422 saying how many more are needed.
+         *     decisions of either kind: 422 saying how many more are needed. Samenwerken only:
+         *     `purpose=kennisdelen` is a 400 naming `purpose`.
          * @description Weights learnt from the team's and partners' decisions, proposed beside today's and never
          *     applied: a logistic regression (ml-logistic-regression) on the standardised score components
          *     of each decided pair — approved, introduced, collaborating and "interested" positive;
          *     rejected, declined and "not relevant" negative — with coefficients turned into non-negative
          *     weights that add up to what today's do. `auc` compares today's and the proposed weights on
          *     held-out decisions (5-fold). Feed `proposed` to the preview and save it, or not. Fewer than 30
-         *     decisions of either kind: 422 saying how many more are needed.
+         *     decisions of either kind: 422 saying how many more are needed. Samenwerken only:
+         *     `purpose=kennisdelen` is a 400 naming `purpose`.
          */
         post: operations["MatchingProfileController_suggest"];
         delete?: never;
@@ -757,9 +791,11 @@ export interface paths {
          * What-if without saving: every partner's list under the proposed settings, compared with
          *     today's lists — how many change, the mean overlap of the top 10, and who gains or loses most.
          *     The body may be what `GET` answered: `version`, `createdAt` and `note` are ignored.
+         *     Samenwerken only: `purpose=kennisdelen` is a 400 naming `purpose`.
          * @description What-if without saving: every partner's list under the proposed settings, compared with
          *     today's lists — how many change, the mean overlap of the top 10, and who gains or loses most.
          *     The body may be what `GET` answered: `version`, `createdAt` and `note` are ignored.
+         *     Samenwerken only: `purpose=kennisdelen` is a 400 naming `purpose`.
          */
         post: operations["MatchingProfileController_preview"];
         delete?: never;
@@ -776,14 +812,40 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The team's review queue: suggested pairs in the current lists (pending ones by default),
+         * The team's review queue: suggested pairs in the current lists of one purpose (`samenwerken`
+         *     by default, or `kennisdelen`: a pair is decided on per purpose), pending ones by default,
          *     highest score first, each with both partners, the score breakdown, the reasons, the
          *     partners' feedback and a flag when both are interested.
-         * @description The team's review queue: suggested pairs in the current lists (pending ones by default),
+         * @description The team's review queue: suggested pairs in the current lists of one purpose (`samenwerken`
+         *     by default, or `kennisdelen`: a pair is decided on per purpose), pending ones by default,
          *     highest score first, each with both partners, the score breakdown, the reasons, the
          *     partners' feedback and a flag when both are interested.
          */
         get: operations["ReviewsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviews/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The queue's counts per status under its filters (purpose, sector, gemeente or province,
+         *     opgave, leefdomein, minimum score, mutual interest), in one request: each equals the `total` of
+         *     `GET /v1/reviews` with that status and the same filters.
+         * @description The queue's counts per status under its filters (purpose, sector, gemeente or province,
+         *     opgave, leefdomein, minimum score, mutual interest), in one request: each equals the `total` of
+         *     `GET /v1/reviews` with that status and the same filters.
+         */
+        get: operations["ReviewsController_counts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1112,6 +1174,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/insights/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The outcome funnel of suggested pairs: suggested → approved by the team → shown to a
+         *     partner → interested (one side; `interestedBothSides` for both) → introduced → talked →
+         *     working together (`collaborating`), with the rate between each step and the one before,
+         *     and the same per sector pair. A pair counts from when it was first suggested (`from`/`to`
+         *     choose those days, UTC) and at every step it reached since; a later step counts for the
+         *     earlier ones (a pair working together surely was introduced), so the funnel never widens,
+         *     and `recorded` says how many pairs have a record of the step itself.
+         *
+         *     "Shown" is an impression: the partner read its own list (its console pages or its own key),
+         *     the portal widget showed it on the partner's page, or a digest mail listed it — not the
+         *     team's reads. Impressions are written in batches a few seconds after the read. "Talked" is a
+         *     follow-up answer of talked, planning or working together. `sector`: pairs with a partner of
+         *     that sector; `province`: pairs with a partner working in one of its gemeenten (national
+         *     partners list none). `purpose`: the samenwerken pairs (default) or the kennisdelen ones.
+         * @description The outcome funnel of suggested pairs: suggested → approved by the team → shown to a
+         *     partner → interested (one side; `interestedBothSides` for both) → introduced → talked →
+         *     working together (`collaborating`), with the rate between each step and the one before,
+         *     and the same per sector pair. A pair counts from when it was first suggested (`from`/`to`
+         *     choose those days, UTC) and at every step it reached since; a later step counts for the
+         *     earlier ones (a pair working together surely was introduced), so the funnel never widens,
+         *     and `recorded` says how many pairs have a record of the step itself.
+         *
+         *     "Shown" is an impression: the partner read its own list (its console pages or its own key),
+         *     the portal widget showed it on the partner's page, or a digest mail listed it — not the
+         *     team's reads. Impressions are written in batches a few seconds after the read. "Talked" is a
+         *     follow-up answer of talked, planning or working together. `sector`: pairs with a partner of
+         *     that sector; `province`: pairs with a partner working in one of its gemeenten (national
+         *     partners list none). `purpose`: the samenwerken pairs (default) or the kennisdelen ones.
+         */
+        get: operations["InsightsController_funnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/partners/{idOrSlug}/erasure-request": {
         parameters: {
             query?: never;
@@ -1419,6 +1527,8 @@ export interface components {
             opgaven: components["schemas"]["OpgaveDto"][];
             sectors: components["schemas"]["TermDto"][];
             kennisbronnen: components["schemas"]["TermDto"][];
+            /** @description The verandertheorie's levels: verzachten (short term), versterken (medium), veranderen (long term). */
+            verandertheorie: components["schemas"]["TermDto"][];
             provinces: components["schemas"]["TermDto"][];
             gemeenten: components["schemas"]["GemeenteDto"][];
         };
@@ -1450,6 +1560,8 @@ export interface components {
             opgaven?: ("meedoen" | "een-fijn-thuis" | "gezond-opgroeien" | "kansengelijkheid-onderwijs" | "bestaanszekerheid" | "ervaringsdeskundigheid" | "beeldvorming" | "vroegsignalering" | "ouderschap-veerkracht" | "systeemverandering")[];
             /** @description Kennisbron codes: wetenschap, praktijk, ervaring. */
             kennisbronnen?: ("wetenschap" | "praktijk" | "ervaring")[];
+            /** @description Verandertheorie levels the partner works on: verzachten, versterken, veranderen (see /v1/taxonomy/verandertheorie). */
+            verandertheorie?: ("verzachten" | "versterken" | "veranderen")[];
             /**
              * @description A name whose slug an existing partner already has is refused (409, naming that partner),
              *     since it is most often the same organisation entered twice. `true` creates it anyway,
@@ -1491,6 +1603,8 @@ export interface components {
             leefdomeinen: string[];
             opgaven: string[];
             kennisbronnen: string[];
+            /** @description Verandertheorie levels: verzachten, versterken, veranderen. */
+            verandertheorie: string[];
             offers: string[];
             needs: string[];
             description: string;
@@ -1524,6 +1638,8 @@ export interface components {
             opgaven?: ("meedoen" | "een-fijn-thuis" | "gezond-opgroeien" | "kansengelijkheid-onderwijs" | "bestaanszekerheid" | "ervaringsdeskundigheid" | "beeldvorming" | "vroegsignalering" | "ouderschap-veerkracht" | "systeemverandering")[];
             /** @description Kennisbron codes: wetenschap, praktijk, ervaring. */
             kennisbronnen?: ("wetenschap" | "praktijk" | "ervaring")[];
+            /** @description Verandertheorie levels the partner works on: verzachten, versterken, veranderen (see /v1/taxonomy/verandertheorie). */
+            verandertheorie?: ("verzachten" | "versterken" | "veranderen")[];
             /** @description Organisation name; the slug is derived from it. */
             name?: string;
             /**
@@ -1658,6 +1774,24 @@ export interface components {
             limit: number;
             offset: number;
         };
+        ComponentsDto: {
+            opgaven: number;
+            leefdomeinen: number;
+            sector: number;
+            region: number;
+            reciprocity: number;
+            network: number;
+        };
+        KennisdelenComponentsDto: {
+            opgaven: number;
+            leefdomeinen: number;
+            /** @description Share of the three kennisbronnen (wetenschap, praktijk, ervaring) one brings and the other does not. */
+            kennisbronnen: number;
+            /** @description Tanimoto of the verandertheorie levels both state; 0 when either states none. */
+            verandertheorie: number;
+            /** @description 1 for two partners of one sector (peers), the profile's `crossSectorPeers` otherwise. */
+            peers: number;
+        };
         PublicPartnerDto: {
             id: string;
             /** @description Stable, URL-safe name; usable wherever an id is. */
@@ -1674,14 +1808,6 @@ export interface components {
             description: string;
             website: string | null;
         };
-        ComponentsDto: {
-            opgaven: number;
-            leefdomeinen: number;
-            sector: number;
-            region: number;
-            reciprocity: number;
-            network: number;
-        };
         ReasonDto: {
             /** @description Stable machine code, e.g. `shared-opgaven`. */
             code: string;
@@ -1695,6 +1821,16 @@ export interface components {
             share: number;
         };
         SuggestionDto: {
+            /** @description Each component in [0, 1]: the samenwerken components, or the kennisdelen ones in a `purpose=kennisdelen` list. */
+            components: components["schemas"]["ComponentsDto"] | components["schemas"]["KennisdelenComponentsDto"];
+            /**
+             * Format: uuid
+             * @description The pair's match, which the team reviews (`PATCH /v1/matches/{id}`). Null only in a list
+             *     ranked on demand (`rankedOnDemand`), for a pair no stored list has held: the team has not
+             *     seen it yet (its status reads `pending`). A kennisdelen item shows the pair's kennisdelen
+             *     match: the team decides on a pair per purpose.
+             */
+            matchId: string | null;
             /**
              * @description Where the pair stands with the team
              * @enum {string}
@@ -1710,8 +1846,6 @@ export interface components {
             /** @description Weighted score in [0, 1]. */
             score: number;
             candidate: components["schemas"]["PublicPartnerDto"];
-            /** @description Each component in [0, 1]. */
-            components: components["schemas"]["ComponentsDto"];
             reasons: components["schemas"]["ReasonDto"][];
             /** @description Nearest distance between the two partners' gemeenten; null when either works nationally. */
             distanceKm: number | null;
@@ -1719,10 +1853,13 @@ export interface components {
             profileVersion: number;
             /** Format: date-time */
             computedAt: string;
-            /** @description The pair's match, which the team reviews (`PATCH /v1/matches/{id}`). */
-            matchId: string;
         };
         SuggestionListDto: {
+            /**
+             * @description Which list this is (the `purpose` asked for)
+             * @enum {string}
+             */
+            purpose: "samenwerken" | "kennisdelen";
             /** @enum {string} */
             view: "partner" | "team";
             /** @description The match statuses this list includes (depends on the view and on whether review is required). */
@@ -1734,22 +1871,42 @@ export interface components {
             /** @description How many of the list's candidates pass the filters and statuses. */
             total: number;
             /**
-             * @description How deep the filters looked: the length of the partner's stored list in this run (the
-             *     matching profile's k, fewer when fewer candidates qualify). Filters (`sector`,
-             *     `maxDistanceKm`, ...) choose within these candidates only, so a filtered list can be
-             *     shorter than `limit` although further candidates would qualify.
+             * @description How many places the searched list holds. Unfiltered: the partner's stored list of the run
+             *     (the matching profile's k, fewer when fewer candidates qualify). Filtered
+             *     (`rankedOnDemand`): the list ranked on demand among the candidates passing the filters,
+             *     again up to k — so a filtered list is as long as an unfiltered one where k candidates pass.
              */
             searchedDepth: number;
+            /**
+             * @description How many candidates the list chose among: unfiltered, the stored list's; filtered, every
+             *     partner that passes the filters and may be suggested (not itself, not connected, not
+             *     rejected, not opted out), each scored for this read.
+             */
+            searchedCandidates: number;
+            /**
+             * @description True when a filter (`sector`, `opgave`, `leefdomein`, `maxDistanceKm`, `includeNational=false`)
+             *     was given: the partner was then scored on demand against every candidate passing it, with
+             *     the active run's matching profile, diversity step and reasons, and `rank` is the place in
+             *     that filtered list (1 is the best passing candidate). Without filters, the stored list.
+             */
+            rankedOnDemand: boolean;
             limit: number;
             offset: number;
         };
         GiveFeedbackDto: {
             /** @enum {string} */
             verdict: "interested" | "not-relevant";
+            /**
+             * @description Which list the candidate was suggested in, samenwerken when omitted: an answer holds for that purpose only.
+             * @enum {string}
+             */
+            purpose?: "samenwerken" | "kennisdelen";
             /** @description Why, in the partner's words (seen by the team). */
             reason?: string;
         };
         FeedbackDto: {
+            /** @enum {string} */
+            purpose: "samenwerken" | "kennisdelen";
             /** @enum {string} */
             verdict: "interested" | "not-relevant";
             partner: components["schemas"]["PartnerRefDto"];
@@ -1768,7 +1925,10 @@ export interface components {
             id: string;
             /** @description 0–100. */
             progress: number;
+            /** @description The samenwerken profile version the run applies. */
             profileVersion: number;
+            /** @description The kennisdelen profile version the run applies (`GET /v1/matching/profile/versions?purpose=kennisdelen`). */
+            kennisdelenProfileVersion: number;
             partnerCount: number | null;
             shardCount: number | null;
             shardsCompleted: number;
@@ -2064,6 +2224,21 @@ export interface components {
             regionHalfDistanceKm: number;
             /** @description Length of each partner's suggestion list. */
             k: number;
+            /**
+             * @description Fair exposure: at most this many of all lists' top-5 places for one candidate. A candidate over it keeps the top-5 places where it scores best and moves to place 6 in the other lists (reason `exposure-capped`); scores do not change. null or left out: no cap.
+             * @example null
+             */
+            maxTopPlaces?: number | null;
+            /**
+             * @description Capacity: a partner with this many open introductions (matches with status introduced) or more is placed last in other partners' lists (reason `at-capacity`) until one is completed or declined; its own list is unchanged. null or left out: no limit.
+             * @example null
+             */
+            maxOpenIntroductions?: number | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            purpose: "samenwerken";
             /** @description 1 is the built-in default; each saved version is the previous highest + 1. */
             version: number;
             note: string | null;
@@ -2081,6 +2256,38 @@ export interface components {
             leefdomeinenCoverage: number;
             /** @description Strength of the sector-diversity re-rank in [0, 1]; 0 = off. */
             diversity: number;
+        };
+        KennisdelenWeightsDto: {
+            /** @description Shared opgaven. */
+            opgaven: number;
+            /** @description Shared leefdomeinen. */
+            leefdomeinen: number;
+            /** @description Complementary kennisbronnen: what one brings and the other does not. */
+            kennisbronnen: number;
+            /** @description Shared verandertheorie levels. */
+            verandertheorie: number;
+            /** @description Peers: 1 for the same sector, `crossSectorPeers` across sectors. */
+            peers: number;
+        };
+        KennisdelenProfileDto: {
+            /** @description Length of each partner's kennisdelen list. */
+            k: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            purpose: "kennisdelen";
+            /** @description 1 is the built-in default; each saved version is the previous highest kennisdelen version + 1. */
+            version: number;
+            note: string | null;
+            /**
+             * Format: date-time
+             * @description When the version was saved; null for the built-in version 1.
+             */
+            createdAt: string | null;
+            weights: components["schemas"]["KennisdelenWeightsDto"];
+            /** @description The `peers` component of two partners of different sectors, in [0, 1] (same sector: 1). */
+            crossSectorPeers: number;
         };
         SaveMatchingProfileDto: {
             /**
@@ -2177,6 +2384,21 @@ export interface components {
             regionHalfDistanceKm: number;
             /** @description Length of each partner's suggestion list. */
             k: number;
+            /**
+             * @description Fair exposure: at most this many of all lists' top-5 places for one candidate. A candidate over it keeps the top-5 places where it scores best and moves to place 6 in the other lists (reason `exposure-capped`); scores do not change. null or left out: no cap.
+             * @example null
+             */
+            maxTopPlaces?: number | null;
+            /**
+             * @description Capacity: a partner with this many open introductions (matches with status introduced) or more is placed last in other partners' lists (reason `at-capacity`) until one is completed or declined; its own list is unchanged. null or left out: no limit.
+             * @example null
+             */
+            maxOpenIntroductions?: number | null;
+            /**
+             * @description What GET answered, or left out; a kennisdelen profile is saved with `?purpose=kennisdelen` (SaveKennisdelenProfileDto)
+             * @enum {string}
+             */
+            purpose?: "samenwerken";
             /** @description The version the body was read at (what GET answered), or left out. A save numbers the new version itself; if this is sent and another version was saved since, the save is a 409 and stores nothing; a version above the active one is a 400. Ignored by the preview. */
             version?: number;
             /**
@@ -2197,13 +2419,66 @@ export interface components {
             /** @description Strength of the sector-diversity re-rank in [0, 1]; 0 = off. */
             diversity: number;
         };
+        SaveKennisdelenProfileDto: {
+            /** @description Length of each partner's kennisdelen list. */
+            k: number;
+            /**
+             * Format: date-time
+             * @description Ignored: the server sets it on save
+             * @example 2026-12-01T09:30:00.000Z
+             */
+            readonly createdAt?: string | null;
+            /** @description Why the team changed the profile: stored with the version a save makes (null or left out: none); ignored by the preview */
+            note?: string | null;
+            /** @description The kennisdelen version the body was read at (what GET answered), or left out. A save numbers the new version itself; if this is sent and another kennisdelen version was saved since, the save is a 409 and stores nothing; a version above the active one is a 400. */
+            version?: number;
+            /**
+             * @description What GET answered, or left out
+             * @enum {string}
+             */
+            purpose?: "kennisdelen";
+            weights: components["schemas"]["KennisdelenWeightsDto"];
+            /** @description The `peers` component of two partners of different sectors, in [0, 1] (same sector: 1). */
+            crossSectorPeers: number;
+        };
         MatchingProfileActivationDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            purpose: "samenwerken";
             profile: components["schemas"]["MatchingProfileDto"];
             /** @description The full run that applies the new version; until it completes readers see the previous lists. */
             run: components["schemas"]["MatchingRunDto"];
         };
+        KennisdelenProfileActivationDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            purpose: "kennisdelen";
+            profile: components["schemas"]["KennisdelenProfileDto"];
+            /** @description The full run that applies the new version; until it completes readers see the previous lists. */
+            run: components["schemas"]["MatchingRunDto"];
+        };
         MatchingProfileListDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            purpose: "samenwerken";
             items: components["schemas"]["MatchingProfileDto"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        KennisdelenProfileListDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            purpose: "kennisdelen";
+            items: components["schemas"]["KennisdelenProfileDto"][];
             total: number;
             limit: number;
             offset: number;
@@ -2303,6 +2578,21 @@ export interface components {
             regionHalfDistanceKm: number;
             /** @description Length of each partner's suggestion list. */
             k: number;
+            /**
+             * @description Fair exposure: at most this many of all lists' top-5 places for one candidate. A candidate over it keeps the top-5 places where it scores best and moves to place 6 in the other lists (reason `exposure-capped`); scores do not change. null or left out: no cap.
+             * @example null
+             */
+            maxTopPlaces?: number | null;
+            /**
+             * @description Capacity: a partner with this many open introductions (matches with status introduced) or more is placed last in other partners' lists (reason `at-capacity`) until one is completed or declined; its own list is unchanged. null or left out: no limit.
+             * @example null
+             */
+            maxOpenIntroductions?: number | null;
+            /**
+             * @description What GET answered, or left out; a kennisdelen profile is saved with `?purpose=kennisdelen` (SaveKennisdelenProfileDto)
+             * @enum {string}
+             */
+            purpose?: "samenwerken";
             /** @description The version the body was read at (what GET answered), or left out. A save numbers the new version itself; if this is sent and another version was saved since, the save is a 409 and stores nothing; a version above the active one is a 400. Ignored by the preview. */
             version?: number;
             /**
@@ -2384,16 +2674,22 @@ export interface components {
             updatedAt: string;
         };
         ReviewItemDto: {
+            /**
+             * @description What the pair was suggested for; its decision holds for this purpose only.
+             * @enum {string}
+             */
+            purpose: "samenwerken" | "kennisdelen";
             /** @enum {string} */
             status: "pending" | "approved" | "rejected" | "introduced" | "collaborating" | "declined";
             nextStatuses: ("pending" | "approved" | "rejected" | "introduced" | "collaborating" | "declined")[];
+            /** @description The samenwerken components, or the kennisdelen ones for a kennisdelen pair. */
+            components: components["schemas"]["ComponentsDto"] | components["schemas"]["KennisdelenComponentsDto"];
             /** @description The match id, for `PATCH /v1/matches/{id}`. */
             id: string;
             note: string | null;
             score: number;
             partnerA: components["schemas"]["PublicPartnerDto"];
             partnerB: components["schemas"]["PublicPartnerDto"];
-            components: components["schemas"]["ComponentsDto"];
             /** @description The reasons as the partner `reasonsFor` reads them. */
             reasons: components["schemas"]["ReasonDto"][];
             reasonsFor: string;
@@ -2410,17 +2706,37 @@ export interface components {
             limit: number;
             offset: number;
         };
+        ReviewStatusCountsDto: {
+            pending: number;
+            approved: number;
+            rejected: number;
+            introduced: number;
+            collaborating: number;
+            declined: number;
+        };
+        ReviewCountsDto: {
+            /** @description The run whose lists are counted; null before the first run (then every count is 0). */
+            runId: string | null;
+            /** @description What the queue's `total` is for each status under the same filters. */
+            counts: components["schemas"]["ReviewStatusCountsDto"];
+        };
         ReviewPairDto: {
+            /**
+             * @description What the pair was suggested for; its decision holds for this purpose only.
+             * @enum {string}
+             */
+            purpose: "samenwerken" | "kennisdelen";
             /** @enum {string} */
             status: "pending" | "approved" | "rejected" | "introduced" | "collaborating" | "declined";
             nextStatuses: ("pending" | "approved" | "rejected" | "introduced" | "collaborating" | "declined")[];
+            /** @description The samenwerken components, or the kennisdelen ones for a kennisdelen pair. */
+            components: components["schemas"]["ComponentsDto"] | components["schemas"]["KennisdelenComponentsDto"];
             /** @description The match id, for `PATCH /v1/matches/{id}`. */
             id: string;
             note: string | null;
             score: number;
             partnerA: components["schemas"]["PublicPartnerDto"];
             partnerB: components["schemas"]["PublicPartnerDto"];
-            components: components["schemas"]["ComponentsDto"];
             /** @description The reasons as the partner `reasonsFor` reads them. */
             reasons: components["schemas"]["ReasonDto"][];
             reasonsFor: string;
@@ -2442,6 +2758,11 @@ export interface components {
             note?: string;
         };
         MatchDto: {
+            /**
+             * @description What the pair was suggested for: samenwerken or kennisdelen. A pair has a match per purpose.
+             * @enum {string}
+             */
+            purpose: "samenwerken" | "kennisdelen";
             /** @enum {string} */
             status: "pending" | "approved" | "rejected" | "introduced" | "collaborating" | "declined";
             /** @description Statuses the match can move to from here. */
@@ -2582,6 +2903,11 @@ export interface components {
             reasons: components["schemas"]["EmbedReasonDto"][];
         };
         EmbedSuggestionListDto: {
+            /**
+             * @description Which list: partners to work with locally (samenwerken) or to learn from (kennisdelen).
+             * @enum {string}
+             */
+            purpose: "samenwerken" | "kennisdelen";
             /** @enum {string} */
             lang: "nl" | "en";
             /** @description The partner whose page shows the list. */
@@ -2592,6 +2918,11 @@ export interface components {
             limit: number;
         };
         SharedMatchDto: {
+            /**
+             * @description What the pair was suggested for: samenwerken or kennisdelen. A pair has a match per purpose.
+             * @enum {string}
+             */
+            purpose: "samenwerken" | "kennisdelen";
             /** @enum {string} */
             status: "pending" | "approved" | "rejected" | "introduced" | "collaborating" | "declined";
             id: string;
@@ -2727,6 +3058,46 @@ export interface components {
         };
         IntroductionListDto: {
             items: components["schemas"]["IntroductionDto"][];
+        };
+        FunnelFiltersDto: {
+            from: string | null;
+            to: string | null;
+            province: string | null;
+            sector: string | null;
+            /** @enum {string} */
+            purpose: "samenwerken" | "kennisdelen";
+        };
+        FunnelStepDto: {
+            /** @enum {string} */
+            step: "suggested" | "approved" | "shown" | "interested" | "introduced" | "talked" | "collaborating";
+            /** @description Pairs that reached this step or a later one (a later step implies the earlier ones, so the funnel never widens). */
+            pairs: number;
+            /** @description Of those, pairs with a record of this very step (a status change, an impression, an answer, an outcome note). */
+            recorded: number;
+            /** @description `pairs` over the previous step's `pairs`; null for the first step or after an empty one. */
+            rate: number | null;
+        };
+        SectorPairFunnelDto: {
+            /** @description The two sector codes, in alphabetical order (twice the same code for a same-sector pair). */
+            sectors: string[];
+            /** @description In order: suggested, approved, shown, interested, introduced, talked, collaborating. */
+            steps: components["schemas"]["FunnelStepDto"][];
+            /** @description Pairs where both partners answered "interested" (a part of the `interested` step). */
+            interestedBothSides: number;
+            /** @description `interestedBothSides` over the `interested` step's pairs; null when none. */
+            bothSidesRate: number | null;
+        };
+        FunnelDto: {
+            /** @description The filters as applied. */
+            filters: components["schemas"]["FunnelFiltersDto"];
+            /** @description The same steps per sector pair, most suggested pairs first. */
+            bySectorPair: components["schemas"]["SectorPairFunnelDto"][];
+            /** @description In order: suggested, approved, shown, interested, introduced, talked, collaborating. */
+            steps: components["schemas"]["FunnelStepDto"][];
+            /** @description Pairs where both partners answered "interested" (a part of the `interested` step). */
+            interestedBothSides: number;
+            /** @description `interestedBothSides` over the `interested` step's pairs; null when none. */
+            bothSidesRate: number | null;
         };
         RequestErasureDto: {
             /** @description Why, in the partner's words (the admins read it before they erase). */
@@ -3353,6 +3724,61 @@ export interface operations {
         };
     };
     TaxonomyController_kennisbronnen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TermDto"][];
+                };
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    TaxonomyController_verandertheorie: {
         parameters: {
             query?: never;
             header?: never;
@@ -4790,6 +5216,13 @@ export interface operations {
                  *     review is switched off. `team`: every pair still open, pending ones included.
                  */
                 view?: "partner" | "team";
+                /**
+                 * @description Which list: `samenwerken` (local collaboration across sectors, the default) or
+                 *     `kennisdelen` (knowledge exchange: partners doing the same work, however far apart). The
+                 *     team reviews a pair per purpose, so the partner view of a kennisdelen list holds the pairs
+                 *     approved for kennisdelen. A kennisdelen list takes no candidate filters (400 naming one).
+                 */
+                purpose?: "samenwerken" | "kennisdelen";
                 /** @description Language of the reasons. */
                 lang?: "nl" | "en";
                 /** @description `false` leaves out candidates that work nationally (scope `national`). */
@@ -5463,19 +5896,32 @@ export interface operations {
     };
     MatchingProfileController_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Whose profile: `samenwerken` (local collaboration, the default) or `kennisdelen` (knowledge exchange); each is versioned on its own. */
+                purpose?: "samenwerken" | "kennisdelen";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description MatchingProfileDto for `purpose=samenwerken`, KennisdelenProfileDto for `purpose=kennisdelen` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MatchingProfileDto"];
+                    "application/json": components["schemas"]["MatchingProfileDto"] | components["schemas"]["KennisdelenProfileDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
             /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
@@ -5518,14 +5964,18 @@ export interface operations {
     };
     MatchingProfileController_save: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Whose profile: `samenwerken` (local collaboration, the default) or `kennisdelen` (knowledge exchange); each is versioned on its own. */
+                purpose?: "samenwerken" | "kennisdelen";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
+        /** @description SaveMatchingProfileDto for `purpose=samenwerken`, SaveKennisdelenProfileDto for `purpose=kennisdelen` */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SaveMatchingProfileDto"];
+                "application/json": components["schemas"]["SaveMatchingProfileDto"] | components["schemas"]["SaveKennisdelenProfileDto"];
             };
         };
         responses: {
@@ -5537,7 +5987,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MatchingProfileActivationDto"];
+                    "application/json": components["schemas"]["MatchingProfileActivationDto"] | components["schemas"]["KennisdelenProfileActivationDto"];
                 };
             };
             /** @description Invalid input; `errors` names each offending field and value */
@@ -5603,6 +6053,8 @@ export interface operations {
                 limit?: number;
                 /** @description Number of items to skip. */
                 offset?: number;
+                /** @description Whose profile: `samenwerken` (local collaboration, the default) or `kennisdelen` (knowledge exchange); each is versioned on its own. */
+                purpose?: "samenwerken" | "kennisdelen";
             };
             header?: never;
             path?: never;
@@ -5610,12 +6062,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description MatchingProfileListDto for `purpose=samenwerken`, KennisdelenProfileListDto for `purpose=kennisdelen` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MatchingProfileListDto"];
+                    "application/json": components["schemas"]["MatchingProfileListDto"] | components["schemas"]["KennisdelenProfileListDto"];
                 };
             };
             /** @description Invalid input; `errors` names each offending field and value */
@@ -5667,7 +6120,10 @@ export interface operations {
     };
     MatchingProfileController_suggest: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Whose profile: `samenwerken` (local collaboration, the default) or `kennisdelen` (knowledge exchange); each is versioned on its own. */
+                purpose?: "samenwerken" | "kennisdelen";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5680,6 +6136,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WeightSuggestionDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
             /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
@@ -5731,7 +6196,10 @@ export interface operations {
     };
     MatchingProfileController_preview: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Whose profile: `samenwerken` (local collaboration, the default) or `kennisdelen` (knowledge exchange); each is versioned on its own. */
+                purpose?: "samenwerken" | "kennisdelen";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5816,6 +6284,11 @@ export interface operations {
                 leefdomein?: "materieel-welzijn" | "gezondheid" | "relaties" | "huisvesting-leefomgeving" | "onderwijs" | "risico-veiligheid" | "subjectief-welbevinden" | "maatschappelijke-participatie";
                 /** @description Which pairs to show; the queue of undecided pairs by default. */
                 status?: "pending" | "approved" | "rejected" | "introduced" | "collaborating" | "declined";
+                /**
+                 * @description Whose pairs: samenwerken (working together locally, the default) or kennisdelen (learning
+                 *     from each other). The team decides on a pair per purpose.
+                 */
+                purpose?: "samenwerken" | "kennisdelen";
                 /** @description Language of the reasons. */
                 lang?: "nl" | "en";
                 /** @description Only pairs scoring at least this. */
@@ -5835,6 +6308,90 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReviewListDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ReviewsController_counts: {
+        parameters: {
+            query?: {
+                /** @description Sector code (see /v1/taxonomy/sectors). */
+                sector?: "rijksoverheid" | "gemeente" | "onderwijs" | "jeugdgezondheidszorg" | "brancheorganisatie" | "kennisinstelling" | "maatschappelijke-organisatie" | "bedrijfsleven";
+                /** @description Gemeente (CBS code, e.g. GM0344). */
+                gemeente?: "GM0014" | "GM0034" | "GM0037" | "GM0047" | "GM0050" | "GM0059" | "GM0060" | "GM0072" | "GM0074" | "GM0080" | "GM0085" | "GM0086" | "GM0088" | "GM0090" | "GM0093" | "GM0096" | "GM0098" | "GM0106" | "GM0109" | "GM0114" | "GM0118" | "GM0119" | "GM0141" | "GM0147" | "GM0148" | "GM0150" | "GM0153" | "GM0158" | "GM0160" | "GM0163" | "GM0164" | "GM0166" | "GM0168" | "GM0171" | "GM0173" | "GM0175" | "GM0177" | "GM0180" | "GM0183" | "GM0184" | "GM0189" | "GM0193" | "GM0197" | "GM0200" | "GM0202" | "GM0203" | "GM0209" | "GM0213" | "GM0214" | "GM0216" | "GM0221" | "GM0222" | "GM0225" | "GM0226" | "GM0228" | "GM0230" | "GM0232" | "GM0233" | "GM0243" | "GM0244" | "GM0246" | "GM0252" | "GM0262" | "GM0263" | "GM0267" | "GM0268" | "GM0269" | "GM0273" | "GM0274" | "GM0275" | "GM0277" | "GM0279" | "GM0281" | "GM0285" | "GM0289" | "GM0293" | "GM0294" | "GM0296" | "GM0297" | "GM0299" | "GM0301" | "GM0302" | "GM0303" | "GM0307" | "GM0308" | "GM0310" | "GM0312" | "GM0313" | "GM0317" | "GM0321" | "GM0327" | "GM0331" | "GM0335" | "GM0339" | "GM0340" | "GM0342" | "GM0344" | "GM0345" | "GM0351" | "GM0352" | "GM0353" | "GM0355" | "GM0356" | "GM0358" | "GM0361" | "GM0362" | "GM0363" | "GM0373" | "GM0375" | "GM0376" | "GM0377" | "GM0383" | "GM0384" | "GM0385" | "GM0388" | "GM0392" | "GM0394" | "GM0396" | "GM0397" | "GM0399" | "GM0400" | "GM0402" | "GM0405" | "GM0406" | "GM0415" | "GM0417" | "GM0420" | "GM0431" | "GM0432" | "GM0437" | "GM0439" | "GM0441" | "GM0448" | "GM0450" | "GM0451" | "GM0453" | "GM0473" | "GM0479" | "GM0482" | "GM0484" | "GM0489" | "GM0498" | "GM0502" | "GM0503" | "GM0505" | "GM0512" | "GM0513" | "GM0518" | "GM0523" | "GM0531" | "GM0532" | "GM0534" | "GM0537" | "GM0542" | "GM0546" | "GM0547" | "GM0553" | "GM0556" | "GM0569" | "GM0575" | "GM0579" | "GM0589" | "GM0590" | "GM0597" | "GM0599" | "GM0603" | "GM0606" | "GM0610" | "GM0613" | "GM0622" | "GM0626" | "GM0627" | "GM0629" | "GM0632" | "GM0637" | "GM0638" | "GM0642" | "GM0654" | "GM0664" | "GM0668" | "GM0677" | "GM0678" | "GM0687" | "GM0703" | "GM0715" | "GM0716" | "GM0717" | "GM0718" | "GM0736" | "GM0737" | "GM0743" | "GM0744" | "GM0748" | "GM0753" | "GM0755" | "GM0757" | "GM0758" | "GM0762" | "GM0765" | "GM0766" | "GM0770" | "GM0772" | "GM0777" | "GM0779" | "GM0784" | "GM0785" | "GM0794" | "GM0796" | "GM0797" | "GM0798" | "GM0809" | "GM0820" | "GM0823" | "GM0824" | "GM0826" | "GM0828" | "GM0840" | "GM0845" | "GM0847" | "GM0848" | "GM0851" | "GM0852" | "GM0855" | "GM0858" | "GM0861" | "GM0865" | "GM0866" | "GM0867" | "GM0873" | "GM0879" | "GM0880" | "GM0882" | "GM0888" | "GM0889" | "GM0893" | "GM0899" | "GM0907" | "GM0917" | "GM0928" | "GM0935" | "GM0938" | "GM0944" | "GM0946" | "GM0957" | "GM0965" | "GM0971" | "GM0981" | "GM0983" | "GM0984" | "GM0986" | "GM0988" | "GM0994" | "GM0995" | "GM1507" | "GM1509" | "GM1525" | "GM1581" | "GM1586" | "GM1598" | "GM1621" | "GM1640" | "GM1641" | "GM1652" | "GM1655" | "GM1658" | "GM1659" | "GM1667" | "GM1669" | "GM1674" | "GM1676" | "GM1680" | "GM1681" | "GM1690" | "GM1695" | "GM1696" | "GM1699" | "GM1700" | "GM1701" | "GM1705" | "GM1706" | "GM1708" | "GM1709" | "GM1711" | "GM1714" | "GM1719" | "GM1721" | "GM1723" | "GM1724" | "GM1728" | "GM1729" | "GM1730" | "GM1731" | "GM1734" | "GM1735" | "GM1740" | "GM1742" | "GM1771" | "GM1773" | "GM1774" | "GM1783" | "GM1842" | "GM1859" | "GM1876" | "GM1883" | "GM1884" | "GM1891" | "GM1892" | "GM1894" | "GM1895" | "GM1896" | "GM1900" | "GM1901" | "GM1903" | "GM1904" | "GM1911" | "GM1916" | "GM1924" | "GM1926" | "GM1930" | "GM1931" | "GM1940" | "GM1942" | "GM1945" | "GM1948" | "GM1949" | "GM1950" | "GM1952" | "GM1954" | "GM1955" | "GM1959" | "GM1960" | "GM1961" | "GM1963" | "GM1966" | "GM1969" | "GM1970" | "GM1978" | "GM1979" | "GM1980" | "GM1982" | "GM1991" | "GM1992";
+                /** @description Province code (PV20–PV31): any of its gemeenten. */
+                province?: "PV20" | "PV21" | "PV22" | "PV23" | "PV24" | "PV25" | "PV26" | "PV27" | "PV28" | "PV29" | "PV30" | "PV31";
+                /** @description Opgave code (see /v1/taxonomy/opgaven). */
+                opgave?: "meedoen" | "een-fijn-thuis" | "gezond-opgroeien" | "kansengelijkheid-onderwijs" | "bestaanszekerheid" | "ervaringsdeskundigheid" | "beeldvorming" | "vroegsignalering" | "ouderschap-veerkracht" | "systeemverandering";
+                /** @description Leefdomein code (see /v1/taxonomy/leefdomeinen). */
+                leefdomein?: "materieel-welzijn" | "gezondheid" | "relaties" | "huisvesting-leefomgeving" | "onderwijs" | "risico-veiligheid" | "subjectief-welbevinden" | "maatschappelijke-participatie";
+                /**
+                 * @description Whose pairs: samenwerken (working together locally, the default) or kennisdelen (learning
+                 *     from each other). The team decides on a pair per purpose.
+                 */
+                purpose?: "samenwerken" | "kennisdelen";
+                /** @description Only pairs scoring at least this. */
+                minScore?: number;
+                /** @description Only pairs where both partners said they are interested. */
+                mutualInterest?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewCountsDto"];
                 };
             };
             /** @description Invalid input; `errors` names each offending field and value */
@@ -6735,6 +7292,13 @@ export interface operations {
     EmbedController_list: {
         parameters: {
             query?: {
+                /**
+                 * @description Which list: `samenwerken` (local collaboration across sectors, the default) or
+                 *     `kennisdelen` (knowledge exchange: partners doing the same work, however far apart). The
+                 *     team reviews a pair per purpose, so the partner view of a kennisdelen list holds the pairs
+                 *     approved for kennisdelen. A kennisdelen list takes no candidate filters (400 naming one).
+                 */
+                purpose?: "samenwerken" | "kennisdelen";
                 /** @description Language of the reasons. */
                 lang?: "nl" | "en";
                 /** @description How many suggestions, best first. */
@@ -6949,6 +7513,85 @@ export interface operations {
             };
             /** @description No such resource */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests with this key; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A service this request needs (database, queue) is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    InsightsController_funnel: {
+        parameters: {
+            query?: {
+                /** @description Sector code (see /v1/taxonomy/sectors). */
+                sector?: "rijksoverheid" | "gemeente" | "onderwijs" | "jeugdgezondheidszorg" | "brancheorganisatie" | "kennisinstelling" | "maatschappelijke-organisatie" | "bedrijfsleven";
+                /** @description Province code (PV20–PV31): any of its gemeenten. */
+                province?: "PV20" | "PV21" | "PV22" | "PV23" | "PV24" | "PV25" | "PV26" | "PV27" | "PV28" | "PV29" | "PV30" | "PV31";
+                /**
+                 * @description The pairs' purpose: `samenwerken` (local cross-sector collaboration, the default) or
+                 *     `kennisdelen` (knowledge exchange). A pair has its decisions, answers and impressions per
+                 *     purpose, so each funnel counts its own.
+                 */
+                purpose?: "samenwerken" | "kennisdelen";
+                /** @description Pairs first suggested on or after this day (UTC, `YYYY-MM-DD`). */
+                from?: string;
+                /** @description Pairs first suggested on or before this day (UTC, `YYYY-MM-DD`, the whole day counts). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunnelDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field and value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No key, or a key that is not (or no longer) valid: send `Authorization: Bearer <key>`; or a console session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The key's role may not call this route, or a partner key asked for another partner; or a change with the session cookie not sent by the console (`/problems/csrf-rejected`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

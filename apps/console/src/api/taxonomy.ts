@@ -3,7 +3,7 @@ import { $api, type Schemas } from './client';
 import { useI18n } from '../i18n/i18n';
 
 export type Taxonomy = Schemas['TaxonomyDto'];
-export type TermKind = 'sectors' | 'opgaven' | 'leefdomeinen' | 'kennisbronnen' | 'provinces';
+export type TermKind = 'sectors' | 'opgaven' | 'leefdomeinen' | 'kennisbronnen' | 'verandertheorie' | 'provinces';
 
 /** The alliance's lists change only with a release: fetch once per session. */
 export function useTaxonomy() {

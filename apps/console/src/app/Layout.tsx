@@ -93,6 +93,9 @@ export function Layout() {
                   <li className="utrecht-nav-list__item">
                     <NavLink to="/matching">{t('nav.matching')}</NavLink>
                   </li>
+                  <li className="utrecht-nav-list__item">
+                    <NavLink to="/insights">{t('nav.insights')}</NavLink>
+                  </li>
                 </>
               )}
               {isAdmin && (

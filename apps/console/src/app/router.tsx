@@ -52,6 +52,7 @@ export const router = createBrowserRouter(
                 { path: 'partners/:slug', lazy: async () => ({ Component: (await import('../features/partners/components/PartnerPage')).PartnerPage }) },
                 { path: 'map', lazy: async () => ({ Component: (await import('../features/map/components/MapPage')).MapPage }) },
                 { path: 'matching', lazy: async () => ({ Component: (await import('../features/matching/components/MatchingPage')).MatchingPage }) },
+                { path: 'insights', lazy: async () => ({ Component: (await import('../features/insights/components/InsightsPage')).InsightsPage }) },
               ],
             },
             { path: '*', lazy: async () => ({ Component: (await import('./NotFound')).NotFound }) },

@@ -1,7 +1,7 @@
-import type { ComponentKey } from '../api/profile';
+import type { AnyComponentKey } from '../api/profile';
 
 interface Part {
-  key: ComponentKey;
+  key: AnyComponentKey;
   label: string;
   points: number;
 }

@@ -5,6 +5,8 @@ export interface DigestItem {
   sector: string;
   description: string;
   reasons: string[];
+  /** Suggested to learn from each other (kennisdelen), not to work together locally. */
+  forKennisdelen: boolean;
   interestedUrl: string;
   notForUsUrl: string;
 }
@@ -22,6 +24,7 @@ export const DIGEST: MailTemplate<DigestData> = {
 <p>Het projectteam zag {{items.length}} nieuwe mogelijke samenwerkingspartner(s) voor {{partnerName}}. Laat met één klik weten wat u ervan vindt; u hoeft zich daarvoor niet aan te melden.</p>
 {{#each items}}<div style="border:1px solid #dddddd;border-radius:4px;padding:12px 16px;margin:16px 0">
 <p style="margin:0 0 4px 0;font-size:18px"><strong>{{name}}</strong> <span style="color:#555555">({{sector}})</span></p>
+{{#if forKennisdelen}}<p style="margin:4px 0;color:#555555"><em>Om kennis te delen: van elkaar leren, ook op afstand</em></p>{{/if}}
 {{#if description}}<p style="margin:4px 0;color:#333333">{{description}}</p>{{/if}}
 {{#if reasons.length}}<ul>{{#each reasons}}<li>{{this}}</li>{{/each}}</ul>{{/if}}
 {{> button url=interestedUrl label="Interessant"}}{{> button url=notForUsUrl label="Niet voor ons" secondary=true}}
@@ -30,6 +33,7 @@ export const DIGEST: MailTemplate<DigestData> = {
 <p>The project team found {{items.length}} new possible partner(s) for {{partnerName}}. Tell us with one click what you think; no sign-in needed.</p>
 {{#each items}}<div style="border:1px solid #dddddd;border-radius:4px;padding:12px 16px;margin:16px 0">
 <p style="margin:0 0 4px 0;font-size:18px"><strong>{{name}}</strong> <span style="color:#555555">({{sector}})</span></p>
+{{#if forKennisdelen}}<p style="margin:4px 0;color:#555555"><em>To share knowledge: learning from each other, also at a distance</em></p>{{/if}}
 {{#if description}}<p style="margin:4px 0;color:#333333">{{description}}</p>{{/if}}
 {{#if reasons.length}}<ul>{{#each reasons}}<li>{{this}}</li>{{/each}}</ul>{{/if}}
 {{> button url=interestedUrl label="Interesting"}}{{> button url=notForUsUrl label="Not for us" secondary=true}}
@@ -42,6 +46,9 @@ Het projectteam zag {{items.length}} nieuwe mogelijke samenwerkingspartner(s) vo
 {{#each items}}
 
 {{name}} ({{sector}})
+{{#if forKennisdelen}}
+Om kennis te delen: van elkaar leren, ook op afstand
+{{/if}}
 {{#each reasons}}
 - {{this}}
 {{/each}}
@@ -55,6 +62,9 @@ The project team found {{items.length}} new possible partner(s) for {{partnerNam
 {{#each items}}
 
 {{name}} ({{sector}})
+{{#if forKennisdelen}}
+To share knowledge: learning from each other, also at a distance
+{{/if}}
 {{#each reasons}}
 - {{this}}
 {{/each}}

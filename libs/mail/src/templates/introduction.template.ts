@@ -13,6 +13,8 @@ export interface IntroductionData {
   partnerName: string;
   other: IntroducedPartner;
   reasons: string[];
+  /** Introduced to learn from each other (kennisdelen), not to work together locally. */
+  forKennisdelen: boolean;
   note: string | null;
 }
 
@@ -20,7 +22,7 @@ export const INTRODUCTION: MailTemplate<IntroductionData> = {
   subject: { nl: 'Kennismaking: {{other.name}}', en: 'Introduction: {{other.name}}' },
   html: {
     nl: `<p>Beste {{name}},</p>
-<p>Het projectteam van de Alliantie Kinderarmoede brengt {{partnerName}} graag in contact met <strong>{{other.name}}</strong> ({{other.sector}}).</p>
+<p>Het projectteam van de Alliantie Kinderarmoede brengt {{partnerName}} graag in contact met <strong>{{other.name}}</strong> ({{other.sector}}){{#if forKennisdelen}} om kennis te delen: u werkt aan hetzelfde en kunt van elkaar leren, ook op afstand{{/if}}.</p>
 {{#if other.description}}<p style="border-left:4px solid #0b3d91;padding-left:12px;color:#333333">{{other.description}}</p>{{/if}}
 {{#if reasons.length}}<p><strong>Waarom wij denken dat u bij elkaar past:</strong></p><ul>{{#each reasons}}<li>{{this}}</li>{{/each}}</ul>{{/if}}
 {{#if note}}<p><strong>Van het projectteam:</strong> {{note}}</p>{{/if}}
@@ -28,7 +30,7 @@ export const INTRODUCTION: MailTemplate<IntroductionData> = {
 <ul>{{#each other.contacts}}<li>{{name}} — <a href="mailto:{{email}}" style="color:#0b3d91">{{email}}</a></li>{{/each}}{{#if other.website}}<li><a href="{{other.website}}" style="color:#0b3d91">{{other.website}}</a></li>{{/if}}</ul>
 <p>{{other.name}} ontvangt dezelfde mail met uw gegevens. Over een paar weken vragen we hoe het contact verliep.</p>`,
     en: `<p>Dear {{name}},</p>
-<p>The project team of the Alliantie Kinderarmoede would like to introduce {{partnerName}} to <strong>{{other.name}}</strong> ({{other.sector}}).</p>
+<p>The project team of the Alliantie Kinderarmoede would like to introduce {{partnerName}} to <strong>{{other.name}}</strong> ({{other.sector}}){{#if forKennisdelen}} to share knowledge: you work on the same things and can learn from each other, also at a distance{{/if}}.</p>
 {{#if other.description}}<p style="border-left:4px solid #0b3d91;padding-left:12px;color:#333333">{{other.description}}</p>{{/if}}
 {{#if reasons.length}}<p><strong>Why we think you fit:</strong></p><ul>{{#each reasons}}<li>{{this}}</li>{{/each}}</ul>{{/if}}
 {{#if note}}<p><strong>From the project team:</strong> {{note}}</p>{{/if}}
@@ -39,7 +41,7 @@ export const INTRODUCTION: MailTemplate<IntroductionData> = {
   text: {
     nl: `Beste {{name}},
 
-Het projectteam van de Alliantie Kinderarmoede brengt {{partnerName}} graag in contact met {{other.name}} ({{other.sector}}).
+Het projectteam van de Alliantie Kinderarmoede brengt {{partnerName}} graag in contact met {{other.name}} ({{other.sector}}){{#if forKennisdelen}} om kennis te delen: u werkt aan hetzelfde en kunt van elkaar leren, ook op afstand{{/if}}.
 {{#if other.description}}
 
 {{other.description}}
@@ -68,7 +70,7 @@ Contact met {{other.name}}:
 `,
     en: `Dear {{name}},
 
-The project team of the Alliantie Kinderarmoede would like to introduce {{partnerName}} to {{other.name}} ({{other.sector}}).
+The project team of the Alliantie Kinderarmoede would like to introduce {{partnerName}} to {{other.name}} ({{other.sector}}){{#if forKennisdelen}} to share knowledge: you work on the same things and can learn from each other, also at a distance{{/if}}.
 {{#if other.description}}
 
 {{other.description}}

@@ -1,5 +1,6 @@
 import { OPGAVE_CODES } from '@app/taxonomy';
 import { bitIndex, maskOf, popcount } from '../bits';
+import { applyFairExposure, fairExposureActive } from '../fair-exposure';
 import { rankAllPairsSync } from '../kernel';
 import type { MatchingProfile } from '../matching-profile';
 import { mulberry32, type Random } from '../synthetic';
@@ -117,21 +118,15 @@ export const opgavenOverlapRanker: Ranker = (input) => {
   });
 };
 
-/** The matching core's full run with `profile`: its diversified lists, cut to `k`. */
+/**
+ * The matching core's full run with `profile`: its diversified lists, after the fair-exposure
+ * step when the profile asks for it (no open introductions here: capacity never binds), cut to `k`.
+ */
 export function coreRanker(profile: MatchingProfile): Ranker {
   return (input) => {
     const ranked = rankAllPairsSync(input.profiles, { profile, connections: input.train });
-    const lists = new Map<string, string[]>();
-    for (const partner of input.profiles) {
-      if (partner.matchingOptOut) continue;
-      lists.set(
-        partner.id,
-        ranked
-          .list(partner.id)
-          .slice(0, input.k)
-          .map((entry) => entry.candidateId),
-      );
-    }
-    return lists;
+    let natural = new Map(input.profiles.filter((partner) => !partner.matchingOptOut).map((partner) => [partner.id, ranked.list(partner.id)]));
+    if (fairExposureActive(profile)) natural = new Map([...applyFairExposure(natural, profile)].map(([id, fair]) => [id, fair.ranked]));
+    return new Map([...natural].map(([id, list]) => [id, list.slice(0, input.k).map((entry) => entry.candidateId)]));
   };
 }

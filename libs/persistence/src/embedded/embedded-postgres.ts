@@ -17,6 +17,11 @@ export class EmbeddedPostgres {
   private server: PGLiteSocketServer | null = null;
   private lock: DataDirLock | null = null;
 
+  /** Whether this process's database is the embedded one (started, not yet stopped). */
+  get running(): boolean {
+    return this.database !== null;
+  }
+
   /** Opens (or creates) the data directory and returns a connection URL. */
   async start(dataDir: string): Promise<string> {
     this.lock = DataDirLock.acquire(dataDir);

@@ -12,6 +12,7 @@ import { PersonEntity } from './person.entity';
 import { MailOutboxEntity } from './mail-outbox.entity';
 import { SignInLinkEntity } from './sign-in-link.entity';
 import { SuggestionEntity } from './suggestion.entity';
+export { SUGGESTION_PURPOSES, type SuggestionPurpose } from './suggestion.entity';
 import { SystemStateEntity } from './system-state.entity';
 
 export * from './api-key.entity';

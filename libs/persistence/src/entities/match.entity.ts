@@ -1,5 +1,6 @@
 import { Column, Entity, Unique, UpdateDateColumn } from 'typeorm';
 import { PartnerPair } from './partner-pair';
+import type { SuggestionPurpose } from './suggestion.entity';
 
 /**
  * Where a suggested pair stands with the team and the partners. `pending` until the team
@@ -15,12 +16,15 @@ export const NEVER_SUGGESTED_STATUSES: readonly MatchStatus[] = ['rejected', 'de
 
 /**
  * A pair of partners the matching suggested, with the team's decision. One row per
- * unordered pair (`partnerAId` is the smaller uuid), so a decision on A–B holds for B–A and
- * outlives every recompute.
+ * unordered pair (`partnerAId` is the smaller uuid) and purpose, so a decision on A–B holds for
+ * B–A and outlives every recompute, and deciding a pair for one purpose leaves the other open.
  */
 @Entity({ name: 'match' })
-@Unique('match_pair_unique', ['partnerAId', 'partnerBId'])
+@Unique('match_pair_unique', ['partnerAId', 'partnerBId', 'purpose'])
 export class MatchEntity extends PartnerPair {
+  @Column({ type: 'text', default: 'samenwerken' })
+  purpose: SuggestionPurpose;
+
   @Column({ type: 'text', default: 'pending' })
   status: MatchStatus;
 

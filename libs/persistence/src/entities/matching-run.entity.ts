@@ -30,6 +30,10 @@ export class MatchingRunEntity {
   @Column({ name: 'profile_version', type: 'integer' })
   profileVersion: number;
 
+  /** The kennisdelen profile version the run was requested with (1, the built-in default, for runs from before it could be edited). */
+  @Column({ name: 'kennisdelen_profile_version', type: 'integer', default: 1 })
+  kennisdelenProfileVersion: number;
+
   @Column({ name: 'partner_count', type: 'integer', nullable: true })
   partnerCount: number | null;
 

@@ -31,6 +31,10 @@ export class PartnerEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   kennisbronnen: string[];
 
+  /** Verandertheorie levels (verzachten, versterken, veranderen) the partner works on; read by kennisdelen. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  verandertheorie: string[];
+
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   offers: string[];
 

@@ -16,6 +16,12 @@ import { SessionsOfPeople1764010800000 } from './1764010800000-SessionsOfPeople'
 import { CreateErasureRequests1765000100000 } from './1765000100000-CreateErasureRequests';
 import { CreateMailSchedules1764014400000 } from './1764014400000-CreateMailSchedules';
 import { DropRunCatchUpReason1765000400000 } from './1765000400000-DropRunCatchUpReason';
+import { PartitionSuggestionsByRun1765000700000 } from './1765000700000-PartitionSuggestionsByRun';
+import { CreateImpressions1765000900000 } from './1765000900000-CreateImpressions';
+import { StoreKennisdelenLists1765001500000 } from './1765001500000-StoreKennisdelenLists';
+import { MatchingProfilePurposes1765001600000 } from './1765001600000-MatchingProfilePurposes';
+import { AddPartnerVerandertheorie1765001700000 } from './1765001700000-AddPartnerVerandertheorie';
+import { ReviewPerPurpose1765001800000 } from './1765001800000-ReviewPerPurpose';
 
 /** In order; listed explicitly so the compiled app needs no glob over its own files. */
 export const MIGRATIONS = [
@@ -37,4 +43,10 @@ export const MIGRATIONS = [
   CreateMailSchedules1764014400000,
   CreateErasureRequests1765000100000,
   DropRunCatchUpReason1765000400000,
+  PartitionSuggestionsByRun1765000700000,
+  CreateImpressions1765000900000,
+  StoreKennisdelenLists1765001500000,
+  MatchingProfilePurposes1765001600000,
+  AddPartnerVerandertheorie1765001700000,
+  ReviewPerPurpose1765001800000,
 ];

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { In, Repository, type EntityManager } from 'typeorm';
 import { ConnectionEntity } from '../entities/connection.entity';
+import { jsonPairsOf } from '../json-rows';
 
 /** Orders a pair the way it is stored: smaller uuid first. */
 export function orderedPair(first: string, second: string): [string, string] {
@@ -52,6 +53,11 @@ export class ConnectionRepository {
     // Inside the caller's transaction when given one: the embedded pool has one connection.
     // Raw rows: hydrating 40,000 entities held the API's event loop for most of a second.
     return (manager ?? this.connections.manager).query('SELECT partner_a_id AS a, partner_b_id AS b FROM connection');
+  }
+
+  /** `allPairs` as one JSON array for a worker thread to parse. */
+  allPairsJson(manager?: EntityManager): Promise<string> {
+    return jsonPairsOf(manager ?? this.connections.manager, 'connection');
   }
 
   /** A digest of every pair; changes when a connection is added or removed. */

@@ -8,9 +8,10 @@ import { MatchingRunEntity, type RunTrigger, type ShardBounds } from '../entitie
 export class MatchingRunRepository {
   constructor(@InjectRepository(MatchingRunEntity) private readonly runs: Repository<MatchingRunEntity>) {}
 
-  create(trigger: RunTrigger, profileVersion: number, manager?: EntityManager): Promise<MatchingRunEntity> {
+  /** A queued run, with the version of each purpose's profile it is requested with. */
+  create(trigger: RunTrigger, versions: { samenwerken: number; kennisdelen: number }, manager?: EntityManager): Promise<MatchingRunEntity> {
     const runs = this.within(manager);
-    return runs.save(runs.create({ trigger, status: 'queued', profileVersion }));
+    return runs.save(runs.create({ trigger, status: 'queued', profileVersion: versions.samenwerken, kennisdelenProfileVersion: versions.kennisdelen }));
   }
 
   async findById(id: string): Promise<MatchingRunEntity | null> {
@@ -54,15 +55,18 @@ export class MatchingRunRepository {
   }
 
   /** Adds a finished shard once, however often it is retried, and updates the progress. */
-  async markShardDone(id: string, shard: number): Promise<void> {
-    await this.runs.query(
+  /** Records a shard as scored; returns how many of the run's shards are not yet. */
+  async markShardDone(id: string, shard: number): Promise<number> {
+    const [rows] = await this.runs.query(
       `UPDATE matching_run
           SET completed_shards = ARRAY(SELECT DISTINCT unnest(completed_shards || $2::integer) ORDER BY 1),
               progress = LEAST(99, (100 * cardinality(ARRAY(SELECT DISTINCT unnest(completed_shards || $2::integer)))) / GREATEST(shard_count, 1)),
               progressed_at = now()
-        WHERE id = $1`,
+        WHERE id = $1
+        RETURNING GREATEST(0, coalesce(shard_count, 0) - cardinality(completed_shards)) AS remaining`,
       [id, shard],
     );
+    return rows?.[0]?.remaining ?? 0;
   }
 
   /**

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, In, Repository, type EntityManager } from 'typeorm';
 import { PartnerEntity } from '../entities/partner.entity';
+import { jsonArrayOf } from '../json-rows';
 import { hasIdShape } from '../slug';
 
 export interface PartnerSearch {
@@ -19,7 +20,7 @@ export interface PartnerSearch {
 /** The columns the matching core reads. */
 export type MatchingFields = Pick<
   PartnerEntity,
-  'id' | 'sector' | 'scope' | 'gemeenten' | 'leefdomeinen' | 'opgaven' | 'offers' | 'needs' | 'matchingOptOut' | 'updatedAt'
+  'id' | 'sector' | 'scope' | 'gemeenten' | 'leefdomeinen' | 'opgaven' | 'kennisbronnen' | 'verandertheorie' | 'offers' | 'needs' | 'matchingOptOut' | 'updatedAt'
 >;
 
 const MATCHING_COLUMNS: [string, keyof MatchingFields][] = [
@@ -28,6 +29,8 @@ const MATCHING_COLUMNS: [string, keyof MatchingFields][] = [
   ['gemeenten', 'gemeenten'],
   ['leefdomeinen', 'leefdomeinen'],
   ['opgaven', 'opgaven'],
+  ['kennisbronnen', 'kennisbronnen'],
+  ['verandertheorie', 'verandertheorie'],
   ['offers', 'offers'],
   ['needs', 'needs'],
   ['matching_opt_out', 'matchingOptOut'],
@@ -165,6 +168,11 @@ export class PartnerRepository {
     return this.matchingFieldsQuery(manager).orderBy('partner.id', 'ASC').getRawMany<MatchingFields>();
   }
 
+  /** `matchingProfiles` without the change stamps, as one JSON array for a worker thread to parse. */
+  matchingProfilesJson(manager?: EntityManager): Promise<string> {
+    return jsonArrayOf(this.matchingFieldsQuery(manager, { stamps: false }), 'id', manager ?? this.partners.manager);
+  }
+
   /** When each partner last changed, to tell which cached profiles are stale. */
   async changeStamps(manager?: EntityManager): Promise<Map<string, number>> {
     const rows: { id: string; updated_at: Date }[] = await this.within(manager).query('SELECT id, updated_at FROM partner');
@@ -175,9 +183,9 @@ export class PartnerRepository {
     return ids.length === 0 ? Promise.resolve([]) : this.matchingFieldsQuery(manager).where('partner.id IN (:...ids)', { ids }).getRawMany<MatchingFields>();
   }
 
-  private matchingFieldsQuery(manager?: EntityManager) {
+  private matchingFieldsQuery(manager?: EntityManager, { stamps = true } = {}) {
     const query = this.within(manager).createQueryBuilder('partner').select('partner.id', 'id');
-    for (const [column, field] of MATCHING_COLUMNS) query.addSelect(`partner.${column}`, field);
+    for (const [column, field] of MATCHING_COLUMNS) if (stamps || field !== 'updatedAt') query.addSelect(`partner.${column}`, field);
     return query;
   }
 
@@ -188,15 +196,20 @@ export class PartnerRepository {
    * entities costs more than the query; in id order.
    */
   takingPartIn(where: { gemeenten?: string[]; national: boolean }): Promise<(MatchingFields & Pick<PartnerEntity, 'kennisbronnen'>)[]> {
-    const query = this.matchingFieldsQuery();
+    return this.takingPartInQuery(where).orderBy('partner.id', 'ASC').getRawMany<MatchingFields & Pick<PartnerEntity, 'kennisbronnen'>>();
+  }
+
+  /** `takingPartIn` without the change stamps, as one JSON array for a worker thread to parse. */
+  takingPartInJson(where: { gemeenten?: string[]; national: boolean }): Promise<string> {
+    return jsonArrayOf(this.takingPartInQuery(where, { stamps: false }), 'id', this.partners.manager);
+  }
+
+  private takingPartInQuery(where: { gemeenten?: string[]; national: boolean }, options?: { stamps?: boolean }) {
+    const query = this.matchingFieldsQuery(undefined, options);
     // Coalitions look for ervaringskennis; pair matching does not read kennisbronnen.
     query.addSelect('partner.kennisbronnen', 'kennisbronnen');
     const local = where.gemeenten ? "(partner.scope <> 'national' AND partner.gemeenten && :gemeenten)" : "partner.scope <> 'national'";
-    return query
-      .where('partner.matching_opt_out = false')
-      .andWhere(where.national ? `(${local} OR partner.scope = 'national')` : local, { gemeenten: where.gemeenten })
-      .orderBy('partner.id', 'ASC')
-      .getRawMany<MatchingFields & Pick<PartnerEntity, 'kennisbronnen'>>();
+    return query.where('partner.matching_opt_out = false').andWhere(where.national ? `(${local} OR partner.scope = 'national')` : local, { gemeenten: where.gemeenten });
   }
 
   count(): Promise<number> {

@@ -1,11 +1,44 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { COMPONENT_NAMES, KENNISDELEN_COMPONENTS, renderStoredKennisdelenReason, renderStoredReasons, storeKennisdelenReason, storeReasons, type KennisdelenScores, type Reason } from '@app/matching';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { FeedbackVerdict } from '../entities/feedback.entity';
+import { PartnerEntity } from '../entities/partner.entity';
 import { MatchEntity, type MatchStatus } from '../entities/match.entity';
-import { SuggestionEntity } from '../entities/suggestion.entity';
+import { SuggestionEntity, type SuggestionPurpose } from '../entities/suggestion.entity';
 import { SystemStateEntity } from '../entities/system-state.entity';
+import { COMPONENT_COLUMNS, createPartition, KENNISDELEN_COMPONENT_COLUMNS, partitionName, runOfPartition, type ComponentWeights, type RunWeights } from '../suggestion-storage';
+import { EmbeddedPostgres } from '../embedded/embedded-postgres';
 
-export type SuggestionRow = Omit<SuggestionEntity, 'candidate' | 'computedAt'>;
+/** A suggestion as a run computed it, reasons with both sentences: what writers hand in. */
+export type SuggestionRow = Omit<SuggestionEntity, 'candidate' | 'computedAt' | 'storedReasons' | 'purpose' | 'reasons' | 'components'> & { components: Record<string, number>; reasons: Reason[] };
+
+/** A kennisdelen suggestion as a run or repair computed it. */
+export interface KennisdelenRow {
+  runId: string;
+  partnerId: string;
+  rank: number;
+  candidateId: string;
+  score: number;
+  distanceKm: number | null;
+  components: KennisdelenScores;
+  reasons: Reason[];
+  profileVersion: number;
+}
+
+/** A stored kennisdelen suggestion with its candidate and the pair's review, reasons rendered. */
+export interface ListedKennisdelenSuggestion {
+  rank: number;
+  score: number;
+  candidate: PartnerEntity;
+  distanceKm: number | null;
+  components: KennisdelenScores;
+  reasons: Reason[];
+  profileVersion: number;
+  computedAt: Date;
+  /** The pair's kennisdelen match (the team decides on a pair per purpose). */
+  match: { id: string; status: MatchStatus };
+  feedback: FeedbackVerdict | null;
+}
 
 /** A suggestion with where its pair stands with the team. */
 export interface ListedSuggestion {
@@ -36,21 +69,69 @@ const INSERT_BATCH = 5000;
 /**
  * One statement per batch, the rows sent as one JSON document: half the time of column
  * arrays (whose jsonb elements each need escaping and parsing) and far less than a VALUES
- * list built row by row. Nothing is returned.
+ * list built row by row. Reasons go as text, so the json column keeps them as written (a
+ * jsonb value would come back with a space after every comma). Nothing is returned.
  */
-async function insertRows(tx: EntityManager, rows: readonly SuggestionRow[]): Promise<void> {
+async function insertRows(tx: EntityManager, rows: readonly SuggestionRow[], weights: ComponentWeights): Promise<void> {
+  const stored = rows.map((row) => ({
+    ...row,
+    ...Object.fromEntries(COMPONENT_NAMES.map((name) => [`component_${name}`, row.components[name]])),
+    reasons: JSON.stringify(storeReasons(row.reasons, { ...row, components: row.components as Record<keyof ComponentWeights, number>, weights })),
+  }));
   await tx.query(
-    `INSERT INTO suggestion (run_id, partner_id, rank, candidate_id, score, distance_km, components, reasons, profile_version)
-     SELECT r."runId", r."partnerId", r.rank, r."candidateId", r.score, r."distanceKm", r.components, r.reasons, r."profileVersion"
+    `INSERT INTO suggestion (run_id, partner_id, rank, candidate_id, score, distance_km, ${COMPONENT_COLUMNS.join(', ')}, reasons, profile_version)
+     SELECT r."runId", r."partnerId", r.rank, r."candidateId", r.score, r."distanceKm", ${COMPONENT_COLUMNS.map((column) => `r.${column}`).join(', ')}, r.reasons::json, r."profileVersion"
      FROM jsonb_to_recordset($1::jsonb) AS r("runId" uuid, "partnerId" uuid, rank int, "candidateId" uuid, score float8,
-       "distanceKm" float8, components jsonb, reasons jsonb, "profileVersion" int)`,
-    [JSON.stringify(rows)],
+       "distanceKm" float8, ${COMPONENT_COLUMNS.map((column) => `${column} float8`).join(', ')}, reasons text, "profileVersion" int)`,
+    [JSON.stringify(stored)],
+  );
+}
+
+/** Kennisdelen rows: their own component columns (the samenwerken ones stay null) and reason numbers. */
+async function insertKennisdelenRows(tx: EntityManager, rows: readonly KennisdelenRow[], weights: KennisdelenScores): Promise<void> {
+  const stored = rows.map((row) => ({
+    ...row,
+    ...Object.fromEntries(KENNISDELEN_COMPONENTS.map((name) => [`component_${name}`, row.components[name]])),
+    reasons: JSON.stringify(row.reasons.map((reason) => storeKennisdelenReason(reason, { components: row.components, weights }))),
+  }));
+  await tx.query(
+    `INSERT INTO suggestion (run_id, partner_id, purpose, rank, candidate_id, score, distance_km, ${KENNISDELEN_COMPONENT_COLUMNS.join(', ')}, reasons, profile_version)
+     SELECT r."runId", r."partnerId", 'kennisdelen', r.rank, r."candidateId", r.score, r."distanceKm", ${KENNISDELEN_COMPONENT_COLUMNS.map((column) => `r.${column}`).join(', ')}, r.reasons::json, r."profileVersion"
+     FROM jsonb_to_recordset($1::jsonb) AS r("runId" uuid, "partnerId" uuid, rank int, "candidateId" uuid, score float8,
+       "distanceKm" float8, ${KENNISDELEN_COMPONENT_COLUMNS.map((column) => `${column} float8`).join(', ')}, reasons text, "profileVersion" int)`,
+    [JSON.stringify(stored)],
   );
 }
 
 @Injectable()
 export class SuggestionRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** The weights of runs read or written here: a run's never change once its partition exists. */
+  private readonly runWeights = new Map<string, RunWeights>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly embedded: EmbeddedPostgres,
+  ) {}
+
+  /**
+   * Makes the run's partition, with the weights its lists are scored with (their reasons'
+   * shares are rendered from them), unless it exists. In a transaction of its own, before the
+   * run's first write, so shard writes never do DDL.
+   */
+  async preparePartition(runId: string, weights: RunWeights): Promise<void> {
+    if (this.runWeights.has(runId)) return;
+    await this.dataSource.transaction((tx) => createPartition(tx, runId, weights));
+  }
+
+  /** The weights a run's partition was made with; throws when it has none. */
+  private async weightsOf(runId: string, manager: EntityManager = this.dataSource.manager): Promise<RunWeights> {
+    const known = this.runWeights.get(runId);
+    if (known) return known;
+    const [row] = await manager.query(`SELECT weights FROM suggestion_run WHERE run_id = $1`, [runId]);
+    if (!row) throw new Error(`Run ${runId} has no suggestion partition (preparePartition first)`);
+    this.runWeights.set(runId, row.weights);
+    return row.weights;
+  }
 
   async activeRunId(manager: EntityManager = this.dataSource.manager): Promise<string | null> {
     const state = await manager.findOneBy(SystemStateEntity, { key: ACTIVE_RUN_KEY });
@@ -63,27 +144,102 @@ export class SuggestionRepository {
    */
   async replaceLists(runId: string, partnerIds: readonly string[], rows: readonly SuggestionRow[], manager?: EntityManager): Promise<void> {
     const write = async (tx: EntityManager) => {
+      const weights = await this.weightsOf(runId, tx);
       if (partnerIds.length > 0) {
-        await tx.query(`DELETE FROM suggestion WHERE run_id = $1 AND partner_id = ANY($2::uuid[])`, [runId, partnerIds]);
+        await tx.query(`DELETE FROM suggestion WHERE run_id = $1 AND purpose = 'samenwerken' AND partner_id = ANY($2::uuid[])`, [runId, partnerIds]);
       }
-      for (let start = 0; start < rows.length; start += INSERT_BATCH) await insertRows(tx, rows.slice(start, start + INSERT_BATCH));
-      // Every suggested pair gets a match for the team to decide on; decisions already made stay.
-      await tx.query(
-        `INSERT INTO match (partner_a_id, partner_b_id)
-         SELECT DISTINCT LEAST(partner_id, candidate_id), GREATEST(partner_id, candidate_id)
-         FROM suggestion WHERE run_id = $1 AND partner_id = ANY($2::uuid[])
-         ORDER BY 1, 2
-         ON CONFLICT DO NOTHING`,
-        [runId, partnerIds],
-      );
+      for (let start = 0; start < rows.length; start += INSERT_BATCH) await insertRows(tx, rows.slice(start, start + INSERT_BATCH), weights);
+      await insertMatches(tx, runId, partnerIds, 'samenwerken');
     };
     await (manager ? write(manager) : this.dataSource.transaction(write));
   }
 
-  /** How many suggestions a run has stored. */
+  /**
+   * Replaces the kennisdelen lists of these partners in one run, in the caller's transaction or
+   * one of its own. Their pairs get kennisdelen matches: the team decides on them apart from
+   * the same pairs' samenwerken matches.
+   */
+  async replaceKennisdelenLists(runId: string, partnerIds: readonly string[], rows: readonly KennisdelenRow[], manager?: EntityManager): Promise<void> {
+    const write = async (tx: EntityManager) => {
+      const weights = (await this.weightsOf(runId, tx)).kennisdelen;
+      // A run from before kennisdelen lists were stored has none to repair: the next full run makes them.
+      if (!weights) return;
+      if (partnerIds.length > 0) {
+        await tx.query(`DELETE FROM suggestion WHERE run_id = $1 AND purpose = 'kennisdelen' AND partner_id = ANY($2::uuid[])`, [runId, partnerIds]);
+      }
+      for (let start = 0; start < rows.length; start += INSERT_BATCH) await insertKennisdelenRows(tx, rows.slice(start, start + INSERT_BATCH), weights);
+      await insertMatches(tx, runId, partnerIds, 'kennisdelen');
+    };
+    await (manager ? write(manager) : this.dataSource.transaction(write));
+  }
+
+  /**
+   * One partner's kennisdelen list in a run, paged, with its candidates: only pairs whose
+   * kennisdelen match has one of `statuses`, never a candidate the partner called not relevant.
+   */
+  async kennisdelenListFor(
+    runId: string,
+    partnerId: string,
+    page: { limit: number; offset: number; statuses: readonly MatchStatus[] },
+  ): Promise<{ items: ListedKennisdelenSuggestion[]; total: number }> {
+    const statuses = [...page.statuses];
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT s.rank, s.score, s.distance_km, s.reasons, s.profile_version, s.computed_at, s.candidate_id,
+              ${KENNISDELEN_COMPONENT_COLUMNS.map((column) => `s.${column}`).join(', ')},
+              m.id AS match_id, m.status AS match_status, f.verdict AS own_feedback, count(*) OVER ()::int AS total
+         FROM suggestion s
+         JOIN match m ON m.partner_a_id = LEAST(s.partner_id, s.candidate_id) AND m.partner_b_id = GREATEST(s.partner_id, s.candidate_id) AND m.purpose = s.purpose
+         LEFT JOIN feedback f ON f.partner_id = s.partner_id AND f.candidate_id = s.candidate_id AND f.purpose = s.purpose
+        WHERE s.run_id = $1 AND s.partner_id = $2 AND s.purpose = 'kennisdelen' AND f.verdict IS DISTINCT FROM 'not-relevant'
+          AND m.status = ANY($5::text[])
+        ORDER BY s.rank LIMIT $3 OFFSET $4`,
+      [runId, partnerId, page.limit, page.offset, statuses],
+    );
+    if (rows.length === 0) {
+      const [{ count }] = await this.dataSource.query(
+        `SELECT count(*)::int AS count FROM suggestion s
+           JOIN match m ON m.partner_a_id = LEAST(s.partner_id, s.candidate_id) AND m.partner_b_id = GREATEST(s.partner_id, s.candidate_id) AND m.purpose = s.purpose
+          WHERE s.run_id = $1 AND s.partner_id = $2 AND s.purpose = 'kennisdelen' AND m.status = ANY($3::text[])
+           AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.partner_id = s.partner_id AND f.candidate_id = s.candidate_id AND f.purpose = s.purpose AND f.verdict = 'not-relevant')`,
+        [runId, partnerId, statuses],
+      );
+      return { items: [], total: page.offset > 0 ? count : 0 };
+    }
+    const weights = (await this.weightsOf(runId)).kennisdelen!;
+    const candidates = await this.dataSource.getRepository(PartnerEntity).findBy({ id: In(rows.map((row) => row.candidate_id as string)) });
+    const candidateOf = new Map(candidates.map((candidate) => [candidate.id, candidate]));
+    const items = rows.map((row) => {
+      const components = Object.fromEntries(KENNISDELEN_COMPONENTS.map((name) => [name, row[`component_${name}`] as number])) as KennisdelenScores;
+      return {
+        rank: row.rank as number,
+        score: row.score as number,
+        candidate: candidateOf.get(row.candidate_id as string)!,
+        distanceKm: row.distance_km as number | null,
+        components,
+        reasons: (row.reasons as never[]).map((entry) => renderStoredKennisdelenReason(entry, { components, weights })),
+        profileVersion: row.profile_version as number,
+        computedAt: row.computed_at as Date,
+        match: { id: row.match_id as string, status: row.match_status as MatchStatus },
+        feedback: (row.own_feedback as FeedbackVerdict | null) ?? null,
+      };
+    });
+    return { items, total: rows[0].total as number };
+  }
+
+  /** How many samenwerken suggestions a run has stored (the run's `suggestionCount`). */
   async countInRun(runId: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
-    const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM suggestion WHERE run_id = $1`, [runId]);
+    const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM suggestion WHERE run_id = $1 AND purpose = 'samenwerken'`, [runId]);
     return count;
+  }
+
+  /**
+   * Rebuilds a finished run's indexes before it is switched in. Shards write their partner
+   * ranges side by side, so index pages split half-empty behind each range; built in one
+   * sorted pass the two indexes take ~30% less (the candidate index deduplicates its ids). No
+   * one reads or writes the partition yet: its run is not active and every shard is written.
+   */
+  async compactPartition(runId: string): Promise<void> {
+    await this.dataSource.query(`REINDEX TABLE ${partitionName(runId)}`);
   }
 
   /** Points readers at this run's lists, in the caller's transaction (the switch-in of a completed run). */
@@ -91,9 +247,44 @@ export class SuggestionRepository {
     await tx.upsert(SystemStateEntity, { key: ACTIVE_RUN_KEY, value: { runId } }, ['key']);
   }
 
-  /** Drops the rows of every run but this one (after it was switched in: nobody reads them any more). */
-  async deleteOtherRuns(runId: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM suggestion WHERE run_id <> $1`, [runId]);
+  /**
+   * Drops the partitions of every run but this one and the runs still going (after it was
+   * switched in: nobody reads them any more). Detached first, CONCURRENTLY where PostgreSQL
+   * allows it, so neither readers nor writers of the other partitions wait; then dropped.
+   * On the embedded database the tables the review queue reads are then analyzed: PGlite has
+   * no autovacuum, so its planner never had statistics (it planned the queue for a dozen rows,
+   * not thousands). PostgreSQL's autovacuum does this by itself.
+   */
+  async dropOtherRuns(runId: string): Promise<number> {
+    const partitions: { name: string }[] = await this.dataSource.query(
+      `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'suggestion'::regclass`,
+    );
+    const going: { id: string }[] = await this.dataSource.query(`SELECT id FROM matching_run WHERE status IN ('queued', 'running')`);
+    const keep = new Set([runId, ...going.map((run) => run.id)]);
+    let dropped = 0;
+    for (const { name } of partitions) {
+      const run = runOfPartition(name);
+      if (!run || keep.has(run)) continue;
+      await this.detach(name);
+      await this.dataSource.query(`DROP TABLE IF EXISTS ${name}`);
+      await this.dataSource.query(`DELETE FROM suggestion_run WHERE run_id = $1`, [run]);
+      this.runWeights.delete(run);
+      dropped++;
+    }
+    // Statistics only: the old runs' rows left with their partitions, so there is little to vacuum, and
+    // a VACUUM holds the embedded database's one connection longer.
+    if (this.embedded.running) await this.dataSource.query(`ANALYZE suggestion, match`);
+    return dropped;
+  }
+
+  private async detach(name: string): Promise<void> {
+    try {
+      await this.dataSource.query(`ALTER TABLE suggestion DETACH PARTITION ${name} CONCURRENTLY`);
+    } catch {
+      // PGlite runs every statement in one session; a plain detach locks as briefly there.
+      const [attached] = await this.dataSource.query(`SELECT 1 FROM pg_inherits WHERE inhrelid = to_regclass($1)`, [name]);
+      if (attached) await this.dataSource.query(`ALTER TABLE suggestion DETACH PARTITION ${name}`);
+    }
   }
 
   /**
@@ -108,13 +299,13 @@ export class SuggestionRepository {
       .innerJoin(
         MatchEntity,
         'match',
-        'match.partnerAId = LEAST(suggestion.partnerId, suggestion.candidateId) AND match.partnerBId = GREATEST(suggestion.partnerId, suggestion.candidateId)',
+        'match.partnerAId = LEAST(suggestion.partnerId, suggestion.candidateId) AND match.partnerBId = GREATEST(suggestion.partnerId, suggestion.candidateId) AND match.purpose = suggestion.purpose',
       )
       .addSelect(['match.id', 'match.status'])
-      .where('suggestion.runId = :runId AND suggestion.partnerId = :partnerId', { runId, partnerId })
+      .where(`suggestion.runId = :runId AND suggestion.partnerId = :partnerId AND suggestion.purpose = 'samenwerken'`, { runId, partnerId })
       .andWhere('match.status IN (:...statuses)', { statuses: search.statuses })
       .andWhere(
-        `NOT EXISTS (SELECT 1 FROM feedback f WHERE f.partner_id = suggestion.partner_id AND f.candidate_id = suggestion.candidate_id AND f.verdict = 'not-relevant')`,
+        `NOT EXISTS (SELECT 1 FROM feedback f WHERE f.partner_id = suggestion.partner_id AND f.candidate_id = suggestion.candidate_id AND f.purpose = suggestion.purpose AND f.verdict = 'not-relevant')`,
       );
     if (search.sector) query.andWhere('candidate.sector = :sector', { sector: search.sector });
     if (search.opgave) query.andWhere(':opgave = ANY(candidate.opgaven)', { opgave: search.opgave });
@@ -127,11 +318,11 @@ export class SuggestionRepository {
     // The page carries the count of all matching rows: one round trip instead of two on the
     // hottest read. Only a page past the end has no row to carry it.
     // Filters search the stored list only; the depth of that list rides on the page as well.
-    const depth = 'SELECT count(*) FROM suggestion d WHERE d.run_id = suggestion.run_id AND d.partner_id = suggestion.partner_id';
+    const depth = `SELECT count(*) FROM suggestion d WHERE d.run_id = suggestion.run_id AND d.partner_id = suggestion.partner_id AND d.purpose = 'samenwerken'`;
     const { entities, raw } = await query
       .addSelect('count(*) OVER ()', 'total')
       .addSelect(`(${depth})`, 'depth')
-      .addSelect('(SELECT f.verdict FROM feedback f WHERE f.partner_id = suggestion.partner_id AND f.candidate_id = suggestion.candidate_id)', 'own_feedback')
+      .addSelect('(SELECT f.verdict FROM feedback f WHERE f.partner_id = suggestion.partner_id AND f.candidate_id = suggestion.candidate_id AND f.purpose = suggestion.purpose)', 'own_feedback')
       .orderBy('suggestion.rank', 'ASC')
       .limit(search.limit)
       .offset(search.offset)
@@ -139,8 +330,10 @@ export class SuggestionRepository {
     const total = raw.length > 0 ? Number(raw[0].total) : search.offset > 0 ? await query.getCount() : 0;
     const searchedDepth = raw.length > 0 ? Number(raw[0].depth) : await this.listDepth(runId, partnerId);
     const rowOf = new Map<number, { match_id: string; match_status: MatchStatus; own_feedback: FeedbackVerdict | null }>(raw.map((row) => [row.suggestion_rank, row]));
+    const weights = entities.length > 0 ? await this.weightsOf(runId) : undefined;
     return {
       items: entities.map((suggestion) => {
+        suggestion.reasons = renderStoredReasons(suggestion.storedReasons, { ...suggestion, components: suggestion.components as never, weights: weights! });
         const row = rowOf.get(suggestion.rank)!;
         return { suggestion, match: { id: row.match_id, status: row.match_status }, feedback: row.own_feedback };
       }),
@@ -151,7 +344,7 @@ export class SuggestionRepository {
 
   /** How many candidates a partner's stored list in a run holds. */
   private async listDepth(runId: string, partnerId: string): Promise<number> {
-    const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM suggestion WHERE run_id = $1 AND partner_id = $2`, [runId, partnerId]);
+    const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM suggestion WHERE run_id = $1 AND partner_id = $2 AND purpose = 'samenwerken'`, [runId, partnerId]);
     return count;
   }
 
@@ -159,7 +352,7 @@ export class SuggestionRepository {
   async listSizes(runId: string): Promise<{ lists: number; suggestions: number; shortest: number; longest: number }> {
     const [sizes] = await this.dataSource.query(
       `SELECT count(*)::int AS lists, coalesce(sum(n), 0)::int AS suggestions, coalesce(min(n), 0)::int AS shortest, coalesce(max(n), 0)::int AS longest
-       FROM (SELECT count(*) AS n FROM suggestion WHERE run_id = $1 GROUP BY partner_id) AS list`,
+       FROM (SELECT count(*) AS n FROM suggestion WHERE run_id = $1 AND purpose = 'samenwerken' GROUP BY partner_id) AS list`,
       [runId],
     );
     return sizes;
@@ -167,27 +360,33 @@ export class SuggestionRepository {
 
   /** How many partners' lists in a run contain this candidate. */
   async countListsContaining(runId: string, candidateId: string): Promise<number> {
-    const [{ count }] = await this.dataSource.query(`SELECT count(DISTINCT partner_id)::int AS count FROM suggestion WHERE run_id = $1 AND candidate_id = $2`, [runId, candidateId]);
+    const [{ count }] = await this.dataSource.query(`SELECT count(DISTINCT partner_id)::int AS count FROM suggestion WHERE run_id = $1 AND purpose = 'samenwerken' AND candidate_id = $2`, [runId, candidateId]);
     return count;
   }
 
   /**
-   * Each partner's candidate ids of a run, best first: one row per partner, grouped in the
-   * database, since a row per suggestion (200,000 at 10,000 partners) costs the caller's event loop.
+   * Each partner's candidate ids of a run, best first, as one JSON object (partner id → ids)
+   * built by the database, for a worker thread to parse: as rows (200,000 at 10,000 partners,
+   * or 10,000 arrays) the driver's parsing held the caller's event loop for ~70 ms at a stretch.
    */
-  async candidateIdLists(runId: string, manager: EntityManager = this.dataSource.manager): Promise<Map<string, string[]>> {
-    const rows: { partner_id: string; ids: string[] }[] = await manager.query(
-      `SELECT partner_id, array_agg(candidate_id::text ORDER BY rank) AS ids FROM suggestion WHERE run_id = $1 GROUP BY partner_id`,
+  async candidateIdListsJson(runId: string, manager: EntityManager = this.dataSource.manager): Promise<string> {
+    const [{ json }] = await manager.query(
+      `SELECT coalesce(json_object_agg(partner_id, ids), '{}')::text AS json
+       FROM (SELECT partner_id, array_agg(candidate_id ORDER BY rank) AS ids FROM suggestion WHERE run_id = $1 AND purpose = 'samenwerken' GROUP BY partner_id) lists`,
       [runId],
     );
-    return new Map(rows.map((row) => [row.partner_id, row.ids]));
+    return json;
   }
 
   /** Every list of a run as candidate ids in rank order, to compare with freshly computed lists. */
-  async candidateLists(runId: string, manager: EntityManager = this.dataSource.manager): Promise<Map<string, { candidateId: string; score: number }[]>> {
+  async candidateLists(
+    runId: string,
+    manager: EntityManager = this.dataSource.manager,
+    purpose: SuggestionPurpose = 'samenwerken',
+  ): Promise<Map<string, { candidateId: string; score: number }[]>> {
     const rows: { partner_id: string; candidate_id: string; score: number }[] = await manager.query(
-      `SELECT partner_id, candidate_id, score FROM suggestion WHERE run_id = $1 ORDER BY partner_id, rank`,
-      [runId],
+      `SELECT partner_id, candidate_id, score FROM suggestion WHERE run_id = $1 AND purpose = $2 ORDER BY partner_id, rank`,
+      [runId, purpose],
     );
     const lists = new Map<string, { candidateId: string; score: number }[]>();
     for (const row of rows) {
@@ -205,4 +404,19 @@ export class SuggestionRepository {
       return work(tx);
     });
   }
+}
+
+/**
+ * Every pair suggested in these partners' lists of a purpose gets a match of that purpose for
+ * the team to decide on; decisions already made stay. In pair order, so two writers lock alike.
+ */
+function insertMatches(tx: EntityManager, runId: string, partnerIds: readonly string[], purpose: SuggestionPurpose): Promise<unknown> {
+  return tx.query(
+    `INSERT INTO match (partner_a_id, partner_b_id, purpose)
+     SELECT DISTINCT LEAST(partner_id, candidate_id), GREATEST(partner_id, candidate_id), purpose
+     FROM suggestion WHERE run_id = $1 AND purpose = $3 AND partner_id = ANY($2::uuid[])
+     ORDER BY 1, 2
+     ON CONFLICT DO NOTHING`,
+    [runId, partnerIds, purpose],
+  );
 }

@@ -1,5 +1,8 @@
 /*
- * <partner-suggestions partner="slug" api-key="…" lang="nl" limit="5" api-base="">
+ * <partner-suggestions partner="slug" api-key="…" lang="nl" limit="5" purpose="samenwerken" api-base="">
+ *
+ * purpose="kennisdelen" shows the partners approved to learn from (knowledge exchange)
+ * instead of those to work with locally.
  *
  * Shows the suggestions the Alliantie Kinderarmoede's team approved for one partner, as
  * cards in a shadow root. No dependencies, no build step: a partner's website loads this
@@ -15,6 +18,7 @@
   const TEXT = {
     nl: {
       title: 'Partners om mee samen te werken',
+      titleKennisdelen: 'Partners om kennis mee te delen',
       loading: 'Suggesties laden…',
       empty: 'Er zijn nog geen goedgekeurde suggesties.',
       error: 'De suggesties konden niet worden geladen.',
@@ -26,6 +30,7 @@
     },
     en: {
       title: 'Partners to work with',
+      titleKennisdelen: 'Partners to share knowledge with',
       loading: 'Loading suggestions…',
       empty: 'There are no approved suggestions yet.',
       error: 'The suggestions could not be loaded.',
@@ -91,7 +96,7 @@
 
   class PartnerSuggestionsElement extends HTMLElement {
     static get observedAttributes() {
-      return ['partner', 'api-key', 'lang', 'limit', 'api-base'];
+      return ['partner', 'api-key', 'lang', 'limit', 'purpose', 'api-base'];
     }
 
     constructor() {
@@ -135,8 +140,9 @@
       const key = this.getAttribute('api-key');
       const lang = this.getAttribute('lang') === 'en' ? 'en' : 'nl';
       const limit = this.getAttribute('limit') || '5';
+      const purpose = this.getAttribute('purpose') === 'kennisdelen' ? 'kennisdelen' : 'samenwerken';
       const base = (this.getAttribute('api-base') || scriptOrigin).replace(/\/+$/, '');
-      this.heading.textContent = this.text.title;
+      this.heading.textContent = purpose === 'kennisdelen' ? this.text.titleKennisdelen : this.text.title;
       this.list.replaceChildren();
       if (!partner || !key) return this.showStatus(this.text.missing, 'error');
 
@@ -146,7 +152,7 @@
       this.setAttribute('aria-busy', 'true');
       this.showStatus(this.text.loading, 'loading');
       try {
-        const url = `${base}/v1/embed/partners/${encodeURIComponent(partner)}/suggestions?lang=${lang}&limit=${encodeURIComponent(limit)}`;
+        const url = `${base}/v1/embed/partners/${encodeURIComponent(partner)}/suggestions?lang=${lang}&limit=${encodeURIComponent(limit)}&purpose=${purpose}`;
         const response = await fetch(url, { headers: { Authorization: `Bearer ${key}`, Accept: 'application/json' }, signal: request.signal });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         const body = await response.json();

@@ -1,4 +1,4 @@
-import type { ListedSuggestion, PartnerEntity, SuggestionEntity } from '@app/persistence';
+import { SUGGESTION_PURPOSES, type ListedKennisdelenSuggestion, type ListedSuggestion, type PartnerEntity, type SuggestionEntity, type SuggestionPurpose } from '@app/persistence';
 import { findGemeente, labelOf, taxonomy } from '@app/taxonomy';
 import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { PartnerRefDto } from '../../common/partner-ref.dto';
@@ -53,11 +53,23 @@ export class EmbedSuggestionDto {
       reasons: suggestion.reasons.map((reason) => EmbedReasonDto.from(reason, lang)),
     };
   }
+
+  static fromKennisdelen(item: ListedKennisdelenSuggestion, lang: Language): EmbedSuggestionDto {
+    return {
+      rank: item.rank,
+      score: item.score,
+      candidate: EmbedPartnerDto.withLabels(item.candidate, lang),
+      reasons: item.reasons.map((reason) => EmbedReasonDto.from(reason, lang)),
+    };
+  }
 }
 
 export class EmbedSuggestionListDto {
   /** The partner whose page shows the list. */
   partner: PartnerRefDto;
+  /** Which list: partners to work with locally (samenwerken) or to learn from (kennisdelen). */
+  @ApiProperty({ enum: SUGGESTION_PURPOSES })
+  purpose: SuggestionPurpose;
   @ApiProperty({ enum: LANGUAGES })
   lang: Language;
   items: EmbedSuggestionDto[];

@@ -4,7 +4,7 @@ import { ListSuggestionsQueryDto } from '../../suggestions/dtos/list-suggestions
 import { IsIntegerQuery } from '../../common/integer-query.validator';
 
 /** The embed's list is short: a portal page shows a handful of cards. */
-export class EmbedSuggestionsQueryDto extends PickType(ListSuggestionsQueryDto, ['lang']) {
+export class EmbedSuggestionsQueryDto extends PickType(ListSuggestionsQueryDto, ['lang', 'purpose']) {
   /** How many suggestions, best first. */
   @IsOptional()
   @IsIntegerQuery()

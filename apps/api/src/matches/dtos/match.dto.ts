@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MATCH_STATUSES, type MatchEntity, type MatchEventEntity, type MatchStatus } from '@app/persistence';
+import { MATCH_STATUSES, SUGGESTION_PURPOSES, type MatchEntity, type MatchEventEntity, type MatchStatus, type SuggestionPurpose } from '@app/persistence';
 import { PartnerRefDto } from '../../common/partner-ref.dto';
 import { allowedNextStatuses } from '../match-transitions';
 
@@ -8,6 +8,9 @@ export class MatchDto {
   id: string;
   partnerA: PartnerRefDto;
   partnerB: PartnerRefDto;
+  /** What the pair was suggested for: samenwerken or kennisdelen. A pair has a match per purpose. */
+  @ApiProperty({ enum: SUGGESTION_PURPOSES })
+  purpose: SuggestionPurpose;
   @ApiProperty({ enum: MATCH_STATUSES })
   status: MatchStatus;
   /** Statuses the match can move to from here. */
@@ -22,6 +25,7 @@ export class MatchDto {
       id: match.id,
       partnerA: PartnerRefDto.from(match.partnerA),
       partnerB: PartnerRefDto.from(match.partnerB),
+      purpose: match.purpose,
       status: match.status,
       nextStatuses: [...allowedNextStatuses(match.status)],
       note: match.note,

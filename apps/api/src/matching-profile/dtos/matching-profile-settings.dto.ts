@@ -1,18 +1,29 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsPositive, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { DEFAULT_MATCHING_PROFILE } from '@app/matching';
+import { IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsPositive, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { DEFAULT_MATCHING_PROFILE, MAX_FAIR_EXPOSURE_COUNT } from '@app/matching';
 import { IsOmittable } from '../../common/presence.validator';
 
 /** Weights are relative; a bound keeps Σ wᵢ finite (two weights near 1e308 add up to Infinity, and every score to NaN). */
-const MAX_WEIGHT = 1000;
+export const MAX_WEIGHT = 1000;
 /** Far beyond the width of the Netherlands (about 300 km), where the region component is flat anyway. */
 const MAX_HALF_DISTANCE_KM = 1000;
 
 /** The column is an int4. */
-const MAX_VERSION = 2_147_483_647;
+export const MAX_VERSION = 2_147_483_647;
 
-const finiteNumber = () => IsNumber({ allowNaN: false, allowInfinity: false });
+export const finiteNumber = () => IsNumber({ allowNaN: false, allowInfinity: false });
+
+/** A fair-exposure count: a whole number from 1, or null / left out for off. */
+const fairExposureCount = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1, maximum: MAX_FAIR_EXPOSURE_COUNT, example: null, description }),
+    IsOptional(),
+    IsInt(),
+    Min(1),
+    Max(MAX_FAIR_EXPOSURE_COUNT),
+  );
 
 /** Relative weights (≥ 0, not all 0); the score is Σ wᵢ·cᵢ / Σ wᵢ. */
 export class ComponentWeightsDto {
@@ -107,6 +118,18 @@ export class MatchingProfileFieldsDto {
   @Min(0)
   @Max(1)
   diversity: number;
+
+  @fairExposureCount(
+    'Fair exposure: at most this many of all lists\' top-5 places for one candidate. A candidate over it keeps the top-5 places where it ' +
+      'scores best and moves to place 6 in the other lists (reason `exposure-capped`); scores do not change. null or left out: no cap.',
+  )
+  maxTopPlaces?: number | null;
+
+  @fairExposureCount(
+    'Capacity: a partner with this many open introductions (matches with status introduced) or more is placed last in other partners\' ' +
+      'lists (reason `at-capacity`) until one is completed or declined; its own list is unchanged. null or left out: no limit.',
+  )
+  maxOpenIntroductions?: number | null;
 }
 
 /**
@@ -115,6 +138,14 @@ export class MatchingProfileFieldsDto {
  * was read at.
  */
 export class MatchingProfileSettingsDto extends MatchingProfileFieldsDto {
+  @ApiPropertyOptional({
+    enum: ['samenwerken'],
+    description: 'What GET answered, or left out; a kennisdelen profile is saved with `?purpose=kennisdelen` (SaveKennisdelenProfileDto)',
+  })
+  @IsOmittable()
+  @IsIn(['samenwerken'], { message: 'purpose must be one of the following values: samenwerken (a kennisdelen profile is sent with the query parameter purpose=kennisdelen)' })
+  purpose?: 'samenwerken';
+
   @ApiPropertyOptional({
     type: 'integer',
     minimum: 1,

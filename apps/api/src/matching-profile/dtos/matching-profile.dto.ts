@@ -1,10 +1,14 @@
 import { DEFAULT_LEEFDOMEINEN_COVERAGE, DEFAULT_REGIONAL_REACH, type MatchingProfile } from '@app/matching';
 import type { MatchingProfileVersion } from '@app/suggestions';
+import { ApiProperty } from '@nestjs/swagger';
 import { PartnerRefDto } from '../../common/partner-ref.dto';
 import { MatchingRunDto } from '../../matching-runs/dtos/matching-run.dto';
 import { MatchingProfileFieldsDto } from './matching-profile-settings.dto';
 
+/** A version of the samenwerken profile (`purpose=samenwerken`, the default). */
 export class MatchingProfileDto extends MatchingProfileFieldsDto {
+  @ApiProperty({ enum: ['samenwerken'] })
+  purpose: 'samenwerken';
   /** 1 is the built-in default; each saved version is the previous highest + 1. */
   version: number;
   note: string | null;
@@ -12,7 +16,7 @@ export class MatchingProfileDto extends MatchingProfileFieldsDto {
   createdAt: Date | null;
 
   static from({ profile, note, createdAt }: MatchingProfileVersion): MatchingProfileDto {
-    return { version: profile.version, ...settingsOf(profile), note, createdAt };
+    return { purpose: 'samenwerken', version: profile.version, ...settingsOf(profile), note, createdAt };
   }
 }
 
@@ -27,10 +31,14 @@ export function settingsOf(profile: MatchingProfile): MatchingProfileFieldsDto {
     leefdomeinenCoverage: profile.leefdomeinenCoverage ?? DEFAULT_LEEFDOMEINEN_COVERAGE,
     k: profile.k,
     diversity: profile.diversity,
+    maxTopPlaces: profile.maxTopPlaces ?? null,
+    maxOpenIntroductions: profile.maxOpenIntroductions ?? null,
   };
 }
 
 export class MatchingProfileListDto {
+  @ApiProperty({ enum: ['samenwerken'] })
+  purpose: 'samenwerken';
   items: MatchingProfileDto[];
   total: number;
   limit: number;
@@ -38,6 +46,8 @@ export class MatchingProfileListDto {
 }
 
 export class MatchingProfileActivationDto {
+  @ApiProperty({ enum: ['samenwerken'] })
+  purpose: 'samenwerken';
   profile: MatchingProfileDto;
   /** The full run that applies the new version; until it completes readers see the previous lists. */
   run: MatchingRunDto;

@@ -10,7 +10,10 @@ export class MatchingRunDto {
   status: RunStatus;
   /** 0–100. */
   progress: number;
+  /** The samenwerken profile version the run applies. */
   profileVersion: number;
+  /** The kennisdelen profile version the run applies (`GET /v1/matching/profile/versions?purpose=kennisdelen`). */
+  kennisdelenProfileVersion: number;
   partnerCount: number | null;
   shardCount: number | null;
   shardsCompleted: number;
@@ -32,6 +35,7 @@ export class MatchingRunDto {
       status: run.status,
       progress: run.progress,
       profileVersion: run.profileVersion,
+      kennisdelenProfileVersion: run.kennisdelenProfileVersion,
       partnerCount: run.partnerCount,
       shardCount: run.shardCount,
       shardsCompleted: run.completedShards.length,

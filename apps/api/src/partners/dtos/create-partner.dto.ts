@@ -13,7 +13,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { GEMEENTE_CODES, KENNISBRON_CODES, LEEFDOMEIN_CODES, OPGAVE_CODES, SCOPES, SECTOR_CODES, type Scope } from '@app/taxonomy';
+import { GEMEENTE_CODES, KENNISBRON_CODES, LEEFDOMEIN_CODES, OPGAVE_CODES, SCOPES, SECTOR_CODES, VERANDERTHEORIE_CODES, type Scope } from '@app/taxonomy';
 import { IsCode } from '../../common/is-code.validator';
 import { IsOmittable, IsRequired } from '../../common/presence.validator';
 
@@ -76,6 +76,13 @@ export class CreatePartnerDto {
   @IsArray()
   @IsCode(KENNISBRON_CODES, { array: true, optional: true })
   kennisbronnen?: string[];
+
+  /** Verandertheorie levels the partner works on: verzachten, versterken, veranderen (see /v1/taxonomy/verandertheorie). */
+  @IsOmittable()
+  @normalisedList()
+  @IsArray()
+  @IsCode(VERANDERTHEORIE_CODES, { array: true, optional: true })
+  verandertheorie?: string[];
 
   /** What the partner can bring, as lower-case kebab tags (e.g. `vrijwilligers`, `locatie`). */
   @IsOmittable()

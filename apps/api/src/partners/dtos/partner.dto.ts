@@ -20,6 +20,8 @@ export class PartnerDto {
   leefdomeinen: string[];
   opgaven: string[];
   kennisbronnen: string[];
+  /** Verandertheorie levels: verzachten, versterken, veranderen. */
+  verandertheorie: string[];
   offers: string[];
   needs: string[];
   description: string;
@@ -41,6 +43,7 @@ export class PartnerDto {
       leefdomeinen: entity.leefdomeinen,
       opgaven: entity.opgaven,
       kennisbronnen: entity.kennisbronnen,
+      verandertheorie: entity.verandertheorie,
       offers: entity.offers,
       needs: entity.needs,
       description: entity.description,

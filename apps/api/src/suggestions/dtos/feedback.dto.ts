@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength } from 'class-validator';
-import { FEEDBACK_VERDICTS, type FeedbackEntity, type FeedbackVerdict, type PartnerEntity } from '@app/persistence';
+import { FEEDBACK_VERDICTS, SUGGESTION_PURPOSES, type FeedbackEntity, type FeedbackVerdict, type PartnerEntity, type SuggestionPurpose } from '@app/persistence';
 import { PartnerRefDto } from '../../common/partner-ref.dto';
 import { IsOmittable } from '../../common/presence.validator';
 
@@ -14,11 +14,19 @@ export class GiveFeedbackDto {
   @IsString()
   @MaxLength(1000)
   reason?: string;
+
+  /** Which list the candidate was suggested in, samenwerken when omitted: an answer holds for that purpose only. */
+  @IsOmittable()
+  @IsIn(SUGGESTION_PURPOSES)
+  @ApiPropertyOptional({ enum: SUGGESTION_PURPOSES })
+  purpose?: SuggestionPurpose;
 }
 
 export class FeedbackDto {
   partner: PartnerRefDto;
   candidate: PartnerRefDto;
+  @ApiProperty({ enum: SUGGESTION_PURPOSES })
+  purpose: SuggestionPurpose;
   @ApiProperty({ enum: FEEDBACK_VERDICTS })
   verdict: FeedbackVerdict;
   reason: string | null;
@@ -30,6 +38,7 @@ export class FeedbackDto {
     return {
       partner: PartnerRefDto.from(partner),
       candidate: PartnerRefDto.from(candidate),
+      purpose: feedback.purpose,
       verdict: feedback.verdict,
       reason: feedback.reason,
       updatedAt: feedback.updatedAt,

@@ -5,6 +5,7 @@ import { PaginationQueryDto } from '../../common/pagination-query.dto';
 import { TaxonomyFiltersDto } from '../../common/taxonomy-filters.dto';
 import { IsIntegerQuery } from '../../common/integer-query.validator';
 import { LANGUAGES, type Language } from '../../common/language';
+import { SUGGESTION_PURPOSES, type SuggestionPurpose } from '@app/persistence';
 
 export const SUGGESTION_VIEWS = ['partner', 'team'] as const;
 export type SuggestionView = (typeof SUGGESTION_VIEWS)[number];
@@ -19,6 +20,17 @@ export class ListSuggestionsQueryDto extends IntersectionType(PickType(TaxonomyF
   @IsIn(SUGGESTION_VIEWS)
   @ApiPropertyOptional({ enum: SUGGESTION_VIEWS, default: 'partner' })
   view: SuggestionView = 'partner';
+
+  /**
+   * Which list: `samenwerken` (local collaboration across sectors, the default) or
+   * `kennisdelen` (knowledge exchange: partners doing the same work, however far apart). The
+   * team reviews a pair per purpose, so the partner view of a kennisdelen list holds the pairs
+   * approved for kennisdelen. A kennisdelen list takes no candidate filters (400 naming one).
+   */
+  @IsOptional()
+  @IsIn(SUGGESTION_PURPOSES)
+  @ApiPropertyOptional({ enum: SUGGESTION_PURPOSES, default: 'samenwerken' })
+  purpose: SuggestionPurpose = 'samenwerken';
 
   /** Language of the reasons. */
   @IsOptional()

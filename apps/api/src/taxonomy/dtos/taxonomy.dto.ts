@@ -41,6 +41,8 @@ export class TaxonomyDto {
   opgaven: OpgaveDto[];
   sectors: TermDto[];
   kennisbronnen: TermDto[];
+  /** The verandertheorie's levels: verzachten (short term), versterken (medium), veranderen (long term). */
+  verandertheorie: TermDto[];
   provinces: TermDto[];
   gemeenten: GemeenteDto[];
 }

@@ -1,16 +1,24 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { $api, type Schemas } from '../../../api/client';
+import { samenwerkenOnly, type KennisdelenComponentKey, type Purpose } from '../../../api/profile';
 
+export { useKennisdelenProfile } from '../../../api/profile';
+export type { Purpose } from '../../../api/profile';
 export type Profile = Schemas['MatchingProfileDto'];
 export type Settings = Schemas['MatchingProfileSettingsDto'];
+export type KennisdelenProfile = Schemas['KennisdelenProfileDto'];
+export type KennisdelenSettings = Schemas['SaveKennisdelenProfileDto'];
+export type KennisdelenKey = KennisdelenComponentKey;
 export type Run = Schemas['MatchingRunDto'];
 
+/** The active samenwerken profile (no `purpose`: the request today's clients make). */
 export function useProfile() {
-  return $api.useQuery('get', '/v1/matching/profile');
+  return $api.useQuery('get', '/v1/matching/profile', {}, { select: samenwerkenOnly });
 }
 
-export function useVersions() {
-  return $api.useQuery('get', '/v1/matching/profile/versions', { params: { query: { limit: 20 } } });
+/** The purpose's versions, newest first. */
+export function useVersions(purpose: Purpose) {
+  return $api.useQuery('get', '/v1/matching/profile/versions', { params: { query: { limit: 20, purpose } } });
 }
 
 export function useRuns() {
@@ -30,6 +38,7 @@ export function usePreview() {
   return $api.useMutation('post', '/v1/matching/profile/preview');
 }
 
+/** Saves a version of either purpose's profile (`params.query.purpose` says which). */
 export function useSave() {
   const queryClient = useQueryClient();
   return $api.useMutation('put', '/v1/matching/profile', {
@@ -39,4 +48,11 @@ export function useSave() {
       void queryClient.invalidateQueries({ queryKey: ['get', '/v1/matching/runs'] });
     },
   });
+}
+
+export type WeightSuggestion = Schemas['WeightSuggestionDto'];
+
+/** Weights learnt from the decisions (POST, computed on demand; never applied by itself). */
+export function useSuggestWeights() {
+  return $api.useMutation('post', '/v1/matching/profile/suggest');
 }

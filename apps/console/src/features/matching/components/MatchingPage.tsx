@@ -1,23 +1,31 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useDraft } from './use-draft';
+import { useSearchParams } from 'react-router';
 import { COMPONENT_KEYS } from '../../../api/profile';
-import { asProblem, fieldErrors } from '../../../api/errors';
+import { fieldErrors } from '../../../api/errors';
 import { useTaxonomy } from '../../../api/taxonomy';
 import { useDocumentTitle, useI18n } from '../../../i18n/i18n';
-import { Alert } from '../../../ui/Alert';
+import { ProfileProblem } from './ProfileProblem';
 import { StatusBadge } from '../../../ui/Badge';
 import { Button } from '../../../ui/Button';
 import { Textbox } from '../../../ui/Controls';
 import { Field } from '../../../ui/Field';
 import { Link } from '../../../ui/Link';
 import { LiveRegion } from '../../../ui/LiveRegion';
-import { Empty, ErrorState, Loading, useProblemTitle } from '../../../ui/States';
+import { Empty, ErrorState, Loading } from '../../../ui/States';
 import { Table, TBody, Td, Th, THead, Tr } from '../../../ui/Table';
 import { Heading1, Heading2, Paragraph } from '../../../ui/Typography';
-import { usePreview, useProfile, useRun, useRuns, useSave, useVersions, type Profile, type Run, type Settings } from '../api/matching';
+import { usePreview, useProfile, useRuns, useSave, useVersions, type Profile, type Purpose, type Run, type Settings } from '../api/matching';
+import { KennisdelenProfileForm } from './KennisdelenProfileForm';
+import { RunProgress } from './RunProgress';
+import { SuggestedWeights } from './SuggestedWeights';
 
-const SCALARS = ['regionHalfDistanceKm', 'k', 'diversity', 'nationalReach', 'regionalReach', 'leefdomeinenCoverage'] as const;
+const REQUIRED_SCALARS = ['regionHalfDistanceKm', 'k', 'diversity', 'nationalReach', 'regionalReach', 'leefdomeinenCoverage'] as const;
+/** Fair-exposure counts: left empty they are off (null), so a save never drops one set through the API. */
+const OPTIONAL_COUNTS = ['maxTopPlaces', 'maxOpenIntroductions'] as const;
+const SCALARS = [...REQUIRED_SCALARS, ...OPTIONAL_COUNTS] as const;
 type Scalar = (typeof SCALARS)[number];
+const isOptionalCount = (key: Scalar): key is (typeof OPTIONAL_COUNTS)[number] => (OPTIONAL_COUNTS as readonly string[]).includes(key);
 /** Form values stay text while typing; numbers are parsed when sent. */
 interface Draft {
   weights: Record<string, string>;
@@ -30,7 +38,7 @@ function toDraft(profile: Profile): Draft {
   return {
     weights: Object.fromEntries(COMPONENT_KEYS.map((key) => [key, String(profile.weights[key])])),
     affinity: Object.fromEntries(Object.entries(profile.sectorAffinity).map(([row, cols]) => [row, Object.fromEntries(Object.entries(cols as Record<string, number>).map(([col, value]) => [col, String(value)]))])),
-    scalars: Object.fromEntries(SCALARS.map((key) => [key, String(profile[key])])) as Record<Scalar, string>,
+    scalars: Object.fromEntries(SCALARS.map((key) => [key, profile[key] == null ? '' : String(profile[key])])) as Record<Scalar, string>,
     note: '',
   };
 }
@@ -46,28 +54,9 @@ function toSettings(draft: Draft): Settings {
     nationalReach: num(draft.scalars.nationalReach),
     regionalReach: num(draft.scalars.regionalReach),
     leefdomeinenCoverage: num(draft.scalars.leefdomeinenCoverage),
+    maxTopPlaces: draft.scalars.maxTopPlaces.trim() === '' ? null : num(draft.scalars.maxTopPlaces),
+    maxOpenIntroductions: draft.scalars.maxOpenIntroductions.trim() === '' ? null : num(draft.scalars.maxOpenIntroductions),
   };
-}
-
-function RunProgress({ runId }: { runId: string }) {
-  const { t, number } = useI18n();
-  const run = useRun(runId);
-  const queryClient = useQueryClient();
-  const status = run.data?.status;
-  useEffect(() => {
-    if (status === 'completed' || status === 'failed') void queryClient.invalidateQueries({ queryKey: ['get', '/v1/matching/runs'] });
-  }, [status, queryClient]);
-  if (!run.data) return <Loading />;
-  const progress = Math.round(run.data.progress);
-  return (
-    <div className="pm-card pm-section pm-progress" aria-labelledby="progress-label">
-      <p className="utrecht-paragraph" id="progress-label">
-        <strong>{t('matching.runProgress')}</strong> {t(`run.${run.data.status}` as const)} · {number(progress)}%
-      </p>
-      <progress max={100} value={progress} aria-labelledby="progress-label" className="pm-progress__bar" />
-      <LiveRegion message={status === 'completed' ? t('matching.runCompleted') : status === 'failed' ? t('matching.runFailed', { error: run.data.error ?? '' }) : ''} visible={status === 'completed' || status === 'failed'} />
-    </div>
-  );
 }
 
 function Preview({ result }: { result: NonNullable<ReturnType<typeof usePreview>['data']> }) {
@@ -132,9 +121,9 @@ function Preview({ result }: { result: NonNullable<ReturnType<typeof usePreview>
   );
 }
 
-function History() {
+function History({ purpose }: { purpose: Purpose }) {
   const { t, number, dateTime } = useI18n();
-  const versions = useVersions();
+  const versions = useVersions(purpose);
   const runs = useRuns();
   return (
     <div className="pm-two-columns">
@@ -200,7 +189,7 @@ function History() {
                     <StatusBadge tone={run.status === 'completed' ? 'success' : run.status === 'failed' ? 'danger' : 'active'}>{t(`run.${run.status}` as const)}</StatusBadge>
                   </Td>
                   <Td label={t('matching.trigger')}>{t(`trigger.${run.trigger}` as const)}</Td>
-                  <Td numeric label={t('matching.version')}>{run.profileVersion ?? '—'}</Td>
+                  <Td numeric label={t('matching.version')}>{(purpose === 'kennisdelen' ? run.kennisdelenProfileVersion : run.profileVersion) ?? '—'}</Td>
                   <Td numeric label={t('matching.duration')}>{run.durationSeconds === null ? '—' : `${number(run.durationSeconds, 1)} s`}</Td>
                 </Tr>
               ))}
@@ -212,31 +201,75 @@ function History() {
   );
 }
 
+const PURPOSES: { purpose: Purpose; label: 'matching.purposeSamenwerken' | 'matching.purposeKennisdelen' }[] = [
+  { purpose: 'samenwerken', label: 'matching.purposeSamenwerken' },
+  { purpose: 'kennisdelen', label: 'matching.purposeKennisdelen' },
+];
+
+/** Which purpose's profile the page shows, kept in the URL (`?purpose=kennisdelen`). */
+function PurposeSwitch({ purpose, onChange }: { purpose: Purpose; onChange: (purpose: Purpose) => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="pm-section" role="group" aria-labelledby="purpose-label">
+      <Paragraph id="purpose-label">
+        <strong>{t('matching.purposeLabel')}</strong>
+      </Paragraph>
+      <div className="utrecht-button-group">
+        {PURPOSES.map((option) => (
+          <Button
+            key={option.purpose}
+            type="button"
+            appearance={option.purpose === purpose ? 'primary-action-button' : 'secondary-action-button'}
+            aria-pressed={option.purpose === purpose}
+            onClick={() => onChange(option.purpose)}
+          >
+            {t(option.label)}
+          </Button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
 export function MatchingPage() {
-  const { t, lang, number } = useI18n();
+  const { t } = useI18n();
   useDocumentTitle(t('matching.title'));
+  const [params, setParams] = useSearchParams();
+  const purpose: Purpose = params.get('purpose') === 'kennisdelen' ? 'kennisdelen' : 'samenwerken';
+  const choose = (next: Purpose) =>
+    setParams(
+      (current: URLSearchParams) => {
+        const updated = new URLSearchParams(current);
+        if (next === 'samenwerken') updated.delete('purpose');
+        else updated.set('purpose', next);
+        return updated;
+      },
+      { replace: true },
+    );
+  return (
+    <>
+      <Heading1>{t('matching.title')}</Heading1>
+      <PurposeSwitch purpose={purpose} onChange={choose} />
+      {purpose === 'kennisdelen' ? <KennisdelenProfileForm /> : <SamenwerkenProfile />}
+      <History purpose={purpose} />
+    </>
+  );
+}
+
+/** The samenwerken profile: its form, the what-if preview and the suggested weights. */
+function SamenwerkenProfile() {
+  const { t, lang, number } = useI18n();
   const profile = useProfile();
   const taxonomy = useTaxonomy().data;
   const preview = usePreview();
   const save = useSave();
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const [draft, setDraft] = useDraft(profile.data, toDraft);
   const [runId, setRunId] = useState<string | undefined>();
   const [message, setMessage] = useState('');
-  const problemTitle = useProblemTitle();
-
-  useEffect(() => {
-    if (profile.data && !draft) setDraft(toDraft(profile.data));
-  }, [profile.data, draft]);
 
   if (profile.isPending) return <Loading />;
-  if (profile.isError)
-    return (
-      <>
-        <Heading1>{t('matching.title')}</Heading1>
-        <ErrorState error={profile.error} forbidden={t('matching.forbidden')} />
-      </>
-    );
-  if (!draft) return <Loading />;
+  if (profile.isError) return <ErrorState error={profile.error} forbidden={t('matching.forbidden')} />;
+  if (!draft || !profile.data) return <Loading />;
 
   const failure = save.error ?? preview.error;
   const errors = failure ? fieldErrors(failure) : {};
@@ -250,37 +283,37 @@ export function MatchingPage() {
     setDraft({ ...draft, affinity });
   };
 
-  const onPreview = () => {
+  const previewSettings = (settings: Settings) => {
     save.reset();
-    preview.mutate({ body: toSettings(draft) }, { onSuccess: (result) => setMessage(t('matching.previewReady', { changed: result.changedLists })) });
+    preview.mutate({ body: settings }, { onSuccess: (result) => setMessage(t('matching.previewReady', { changed: result.changedLists })) });
   };
-  const onSave = (event: FormEvent) => {
-    event.preventDefault();
+  const saveSettings = (body: Settings & { note?: string | null; version?: number }) => {
     preview.reset();
     save.mutate(
-      { body: { ...toSettings(draft), ...(draft.note.trim() ? { note: draft.note.trim() } : {}) } },
+      { body },
       {
         onSuccess: (activation) => {
           setMessage(t('matching.saved', { version: activation.profile.version }));
-          setDraft({ ...toDraft(activation.profile) });
+          if (activation.purpose === 'samenwerken') setDraft({ ...toDraft(activation.profile) });
           if (activation.run) setRunId(activation.run.id);
         },
       },
     );
   };
-  const problem = failure ? asProblem(failure) : null;
+  const onPreview = () => previewSettings(toSettings(draft));
+  const onSave = (event: FormEvent) => {
+    event.preventDefault();
+    saveSettings({ ...toSettings(draft), ...(draft.note.trim() ? { note: draft.note.trim() } : {}) });
+  };
+
+  const active = profile.data;
 
   return (
     <>
-      <Heading1>{t('matching.title')}</Heading1>
-      <Paragraph lead>{t('matching.lead', { version: profile.data.version })}</Paragraph>
+      <Paragraph lead>{t('matching.lead', { version: active.version })}</Paragraph>
       <LiveRegion message={message} />
       <form onSubmit={onSave} noValidate>
-        {problem && (
-          <Alert type="error" title={problem.status === 400 ? t('partner.fixErrors') : problem.status === 409 ? t('matching.conflict') : problemTitle(failure, { forbidden: t('matching.forbidden') })}>
-            {problem.detail && problem.status !== 503 && <p className="utrecht-paragraph">{problem.detail}</p>}
-          </Alert>
-        )}
+        <ProfileProblem failure={failure} />
         <section className="pm-card pm-section" aria-labelledby="weights-heading">
           <Heading2 id="weights-heading">{t('matching.weights')}</Heading2>
           <Paragraph className="pm-muted">{t('matching.weightsLead', { sum: number(weightSum, 2) })}</Paragraph>
@@ -297,7 +330,7 @@ export function MatchingPage() {
           <div className="pm-form-grid pm-form-grid--narrow">
             {SCALARS.map((key) => (
               <Field key={key} label={t(`setting.${key}` as const)} description={t(`settingHint.${key}` as const)} error={errors[key]}>
-                <Textbox type="number" min={0} step={key === 'k' ? 1 : key === 'regionHalfDistanceKm' ? 1 : 0.05} inputMode="decimal" value={draft.scalars[key]} onChange={(event) => setScalar(key, event.target.value)} />
+                <Textbox type="number" min={0} step={key === 'k' || key === 'regionHalfDistanceKm' || isOptionalCount(key) ? 1 : 0.05} inputMode="decimal" value={draft.scalars[key]} onChange={(event) => setScalar(key, event.target.value)} />
               </Field>
             ))}
           </div>
@@ -356,16 +389,21 @@ export function MatchingPage() {
             <Button type="submit" appearance="primary-action-button" busy={save.isPending}>
               {t('matching.save')}
             </Button>
-            <Button type="button" appearance="subtle-button" onClick={() => { preview.reset(); save.reset(); setDraft(toDraft(profile.data)); }}>
+            <Button type="button" appearance="subtle-button" onClick={() => { preview.reset(); save.reset(); setDraft(toDraft(active)); }}>
               {t('matching.reset')}
             </Button>
           </div>
         </section>
       </form>
+      <SuggestedWeights
+        onPreview={previewSettings}
+        onSave={(settings, version) => saveSettings({ ...settings, version, note: t('suggest.note') })}
+        previewing={preview.isPending}
+        saving={save.isPending}
+      />
       {preview.isPending && <Loading label={t('matching.previewing')} />}
       {preview.data && <Preview result={preview.data} />}
       {runId && <RunProgress runId={runId} />}
-      <History />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { $api, type Schemas } from '../../../api/client';
+import type { AnyComponentKey, Purpose } from '../../../api/profile';
 import type { Lang } from '../../../i18n/i18n';
 
 export type Match = Schemas['MatchDto'];
@@ -26,9 +27,11 @@ export function useReviewItem(id: string, lang: Lang) {
 }
 
 /** The weights of the profile version the pair's run used (the active one if not found). */
-export function useRunWeights(runId: string | null | undefined) {
+export function useRunWeights(runId: string | null | undefined, purpose: Purpose): Partial<Record<AnyComponentKey, number>> | undefined {
   const run = $api.useQuery('get', '/v1/matching/runs/{id}', { params: { path: { id: runId ?? '' } } }, { enabled: Boolean(runId) });
-  const versions = $api.useQuery('get', '/v1/matching/profile/versions', { params: { query: { limit: 500 } } });
-  const version = run.data?.profileVersion;
-  return versions.data?.items.find((profile) => profile.version === version)?.weights;
+  const versions = $api.useQuery('get', '/v1/matching/profile/versions', { params: { query: { limit: 500, purpose } } });
+  // The run records the version of each purpose's profile its scores were made with.
+  const version = purpose === 'kennisdelen' ? run.data?.kennisdelenProfileVersion : run.data?.profileVersion;
+  const items: { version: number; weights: Partial<Record<AnyComponentKey, number>> }[] = versions.data?.purpose === purpose ? versions.data.items : [];
+  return items.find((profile) => profile.version === version)?.weights;
 }

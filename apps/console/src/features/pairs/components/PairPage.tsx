@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { COMPONENT_KEYS, scoreParts, useActiveProfile } from '../../../api/profile';
+import { componentKeysFor, scoreParts, type AnyComponentKey, type Purpose } from '../../../api/profile';
 import { asProblem } from '../../../api/errors';
 import { useLabel, type TermKind } from '../../../api/taxonomy';
 import { useDocumentTitle, useI18n } from '../../../i18n/i18n';
@@ -15,6 +15,7 @@ import { ScoreBar } from '../../../ui/ScoreBar';
 import { Empty, ErrorState, Loading, useProblemTitle } from '../../../ui/States';
 import { Table, TBody, Td, Th, THead, Tr } from '../../../ui/Table';
 import { Heading1, Heading2, Paragraph } from '../../../ui/Typography';
+import { isReviewQuery } from '../../review/api/reviews';
 import { useDecidePair, useHistory, useMatch, usePartner, useReviewItem, useRunWeights, type Match } from '../api/pair';
 import type { Schemas } from '../../../api/client';
 
@@ -45,13 +46,16 @@ function Terms({ kind, codes, shared, sharedLabel }: { kind: TermKind | 'offers'
   );
 }
 
-function ProfileCard({ partner, other }: { partner: Partner; other: Partner }) {
+/** One partner's profile beside the other's: what they share marked; for kennisdelen also what knowledge each brings. */
+function ProfileCard({ partner, other, purpose }: { partner: Partner; other: Partner; purpose: Purpose }) {
   const { t } = useI18n();
   const label = useLabel();
   const sharedOpgaven = new Set(partner.opgaven.filter((code) => other.opgaven.includes(code)));
   const sharedLeefdomeinen = new Set(partner.leefdomeinen.filter((code) => other.leefdomeinen.includes(code)));
   const offersTheyNeed = new Set(partner.offers.filter((code) => other.needs.includes(code)));
   const needsTheyOffer = new Set(partner.needs.filter((code) => other.offers.includes(code)));
+  const bringsWhatTheyLack = new Set(partner.kennisbronnen.filter((code) => !other.kennisbronnen.includes(code)));
+  const sharedVerandertheorie = new Set(partner.verandertheorie.filter((code) => other.verandertheorie.includes(code)));
   return (
     <section className="pm-card pm-profile" aria-labelledby={`profile-${partner.id}`}>
       <h2 className="utrecht-heading-2" id={`profile-${partner.id}`}>
@@ -70,14 +74,29 @@ function ProfileCard({ partner, other }: { partner: Partner; other: Partner }) {
         <dd>
           <Terms kind="leefdomeinen" codes={partner.leefdomeinen} shared={sharedLeefdomeinen} sharedLabel={t('pair.shared')} />
         </dd>
-        <dt>{t('partner.offers')}</dt>
-        <dd>
-          <Terms kind="offers" codes={partner.offers} shared={offersTheyNeed} sharedLabel={t('pair.theyNeed')} />
-        </dd>
-        <dt>{t('partner.needs')}</dt>
-        <dd>
-          <Terms kind="offers" codes={partner.needs} shared={needsTheyOffer} sharedLabel={t('pair.theyOffer')} />
-        </dd>
+        {purpose === 'kennisdelen' ? (
+          <>
+            <dt>{t('partner.kennisbronnen')}</dt>
+            <dd>
+              <Terms kind="kennisbronnen" codes={partner.kennisbronnen} shared={bringsWhatTheyLack} sharedLabel={t('pair.theyLack')} />
+            </dd>
+            <dt>{t('partner.verandertheorie')}</dt>
+            <dd>
+              <Terms kind="verandertheorie" codes={partner.verandertheorie} shared={sharedVerandertheorie} sharedLabel={t('pair.shared')} />
+            </dd>
+          </>
+        ) : (
+          <>
+            <dt>{t('partner.offers')}</dt>
+            <dd>
+              <Terms kind="offers" codes={partner.offers} shared={offersTheyNeed} sharedLabel={t('pair.theyNeed')} />
+            </dd>
+            <dt>{t('partner.needs')}</dt>
+            <dd>
+              <Terms kind="offers" codes={partner.needs} shared={needsTheyOffer} sharedLabel={t('pair.theyOffer')} />
+            </dd>
+          </>
+        )}
       </dl>
     </section>
   );
@@ -91,8 +110,8 @@ export function PairPage() {
   const partnerA = usePartner(match.data?.partnerA.id);
   const partnerB = usePartner(match.data?.partnerB.id);
   const reviewItem = useReviewItem(id, lang);
-  const runWeights = useRunWeights(reviewItem.data?.runId);
-  const active = useActiveProfile();
+  const purpose: Purpose = match.data?.purpose ?? 'samenwerken';
+  const weights = useRunWeights(reviewItem.data?.runId, purpose);
   const decide = useDecidePair();
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
@@ -113,7 +132,6 @@ export function PairPage() {
   const item = reviewItem.data;
   // The match exists (read above): a 404 here means its pair is in none of the current lists.
   const notInLists = reviewItem.isError && asProblem(reviewItem.error).status === 404;
-  const weights = runWeights ?? active.data?.weights;
   const parts = item && weights ? scoreParts(item.components, weights, item.score) : [];
   const shownTotal = parts.reduce((sum, part) => sum + part.points, 0);
 
@@ -126,8 +144,8 @@ export function PairPage() {
           setMessage(t(`decided.${status}` as const, { pair: title }));
           void queryClient.invalidateQueries({ queryKey: ['get', '/v1/matches/{id}'] });
           void queryClient.invalidateQueries({ queryKey: ['get', '/v1/matches/{id}/history'] });
-          void queryClient.invalidateQueries({ queryKey: ['get', '/v1/reviews'] });
-          void queryClient.invalidateQueries({ queryKey: ['get', '/v1/reviews/{id}'] });
+          // The queue's lists, its counts per status and this pair's review item.
+          void queryClient.invalidateQueries({ predicate: isReviewQuery });
         },
         onError: (error) => {
           const problem = asProblem(error);
@@ -139,10 +157,11 @@ export function PairPage() {
   return (
     <>
       <p className="utrecht-paragraph">
-        <Link to="/review">← {t('pair.back')}</Link>
+        <Link to={purpose === 'kennisdelen' ? '/review?purpose=kennisdelen' : '/review'}>← {t('pair.back')}</Link>
       </p>
       <Heading1>{title}</Heading1>
       <div className="pm-pair-status">
+        <StatusBadge tone="neutral">{t(`purpose.${purpose}` as const)}</StatusBadge>
         <StatusBadge tone={TONE[match.data.status]}>{t(`status.${match.data.status}` as const)}</StatusBadge>
         {item?.mutualInterest && <StatusBadge tone="active">{t('review.mutualInterest')}</StatusBadge>}
         {item && item.distanceKm !== null && <span>{t('review.distance', { km: number(item.distanceKm, item.distanceKm < 10 ? 1 : 0) })}</span>}
@@ -151,8 +170,8 @@ export function PairPage() {
 
       {partnerA.data && partnerB.data ? (
         <div className="pm-side-by-side">
-          <ProfileCard partner={partnerA.data} other={partnerB.data} />
-          <ProfileCard partner={partnerB.data} other={partnerA.data} />
+          <ProfileCard partner={partnerA.data} other={partnerB.data} purpose={purpose} />
+          <ProfileCard partner={partnerB.data} other={partnerA.data} purpose={purpose} />
         </div>
       ) : partnerA.isError || partnerB.isError ? (
         <ErrorState error={partnerA.error ?? partnerB.error} />
@@ -194,8 +213,9 @@ export function PairPage() {
                 </Tr>
               </THead>
               <TBody>
-                {COMPONENT_KEYS.map((key) => {
+                {componentKeysFor(purpose).map((key) => {
                   const part = parts.find((candidate) => candidate.key === key);
+                  const value = (item.components as Partial<Record<AnyComponentKey, number>>)[key] ?? 0;
                   return (
                     <Tr key={key}>
                       <Th scope="row">
@@ -204,8 +224,8 @@ export function PairPage() {
                         {'\u00a0'}
                         {t(`component.${key}` as const)}
                       </Th>
-                      <Td numeric>{number(item.components[key], 2)}</Td>
-                      <Td numeric>{weights ? number(weights[key], 2) : '—'}</Td>
+                      <Td numeric>{number(value, 2)}</Td>
+                      <Td numeric>{weights ? number(weights[key] ?? 0, 2) : '—'}</Td>
                       <Td numeric data-part={key}>
                         {part ? number(part.points) : '—'}
                       </Td>

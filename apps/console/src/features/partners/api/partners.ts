@@ -14,8 +14,10 @@ export function usePartner(idOrSlug: string) {
   return $api.useQuery('get', '/v1/partners/{idOrSlug}', { params: { path: { idOrSlug } } });
 }
 
-export function useTeamSuggestions(idOrSlug: string, lang: 'nl' | 'en') {
-  return $api.useQuery('get', '/v1/partners/{idOrSlug}/suggestions', { params: { path: { idOrSlug }, query: { view: 'team', lang, limit: 100 } } });
+export type SuggestionPurpose = 'samenwerken' | 'kennisdelen';
+
+export function useTeamSuggestions(idOrSlug: string, lang: 'nl' | 'en', purpose: SuggestionPurpose = 'samenwerken') {
+  return $api.useQuery('get', '/v1/partners/{idOrSlug}/suggestions', { params: { path: { idOrSlug }, query: { view: 'team', lang, limit: 100, purpose } } });
 }
 
 export function useConnections(partner: string) {

@@ -15,6 +15,7 @@ type Draft = Required<Pick<PartnerUpdate, 'name' | 'sector' | 'scope' | 'descrip
   opgaven: string[];
   leefdomeinen: string[];
   kennisbronnen: string[];
+  verandertheorie: string[];
   offers: string;
   needs: string;
   website: string;
@@ -60,6 +61,7 @@ export function PartnerEditForm({ partner, onDone }: { partner: Partner; onDone:
     opgaven: partner.opgaven,
     leefdomeinen: partner.leefdomeinen,
     kennisbronnen: partner.kennisbronnen,
+    verandertheorie: partner.verandertheorie,
     description: partner.description ?? '',
     matchingOptOut: partner.matchingOptOut,
     offers: partner.offers.join(', '),
@@ -69,7 +71,7 @@ export function PartnerEditForm({ partner, onDone }: { partner: Partner; onDone:
   });
   const errors = update.isError ? fieldErrors(update.error) : {};
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
-  const terms = (kind: 'opgaven' | 'leefdomeinen' | 'kennisbronnen') => (taxonomy?.[kind] ?? []).map((term) => ({ code: term.code, label: term[lang] }));
+  const terms = (kind: 'opgaven' | 'leefdomeinen' | 'kennisbronnen' | 'verandertheorie') => (taxonomy?.[kind] ?? []).map((term) => ({ code: term.code, label: term[lang] }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -81,6 +83,7 @@ export function PartnerEditForm({ partner, onDone }: { partner: Partner; onDone:
       opgaven: draft.opgaven as PartnerUpdate['opgaven'],
       leefdomeinen: draft.leefdomeinen as PartnerUpdate['leefdomeinen'],
       kennisbronnen: draft.kennisbronnen as PartnerUpdate['kennisbronnen'],
+      verandertheorie: draft.verandertheorie as PartnerUpdate['verandertheorie'],
       description: draft.description,
       matchingOptOut: draft.matchingOptOut,
       offers: tags(draft.offers),
@@ -140,6 +143,7 @@ export function PartnerEditForm({ partner, onDone }: { partner: Partner; onDone:
       <CodeCheckboxes legend={t('partner.opgaven')} codes={terms('opgaven')} value={draft.opgaven} onChange={(next) => set('opgaven', next)} error={errors['opgaven']} />
       <CodeCheckboxes legend={t('partner.leefdomeinen')} codes={terms('leefdomeinen')} value={draft.leefdomeinen} onChange={(next) => set('leefdomeinen', next)} error={errors['leefdomeinen']} />
       <CodeCheckboxes legend={t('partner.kennisbronnen')} codes={terms('kennisbronnen')} value={draft.kennisbronnen} onChange={(next) => set('kennisbronnen', next)} error={errors['kennisbronnen']} />
+      <CodeCheckboxes legend={t('partner.verandertheorie')} codes={terms('verandertheorie')} value={draft.verandertheorie} onChange={(next) => set('verandertheorie', next)} error={errors['verandertheorie']} />
       <div className="pm-form-grid">
         <Field label={t('partner.offers')} description={t('partner.tagsHint')} error={errors['offers']}>
           <Textbox value={draft.offers} onChange={(event) => set('offers', event.target.value)} />

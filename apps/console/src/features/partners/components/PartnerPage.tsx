@@ -37,6 +37,8 @@ function Profile({ partner }: { partner: Partner }) {
       <dd>{list(partner.leefdomeinen.map((code) => label('leefdomeinen', code)))}</dd>
       <dt>{t('partner.kennisbronnen')}</dt>
       <dd>{list(partner.kennisbronnen.map((code) => label('kennisbronnen', code)))}</dd>
+      <dt>{t('partner.verandertheorie')}</dt>
+      <dd>{list(partner.verandertheorie.map((code) => label('verandertheorie', code)))}</dd>
       <dt>{t('partner.offers')}</dt>
       <dd>{list(partner.offers)}</dd>
       <dt>{t('partner.needs')}</dt>
@@ -148,9 +150,58 @@ function Connections({ partner, isAdmin }: { partner: Partner; isAdmin: boolean 
   );
 }
 
+type TeamSuggestion = NonNullable<ReturnType<typeof useTeamSuggestions>['data']>['items'][number];
+
+/** A list as the team sees it: each candidate with its pair's review status and top reason; kennisdelen lists show the distance too. */
+function SuggestionTable({ items, caption, withDistance }: { items: TeamSuggestion[]; caption: string; withDistance: boolean }) {
+  const { t, number } = useI18n();
+  const label = useLabel();
+  return (
+    <Table caption={caption} stackOnNarrow>
+      <THead>
+        <Tr>
+          <Th scope="col" numeric>
+            {t('partner.rank')}
+          </Th>
+          <Th scope="col">{t('partner.candidate')}</Th>
+          <Th scope="col" numeric>
+            {t('partner.score')}
+          </Th>
+          {withDistance && (
+            <Th scope="col" numeric>
+              {t('partner.distance')}
+            </Th>
+          )}
+          <Th scope="col">{t('filter.status')}</Th>
+          <Th scope="col">{t('partner.topReason')}</Th>
+        </Tr>
+      </THead>
+      <TBody>
+        {items.map((item) => (
+          <Tr key={item.candidate.id}>
+            <Td numeric label={t('partner.rank')}>{item.rank}</Td>
+            <Th scope="row">
+              {/* matchId is null only in a filtered list ranked on demand, which this page never asks for. */}
+              {item.matchId ? <Link to={`/pairs/${item.matchId}`}>{item.candidate.name}</Link> : item.candidate.name}
+              <span className="pm-muted pm-block">{label('sectors', item.candidate.sector)}</span>
+            </Th>
+            <Td numeric label={t('partner.score')}>{number(item.score * 100)}</Td>
+            {withDistance && <Td numeric label={t('partner.distance')}>{item.distanceKm === null ? t('partner.national') : `${number(Math.round(item.distanceKm))} km`}</Td>}
+            <Td label={t('filter.status')}>
+              <StatusBadge tone={item.status === 'approved' ? 'success' : item.status === 'pending' ? 'neutral' : 'active'}>{t(`status.${item.status}` as const)}</StatusBadge>
+            </Td>
+            <Td label={t('partner.topReason')} className="pm-cell--wide">
+              {item.reasons[0]?.text ?? '—'}
+            </Td>
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
+
 function Suggestions({ partner }: { partner: Partner }) {
   const { t, lang, number } = useI18n();
-  const label = useLabel();
   const suggestions = useTeamSuggestions(partner.id, lang);
   if (suggestions.isPending) return <Loading />;
   if (suggestions.isError) return <ErrorState error={suggestions.error} />;
@@ -177,40 +228,33 @@ function Suggestions({ partner }: { partner: Partner }) {
             <p className="utrecht-paragraph">{partner.matchingOptOut ? t('partner.optedOut') : t('partner.noSuggestions')}</p>
           </Empty>
         ) : (
-          <Table caption={t('partner.suggestionsCaption', { total: suggestions.data.total })} stackOnNarrow>
-            <THead>
-              <Tr>
-                <Th scope="col" numeric>
-                  {t('partner.rank')}
-                </Th>
-                <Th scope="col">{t('partner.candidate')}</Th>
-                <Th scope="col" numeric>
-                  {t('partner.score')}
-                </Th>
-                <Th scope="col">{t('filter.status')}</Th>
-                <Th scope="col">{t('partner.topReason')}</Th>
-              </Tr>
-            </THead>
-            <TBody>
-              {items.map((item) => (
-                <Tr key={item.candidate.id}>
-                  <Td numeric label={t('partner.rank')}>{item.rank}</Td>
-                  <Th scope="row">
-                    <Link to={`/pairs/${item.matchId}`}>{item.candidate.name}</Link>
-                    <span className="pm-muted pm-block">{label('sectors', item.candidate.sector)}</span>
-                  </Th>
-                  <Td numeric label={t('partner.score')}>{number(item.score * 100)}</Td>
-                  <Td label={t('filter.status')}>
-                    <StatusBadge tone={item.status === 'approved' ? 'success' : item.status === 'pending' ? 'neutral' : 'active'}>{t(`status.${item.status}` as const)}</StatusBadge>
-                  </Td>
-                  <Td label={t('partner.topReason')} className="pm-cell--wide">{item.reasons[0]?.text ?? '—'}</Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
+          <SuggestionTable items={items} caption={t('partner.suggestionsCaption', { total: suggestions.data.total })} withDistance={false} />
         )}
       </section>
     </>
+  );
+}
+
+/** The partner's kennisdelen list: peers to learn from, however far apart, each pair with its own kennisdelen review. */
+function KnowledgeExchange({ partner }: { partner: Partner }) {
+  const { t, lang } = useI18n();
+  const suggestions = useTeamSuggestions(partner.id, lang, 'kennisdelen');
+  return (
+    <section className="pm-card pm-section" aria-labelledby="kennisdelen-heading">
+      <Heading2 id="kennisdelen-heading">{t('partner.kennisdelen')}</Heading2>
+      <Paragraph className="pm-muted">{t('partner.kennisdelenLead')}</Paragraph>
+      {suggestions.isPending ? (
+        <Loading />
+      ) : suggestions.isError ? (
+        <ErrorState error={suggestions.error} />
+      ) : suggestions.data.items.length === 0 ? (
+        <Empty>
+          <p className="utrecht-paragraph">{partner.matchingOptOut ? t('partner.optedOut') : t('partner.noKennisdelen')}</p>
+        </Empty>
+      ) : (
+        <SuggestionTable items={suggestions.data.items} caption={t('partner.kennisdelenCaption', { total: suggestions.data.total })} withDistance />
+      )}
+    </section>
   );
 }
 
@@ -265,6 +309,7 @@ export function PartnerPage() {
       )}
       {!isAdmin && <Paragraph className="pm-muted">{t('partner.teamReadOnly')}</Paragraph>}
       <Suggestions partner={data} />
+      <KnowledgeExchange partner={data} />
       <Connections partner={data} isAdmin={isAdmin} />
     </>
   );

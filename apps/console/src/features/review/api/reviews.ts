@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type Query } from '@tanstack/react-query';
 import { $api, type Schemas } from '../../../api/client';
 import type { paths } from '../../../api/schema';
 
@@ -14,6 +14,7 @@ export function queueQuery(params: URLSearchParams, lang: 'nl' | 'en'): ReviewQu
   const query: ReviewQuery = { lang, limit: PAGE_SIZE, offset: Math.max(0, Number(params.get('page') ?? '1') - 1) * PAGE_SIZE };
   const status = params.get('status');
   if (status && (STATUSES as string[]).includes(status)) query.status = status as MatchStatus;
+  if (params.get('purpose') === 'kennisdelen') query.purpose = 'kennisdelen';
   for (const key of ['province', 'gemeente', 'sector', 'opgave', 'leefdomein'] as const) {
     const value = params.get(key);
     if (value) (query as Record<string, unknown>)[key] = value;
@@ -28,12 +29,16 @@ export function useReviews(query: ReviewQuery) {
   return $api.useQuery('get', '/v1/reviews', { params: { query } }, { placeholderData: (previous) => previous });
 }
 
+/** The queue's filters without its status, page and language: what the counts per status take. */
+export type CountsQuery = NonNullable<paths['/v1/reviews/counts']['get']['parameters']['query']>;
+
 /**
- * Counts per status under the same filters: six one-row pages, their totals. `enabled` once the
- * list is in: six queries ahead of it would make the first row wait for the database.
+ * Counts per status under the same filters, in one request. `enabled` once the list is in: the
+ * embedded database answers one query at a time, so a count ahead of the list would make the
+ * first row wait for it.
  */
-export function useStatusCount(query: ReviewQuery, status: MatchStatus, enabled = true) {
-  return $api.useQuery('get', '/v1/reviews', { params: { query: { ...query, status, limit: 1, offset: 0 } } }, { select: (data) => data.total, enabled });
+export function useStatusCounts(query: CountsQuery, enabled = true) {
+  return $api.useQuery('get', '/v1/reviews/counts', { params: { query } }, { select: (data) => data.counts, enabled });
 }
 
 export function useDecide() {
@@ -44,8 +49,11 @@ export function useBulkDecide() {
   return $api.useMutation('post', '/v1/matches/bulk');
 }
 
+/** Every query of the review routes: the lists, the counts per status and single pairs. */
+export const isReviewQuery = (query: Query) => typeof query.queryKey[1] === 'string' && query.queryKey[1].startsWith('/v1/reviews');
+
 /** After decisions: counts and lists are stale (the open page keeps its rows until refetched). */
 export function useInvalidateReviews() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: ['get', '/v1/reviews'] });
+  return () => queryClient.invalidateQueries({ predicate: isReviewQuery });
 }

@@ -5,8 +5,9 @@ import { Checkbox, Select, Textbox } from '../../../ui/Controls';
 import { Field } from '../../../ui/Field';
 import { Button } from '../../../ui/Button';
 import { STATUSES } from '../api/reviews';
+import { PurposeSelect } from '../../../ui/PurposeSelect';
 
-export const FILTER_KEYS = ['status', 'province', 'gemeente', 'sector', 'opgave', 'leefdomein', 'minScore', 'mutualInterest'] as const;
+export const FILTER_KEYS = ['purpose', 'status', 'province', 'gemeente', 'sector', 'opgave', 'leefdomein', 'minScore', 'mutualInterest'] as const;
 
 /** The API's review filters, kept in the URL so a view can be shared. */
 export function ReviewFilters({ params, setParams }: { params: URLSearchParams; setParams: SetURLSearchParams }) {
@@ -28,10 +29,13 @@ export function ReviewFilters({ params, setParams }: { params: URLSearchParams; 
       { replace: false },
     );
 
-  const any = FILTER_KEYS.some((key) => key !== 'status' && params.get(key));
+  const any = FILTER_KEYS.some((key) => key !== 'status' && key !== 'purpose' && params.get(key));
 
   return (
     <form className="pm-filters" role="search" aria-label={t('review.filters')} onSubmit={(event) => event.preventDefault()}>
+      <Field label={t('filter.purpose')}>
+        <PurposeSelect value={params.get('purpose')} onChange={(purpose) => set('purpose', purpose)} />
+      </Field>
       <Field label={t('filter.status')}>
         <Select value={params.get('status') ?? 'pending'} onChange={(event) => set('status', event.target.value === 'pending' ? '' : event.target.value)}>
           {STATUSES.map((status) => (
@@ -104,8 +108,10 @@ export function ReviewFilters({ params, setParams }: { params: URLSearchParams; 
             onClick={() =>
               setParams((previous) => {
                 const next = new URLSearchParams();
-                const status = previous.get('status');
-                if (status) next.set('status', status);
+                for (const kept of ['purpose', 'status']) {
+                  const value = previous.get(kept);
+                  if (value) next.set(kept, value);
+                }
                 return next;
               })
             }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { COMPONENT_KEYS, useActiveProfile } from '../../../api/profile';
+import { componentKeysFor, usePurposeWeights } from '../../../api/profile';
 import { asProblem } from '../../../api/errors';
 import { useDocumentTitle, useI18n } from '../../../i18n/i18n';
 import { ShortcutHelp } from '../../../shortcuts/ShortcutHelp';
@@ -12,7 +12,7 @@ import { Textbox } from '../../../ui/Controls';
 import { LiveRegion } from '../../../ui/LiveRegion';
 import { Empty, ErrorState, Loading, useProblemTitle } from '../../../ui/States';
 import { Heading1, Paragraph } from '../../../ui/Typography';
-import { PAGE_SIZE, queueQuery, STATUSES, useBulkDecide, useDecide, useReviews, useStatusCount, type MatchStatus, type ReviewItem, type ReviewQuery } from '../api/reviews';
+import { isReviewQuery, PAGE_SIZE, queueQuery, STATUSES, useBulkDecide, useDecide, useReviews, useStatusCounts, type MatchStatus, type ReviewItem } from '../api/reviews';
 import { ReviewFilters } from './ReviewFilters';
 import { pairTitle, ReviewRow } from './ReviewRow';
 
@@ -28,14 +28,13 @@ interface LastDecision {
   label: string;
 }
 
-function StatusCount({ query, status, active, enabled, onChoose }: { query: ReviewQuery; status: MatchStatus; active: boolean; enabled: boolean; onChoose: () => void }) {
+function StatusCount({ status, count, failed, active, onChoose }: { status: MatchStatus; count: number | undefined; failed: boolean; active: boolean; onChoose: () => void }) {
   const { t, number } = useI18n();
-  const count = useStatusCount(query, status, enabled);
   return (
     <li>
       <button type="button" className={`pm-count${active ? ' pm-count--active' : ''}`} aria-pressed={active} onClick={onChoose}>
         <span className="pm-count__label">{t(`status.${status}` as const)}</span>
-        <span className="pm-count__value">{count.isError ? '—' : count.data === undefined ? '…' : number(count.data)}</span>
+        <span className="pm-count__value">{failed ? '—' : count === undefined ? '…' : number(count)}</span>
       </button>
     </li>
   );
@@ -51,7 +50,9 @@ export function ReviewPage() {
     return rest;
   }, [query]);
   const reviews = useReviews(query);
-  const profile = useActiveProfile();
+  const counts = useStatusCounts(countQuery, !reviews.isPending);
+  const purpose = query.purpose ?? 'samenwerken';
+  const weights = usePurposeWeights(purpose);
   const decide = useDecide();
   const bulk = useBulkDecide();
   const queryClient = useQueryClient();
@@ -88,10 +89,9 @@ export function ReviewPage() {
   const statusOf = (item: ReviewItem) => overlay[item.id]?.status ?? item.status;
   const nextOf = (item: ReviewItem) => overlay[item.id]?.nextStatuses ?? item.nextStatuses;
 
-  const refreshCounts = () =>
-    queryClient.invalidateQueries({ queryKey: ['get', '/v1/reviews'], predicate: (q) => (q.queryKey[2] as { params?: { query?: { limit?: number } } } | undefined)?.params?.query?.limit === 1 });
-  // Six count requests per decision would queue in front of the next decision (a browser opens
-  // six connections per host): refresh them once the person pauses.
+  const refreshCounts = () => queryClient.invalidateQueries({ queryKey: ['get', '/v1/reviews/counts'] });
+  // A count request per decision would queue in front of the next decision on the embedded
+  // database (one query at a time): refresh them once the person pauses.
   const countsTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const refreshCountsSoon = () => {
     clearTimeout(countsTimer.current);
@@ -261,7 +261,7 @@ export function ReviewPage() {
         </h2>
         <ul className="pm-counts">
           {STATUSES.map((status) => (
-            <StatusCount key={status} query={countQuery} status={status} active={status === activeStatus} enabled={!reviews.isPending} onChoose={() => setStatus(status)} />
+            <StatusCount key={status} status={status} count={counts.data?.[status]} failed={counts.isError} active={status === activeStatus} onChoose={() => setStatus(status)} />
           ))}
         </ul>
       </section>
@@ -309,7 +309,7 @@ export function ReviewPage() {
       {reviews.isPending ? (
         <Loading />
       ) : reviews.isError ? (
-        <ErrorState error={reviews.error} forbidden={t('review.forbidden')} onRetry={() => void queryClient.invalidateQueries({ queryKey: ['get', '/v1/reviews'] })} />
+        <ErrorState error={reviews.error} forbidden={t('review.forbidden')} onRetry={() => void queryClient.invalidateQueries({ predicate: isReviewQuery })} />
       ) : items.length === 0 ? (
         <Empty>
           <p className="utrecht-paragraph">{t('review.empty')}</p>
@@ -321,7 +321,7 @@ export function ReviewPage() {
               {shortcutsOn ? t('review.shortcutsHint') : t('review.shortcutsOff')}
             </p>
             <ul className="pm-legend" aria-label={t('review.legend')}>
-              {COMPONENT_KEYS.map((key) => (
+              {componentKeysFor(purpose).map((key) => (
                 <li key={key}>
                   <span className={`pm-swatch pm-component-${key}`} aria-hidden="true" />
                   {t(`component.${key}` as const)}
@@ -339,7 +339,7 @@ export function ReviewPage() {
                 item={item}
                 status={statusOf(item)}
                 nextStatuses={nextOf(item)}
-                weights={profile.data?.weights}
+                weights={weights}
                 selected={selected.has(item.id)}
                 busy={busy.has(item.id)}
                 error={rowErrors[item.id]}

@@ -1,6 +1,5 @@
 import { forwardRef, useId } from 'react';
-import { COMPONENT_KEYS, scoreParts } from '../../../api/profile';
-import type { Schemas } from '../../../api/client';
+import { scoreParts, type AnyComponentKey } from '../../../api/profile';
 import { useLabel } from '../../../api/taxonomy';
 import { useI18n } from '../../../i18n/i18n';
 import { StatusBadge } from '../../../ui/Badge';
@@ -27,7 +26,8 @@ interface RowProps {
   item: ReviewItem;
   status: MatchStatus;
   nextStatuses: string[];
-  weights: Schemas['ComponentWeightsDto'] | undefined;
+  /** The weights of the item's purpose, from its active profile. */
+  weights: Partial<Record<AnyComponentKey, number>> | undefined;
   selected: boolean;
   busy: boolean;
   error: string | undefined;
@@ -136,4 +136,3 @@ export const ReviewRow = forwardRef<HTMLLIElement, RowProps>(function ReviewRow(
   );
 });
 
-export { COMPONENT_KEYS };

@@ -1,0 +1,91 @@
+import { DEFAULT_KENNISDELEN_PROFILE, explainKennisdelen, rankKennisdelen, type KennisdelenProfile } from './kennisdelen';
+import { rankKennisdelenLists } from './kennisdelen-ranking';
+import { renderStoredKennisdelenReason, storedKennisdelenReasonText, storeKennisdelenReason } from './kennisdelen-stored';
+import { generateSyntheticConnections, generateSyntheticProfiles, handProfile } from './synthetic';
+import { mulberry32 } from './synthetic/random';
+import type { PartnerProfile } from './types';
+
+const LEVELS = ['verzachten', 'versterken', 'veranderen'];
+
+/** The synthetic network, some partners stating verandertheorie levels and some opted out. */
+function network(count: number, seed: number): { profiles: PartnerProfile[]; connections: ReturnType<typeof generateSyntheticConnections> } {
+  const random = mulberry32(seed);
+  const partners = generateSyntheticProfiles({ count, seed });
+  const connections = generateSyntheticConnections(partners, { seed: seed + 1, perPartner: 4 });
+  const profiles = partners.map((partner) => ({
+    ...partner,
+    verandertheorie: random() < 0.5 ? LEVELS.filter(() => random() < 0.5) : undefined,
+    matchingOptOut: random() < 0.03,
+  }));
+  return { profiles, connections };
+}
+
+const plain = (list: { candidateId: string; score: number; components: object }[]) => list.map(({ candidateId, score, components }) => ({ candidateId, score, components }));
+
+describe('rankKennisdelenLists (all lists at once) equals rankKennisdelen for every partner', () => {
+  it.each([
+    ['the default profile', DEFAULT_KENNISDELEN_PROFILE],
+    ['weights that make the exchange count most, k 25', { ...DEFAULT_KENNISDELEN_PROFILE, weights: { opgaven: 0.1, leefdomeinen: 0.1, kennisbronnen: 0.5, verandertheorie: 0.2, peers: 0.3 }, crossSectorPeers: 0.2, k: 25 }],
+  ] as [string, KennisdelenProfile][])('%s', (_name, profile) => {
+    const { profiles, connections } = network(400, 11);
+    const lists = rankKennisdelenLists(profiles, { profile, connections });
+    let compared = 0;
+    for (const partner of profiles) {
+      const expected = rankKennisdelen(partner, profiles, { profile, connections });
+      expect(plain(lists.get(partner.id) ?? [])).toEqual(plain(expected));
+      compared += expected.length;
+    }
+    expect(compared).toBeGreaterThan(350 * Math.min(profile.k, 10));
+  });
+
+  it('ranks only the partners asked for, against everyone; an opted-out partner gets an empty list', () => {
+    const { profiles, connections } = network(300, 5);
+    const [first, second] = profiles.filter((p) => !p.matchingOptOut);
+    const optedOut = profiles.find((p) => p.matchingOptOut)!;
+    const only = [first.id, second.id, optedOut.id];
+    const lists = rankKennisdelenLists(profiles, { connections, only });
+    expect([...lists.keys()].sort()).toEqual([...only].sort());
+    expect(plain(lists.get(first.id)!)).toEqual(plain(rankKennisdelen(first, profiles, { connections })));
+    expect(lists.get(optedOut.id)).toEqual([]);
+  });
+
+  it('equal scores in candidate id order, a connected pair and a pair sharing nothing never', () => {
+    const viewer = handProfile('v', { opgaven: ['meedoen'], leefdomeinen: ['gezondheid'] });
+    const twins = ['t3', 't1', 't2'].map((id) => handProfile(id, { opgaven: ['meedoen'], leefdomeinen: ['gezondheid'] }));
+    const stranger = handProfile('s', { opgaven: ['beeldvorming'], leefdomeinen: ['relaties'] });
+    const lists = rankKennisdelenLists([viewer, ...twins, stranger], { connections: [{ a: 'v', b: 't2' }] });
+    expect(lists.get('v')!.map((entry) => entry.candidateId)).toEqual(['t1', 't3']);
+    expect(lists.get('s')).toEqual([]);
+  });
+});
+
+describe('stored kennisdelen reasons', () => {
+  it('render back to exactly the reasons explained, and are short', () => {
+    const { profiles, connections } = network(300, 3);
+    const byId = new Map(profiles.map((p) => [p.id, p]));
+    const weights = DEFAULT_KENNISDELEN_PROFILE.weights;
+    let bytes = 0;
+    let count = 0;
+    for (const [viewerId, list] of rankKennisdelenLists(profiles, { connections })) {
+      for (const entry of list) {
+        const { reasons, components } = explainKennisdelen(byId.get(viewerId)!, byId.get(entry.candidateId)!);
+        expect(components).toEqual(entry.components);
+        for (const reason of reasons) {
+          const stored = storeKennisdelenReason(reason, { components, weights });
+          expect(Array.isArray(stored)).toBe(true);
+          expect(renderStoredKennisdelenReason(stored, { components, weights })).toEqual(reason);
+          expect(storedKennisdelenReasonText(stored, 'en')).toBe(reason.en);
+          bytes += JSON.stringify(stored).length;
+          count++;
+        }
+      }
+    }
+    expect(count).toBeGreaterThan(1000);
+    expect(bytes / count).toBeLessThan(10);
+  });
+
+  it('a reason the table cannot number is stored whole', () => {
+    const reason = { code: 'shared-opgaven', params: { opgaven: ['not-in-the-taxonomy'] }, nl: 'x', en: 'y', share: 0.1 };
+    expect(storeKennisdelenReason(reason, { components: { ...DEFAULT_KENNISDELEN_PROFILE.weights }, weights: DEFAULT_KENNISDELEN_PROFILE.weights })).toBe(reason);
+  });
+});

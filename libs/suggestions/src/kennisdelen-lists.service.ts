@@ -1,0 +1,219 @@
+import { Injectable } from '@nestjs/common';
+import {
+  kennisdelenEligible,
+  kennisdelenReasons,
+  kennisdelenScore,
+  nearestGemeenten,
+  pairKey,
+  rankKennisdelenLists,
+  type Connection,
+  type KennisdelenProfile,
+  type KennisdelenRanked,
+  type PartnerProfile,
+} from '@app/matching';
+import { SuggestionRepository, type KennisdelenRow, type Transaction } from '@app/persistence';
+import { ActiveKennisdelenProfileService } from './active-kennisdelen-profile.service';
+import type { SyncedIndex } from './match-index-cache.service';
+import { MatchInputsService } from './match-inputs.service';
+
+/** The lists this process last wrote or compared, and what they were computed from. */
+interface KennisdelenState {
+  /** The run whose stored lists these are, or (`fromSnapshot`) the run active when the snapshot was read. */
+  runId: string | null;
+  /** The run's kennisdelen profile, which the lists were ranked with. */
+  profile: KennisdelenProfile;
+  /** The samenwerken index they were synced with: a new one (other connections) means computing anew. */
+  index: unknown;
+  connections: readonly Connection[];
+  /** The pairs rejected or declined for kennisdelen, and their digest: another digest means computing anew. */
+  excludedPairs: readonly Connection[];
+  excludedDigest: string;
+  /** Connected and excluded pairs, by pair key: the pairs no list may hold. */
+  connected: Set<string>;
+  lists: Map<string, KennisdelenRanked[]>;
+  /** Lists computed ahead (`warm`) that differ from the stored ones: the next repair writes them. */
+  differing: Set<string>;
+  /**
+   * Ranked ahead from a snapshot (`warm`), not yet used by a repair. Such lists are what the lists
+   * should be as of the snapshot, whichever run they are written to: a run switched in since then
+   * was brought up to date in its switch-in (compared in full), and every partner changed since
+   * the snapshot is among the next sync's changed profiles.
+   */
+  fromSnapshot: boolean;
+}
+
+/** What `warm` ranks from: one snapshot of the partners and pairs, read with the run active then (null before the first). */
+export interface KennisdelenSnapshot {
+  runId: string | null;
+  /** The samenwerken index built from the same snapshot: the next repair's sync answers it. */
+  index: unknown;
+  profiles: ReadonlyMap<string, PartnerProfile>;
+  connections: readonly Connection[];
+  excluded: { pairs: Connection[]; digest: string };
+  profile: KennisdelenProfile;
+}
+
+const sameList = (a: readonly KennisdelenRanked[] | undefined, b: readonly { candidateId: string; score: number }[] | undefined) =>
+  (a?.length ?? 0) === (b?.length ?? 0) && (a ?? []).every((entry, i) => entry.candidateId === b![i].candidateId && entry.score === b![i].score);
+
+/**
+ * The kennisdelen lists (the second purpose, knowledge exchange) of full runs and repairs.
+ * All lists are ranked in well under a second at 10,000 partners (kennisdelen-ranking.ts), so
+ * a run's shard ranks its rows at once; a repair ranks again only the lists a changed partner
+ * owns, was in, or now enters (its score against every list's last place: scores are symmetric).
+ * Both rank with the kennisdelen profile version the run was requested with.
+ */
+@Injectable()
+export class KennisdelenListsService {
+  private state: KennisdelenState | null = null;
+
+  constructor(
+    private readonly suggestions: SuggestionRepository,
+    private readonly inputs: MatchInputsService,
+    private readonly kennisdelenProfile: ActiveKennisdelenProfileService,
+  ) {}
+
+  /** The rows of these partners' lists, explained under the profile they were ranked with. */
+  rows(
+    runId: string,
+    ids: readonly string[],
+    lists: ReadonlyMap<string, KennisdelenRanked[]>,
+    lookup: (id: string) => PartnerProfile | undefined,
+    profile: KennisdelenProfile,
+  ): KennisdelenRow[] {
+    const rows: KennisdelenRow[] = [];
+    for (const id of ids) {
+      const viewer = lookup(id);
+      if (!viewer) continue;
+      (lists.get(id) ?? []).forEach((entry, index) => {
+        const candidate = lookup(entry.candidateId)!;
+        const nearest = nearestGemeenten(viewer, candidate);
+        rows.push({
+          runId,
+          partnerId: id,
+          rank: index + 1,
+          candidateId: entry.candidateId,
+          score: entry.score,
+          distanceKm: nearest ? Math.round(nearest.km * 10) / 10 : null,
+          components: entry.components,
+          reasons: kennisdelenReasons(viewer, candidate, entry.components, profile),
+          profileVersion: profile.version,
+        });
+      });
+    }
+    return rows;
+  }
+
+  /** A shard's lists: everyone competes, only the shard's partners are ranked. */
+  async rankShard(profiles: readonly PartnerProfile[], connections: readonly Connection[], only: readonly string[], profile: KennisdelenProfile): Promise<Map<string, KennisdelenRanked[]>> {
+    const excluded = await this.inputs.kennisdelenExcluded();
+    return rankKennisdelenLists(profiles, { profile, connections, excludedPairs: excluded.pairs, only });
+  }
+
+  /**
+   * Brings the run's stored kennisdelen lists in line with the synced profiles, in the caller's
+   * list-lock transaction; returns how many lists it wrote.
+   */
+  async repair(runId: string, synced: SyncedIndex, tx: Transaction, { compareAll = false } = {}): Promise<number> {
+    const profiles = [...synced.profiles.values()];
+    const profile = await this.kennisdelenProfile.ofRun(runId, tx);
+    const previous = this.state;
+    let ids: string[];
+    let state: KennisdelenState;
+    const excluded = await this.inputs.kennisdelenExcluded(tx);
+    const otherRun = previous !== null && previous.runId !== runId && !previous.fromSnapshot;
+    const stale = !previous || otherRun || previous.index !== synced.index || previous.profile.version !== profile.version || previous.excludedDigest !== excluded.digest;
+    if (stale || compareAll || synced.rebuilt) {
+      const { connections } = await this.inputs.pairsNeverSuggested(tx);
+      const lists = rankKennisdelenLists(profiles, { profile, connections, excludedPairs: excluded.pairs });
+      const stored = await this.suggestions.candidateLists(runId, tx, 'kennisdelen');
+      ids = [...new Set([...lists.keys(), ...stored.keys()])].filter((id) => !sameList(lists.get(id), stored.get(id)));
+      state = this.stateOf({ runId, index: synced.index, profiles: synced.profiles, connections, excluded, profile }, lists, new Set(), false);
+    } else {
+      const affected = this.affectedBy(previous, synced);
+      for (const id of previous.differing) affected.add(id);
+      const recomputed = rankKennisdelenLists(profiles, { profile, connections: previous.connections, excludedPairs: previous.excludedPairs, only: [...affected] });
+      const lists = new Map(previous.lists);
+      ids = [];
+      for (const id of affected) {
+        const list = synced.profiles.has(id) ? (recomputed.get(id) ?? []) : undefined;
+        if (!sameList(list, previous.lists.get(id))) ids.push(id);
+        if (list) lists.set(id, list);
+        else lists.delete(id);
+      }
+      const written = new Set(ids);
+      for (const id of previous.differing) if (!written.has(id)) ids.push(id);
+      state = { ...previous, runId, lists, differing: new Set(), fromSnapshot: false };
+    }
+    await this.suggestions.replaceKennisdelenLists(runId, ids, this.rows(runId, ids, state.lists, (id) => synced.profiles.get(id), profile), tx);
+    this.state = state;
+    return ids.length;
+  }
+
+  /**
+   * Ranks every list from a snapshot outside the list lock (when the samenwerken index is built
+   * ahead of need, after a run) and notes which differ from the run's stored ones: the first
+   * repair after a run then ranks only what the change alters, instead of every list in the lock.
+   * Answers the adoption, for the caller to run when it adopts the index of the same snapshot;
+   * a repair meanwhile has state of its own that is newer, and then nothing is adopted.
+   */
+  /**
+   * What `warm` needs besides the partners and connections, read in the caller's snapshot: the
+   * active run's profile, or before the first run the latest version (the one being scored).
+   */
+  async snapshotInputs(runId: string | null, tx: Transaction): Promise<Pick<KennisdelenSnapshot, 'profile' | 'excluded'>> {
+    const profile = runId ? await this.kennisdelenProfile.ofRun(runId, tx) : await this.kennisdelenProfile.current(tx);
+    return { profile, excluded: await this.inputs.kennisdelenExcluded(tx) };
+  }
+
+  async warm(snapshot: KennisdelenSnapshot): Promise<() => void> {
+    const before = this.state;
+    const { profile, connections, excluded } = snapshot;
+    const lists = rankKennisdelenLists([...snapshot.profiles.values()], { profile, connections, excludedPairs: excluded.pairs });
+    // Before the first run there are no stored lists: the run writes them as of its own snapshot.
+    const stored = snapshot.runId ? await this.suggestions.candidateLists(snapshot.runId, undefined, 'kennisdelen') : new Map();
+    const differing = new Set([...new Set([...lists.keys(), ...stored.keys()])].filter((id) => !sameList(lists.get(id), stored.get(id))));
+    const warmed = this.stateOf(snapshot, lists, differing, true);
+    return () => {
+      if (this.state === before) this.state = warmed;
+    };
+  }
+
+  private stateOf(
+    { runId, index, connections, excluded, profile }: KennisdelenSnapshot,
+    lists: Map<string, KennisdelenRanked[]>,
+    differing: Set<string>,
+    fromSnapshot: boolean,
+  ): KennisdelenState {
+    const connected = new Set([...connections, ...excluded.pairs].map(({ a, b }) => pairKey(a, b)));
+    return { runId, profile, index, connections, excludedPairs: excluded.pairs, excludedDigest: excluded.digest, connected, lists, differing, fromSnapshot };
+  }
+
+  /** The lists a change can alter: the changed partners' own, those they are in, and those they now reach. */
+  private affectedBy(state: KennisdelenState, synced: SyncedIndex): Set<string> {
+    // The partners whose profiles changed: a samenwerken list reached by the change is no kennisdelen matter.
+    const changed = synced.changedProfileIds;
+    const affected = new Set(changed);
+    const { profile } = state;
+    const { k } = profile;
+    for (const [id, list] of state.lists) {
+      if (affected.has(id)) continue;
+      const viewer = synced.profiles.get(id);
+      if (!viewer || list.some((entry) => changed.has(entry.candidateId))) {
+        affected.add(id);
+        continue;
+      }
+      const last = list[list.length - 1];
+      for (const otherId of changed) {
+        const other = synced.profiles.get(otherId);
+        if (!other || !kennisdelenEligible(viewer, other, state.connected)) continue;
+        const score = list.length < k ? Infinity : kennisdelenScore(viewer, other, profile);
+        if (score === Infinity || score > last.score || (score === last.score && otherId < last.candidateId)) {
+          affected.add(id);
+          break;
+        }
+      }
+    }
+    return affected;
+  }
+}
