@@ -47,6 +47,9 @@ describe('matching profile API (PostgreSQL, in-process queue)', () => {
   const preview = async (settings: Record<string, unknown>) => (await api.http().post('/v1/matching/profile/preview').send(settings).expect(200)).body;
   const finished = (runId: string) => finishedRunOf(api, runId);
   /** The lists readers see, straight from the table: candidate ids in rank order per partner. */
+  /** The profile versions the active run's lists of a purpose were ranked with (the previous run's partition may not be dropped yet). */
+  const activeRunVersions = (purpose: 'samenwerken' | 'kennisdelen') =>
+    db.query(`SELECT DISTINCT profile_version FROM suggestion WHERE run_id = (SELECT (value->>'runId')::uuid FROM system_state WHERE key = 'active-run') AND purpose = $1`, [purpose]);
   const storedLists = async (): Promise<Lists> => {
     const rows: { partner_id: string; candidates: string[] }[] = await db.query(
       `SELECT partner_id, array_agg(candidate_id::text ORDER BY rank) AS candidates
@@ -136,8 +139,9 @@ describe('matching profile API (PostgreSQL, in-process queue)', () => {
 
     const after = await storedLists();
     expect(changedBetween(before, after)).toBe(predicted.changedLists);
-    const versionsInUse = await db.query(`SELECT DISTINCT profile_version FROM suggestion WHERE purpose = 'samenwerken'`);
-    expect(versionsInUse).toEqual([{ profile_version: 2 }]);
+    // The run is completed at its switch-in; the previous run's partition is dropped just after.
+    const versionsInUse = () => db.query(`SELECT DISTINCT profile_version FROM suggestion WHERE purpose = 'samenwerken'`);
+    expect(await eventually(versionsInUse, (versions) => versions.length === 1, 10_000)).toEqual([{ profile_version: 2 }]);
     expect(await activeProfile()).toMatchObject({ version: 2, note: 'Kennis en branche versterken elkaar', createdAt: expect.any(String) });
     expect(await preview(proposed)).toMatchObject({ changedLists: 0, meanOverlapAt10: 1 });
   });
@@ -264,7 +268,7 @@ describe('matching profile API (PostgreSQL, in-process queue)', () => {
     it('saves a kennisdelen version whose run ranks the kennisdelen lists with its weights, leaving the samenwerken profile as it was', async () => {
       const samenwerken = await activeProfile();
       const samenwerkenVersions = await versions();
-      const samenwerkenRows = await db.query(`SELECT DISTINCT profile_version FROM suggestion WHERE purpose = 'samenwerken'`);
+      const samenwerkenRows = await activeRunVersions('samenwerken');
       const before = await storedListsOf(client, 'kennisdelen');
       expect(differingLists(before.lists, (await referenceUnder(DEFAULT_KENNISDELEN_PROFILE)).lists)).toEqual([]);
 
@@ -289,7 +293,7 @@ describe('matching profile API (PostgreSQL, in-process queue)', () => {
       expect(differingLists(after.lists, reference.lists)).toEqual([]);
       expect(differingLists(after.lists, before.lists).length).toBeGreaterThan(0);
       expect(Math.max(...[...after.lists.values()].map((list) => list.length))).toBe(5);
-      expect(await db.query(`SELECT DISTINCT profile_version FROM suggestion WHERE purpose = 'kennisdelen'`)).toEqual([{ profile_version: 2 }]);
+      expect(await activeRunVersions('kennisdelen')).toEqual([{ profile_version: 2 }]);
 
       // What a team key reads: scores as kennisdelenScore gives them under the new version.
       const { key } = (await api.http().post('/v1/api-keys').send({ name: 'Team', role: 'team' }).expect(201)).body;
@@ -308,7 +312,7 @@ describe('matching profile API (PostgreSQL, in-process queue)', () => {
       // Samenwerken: the same active version, versions and stored lists' version.
       expect(await activeProfile()).toEqual(samenwerken);
       expect(await versions()).toEqual(samenwerkenVersions);
-      expect(await db.query(`SELECT DISTINCT profile_version FROM suggestion WHERE purpose = 'samenwerken'`)).toEqual(samenwerkenRows);
+      expect(await activeRunVersions('samenwerken')).toEqual(samenwerkenRows);
       expect(await kennisdelenProfile()).toMatchObject({ version: 2, weights: edited });
       expect((await kennisdelenVersions()).items.map((item: { version: number }) => item.version)).toEqual([2, 1]);
     });

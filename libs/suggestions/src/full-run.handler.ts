@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { appConfig, type AppConfig } from '@app/config';
 import { buildMatchContext, buildSuggestions, defaultThreads, rankAllPairs, type KennisdelenProfile, type MatchingProfile } from '@app/matching';
@@ -85,7 +86,9 @@ export class FullRunHandler {
     // A shard enqueued again by the watchdog may have been written meanwhile by a job Redis lost.
     if (!run || run.status !== 'running' || run.completedShards.includes(data.shard)) return;
     await this.runs.touch(run.id);
+    const phases = new PhaseClock();
     const { profiles, options } = await this.inputs.load(undefined, await this.matchingProfile.ofRun(run.id));
+    phases.lap('loaded');
     const profile = options.profile;
     const kennisdelenProfile = await this.kennisdelenProfile.ofRun(run.id);
     // A no-op after plan; a run recovered by the watchdog from an older plan gets it here.
@@ -101,7 +104,9 @@ export class FullRunHandler {
       // request for the ranking's time, however short the write transactions.
       offThread: this.config.database.kind === 'embedded',
     });
+    phases.lap('ranked');
     const kennisdelenLists = await this.kennisdelen.rankShard(profiles, options.connections, inShard.map((partner) => partner.id), kennisdelenProfile);
+    phases.lap('kennisdelen ranked');
     await reportProgress(50);
     await this.runs.touch(run.id);
     const context = buildMatchContext(options);
@@ -114,13 +119,17 @@ export class FullRunHandler {
         rows.push(...toSuggestionRows(data.runId, viewer, buildSuggestions(viewer, lists.list(viewer.id), lookup, context), lookup, profile.version));
       }
       const ids = chunk.map((partner) => partner.id);
+      const kennisdelenRows = this.kennisdelen.rows(data.runId, ids, kennisdelenLists, lookup, kennisdelenProfile);
+      phases.lap('explained');
       await this.suggestions.replaceLists(data.runId, ids, rows);
-      await this.suggestions.replaceKennisdelenLists(data.runId, ids, this.kennisdelen.rows(data.runId, ids, kennisdelenLists, lookup, kennisdelenProfile));
+      await this.suggestions.replaceKennisdelenLists(data.runId, ids, kennisdelenRows);
+      phases.lap('written');
       // Reads queued behind the write get the connection and the event loop (the job's lock is
       // renewed on it too) before the next chunk is explained.
       await new Promise((resolve) => setImmediate(resolve));
     }
     const remaining = await this.runs.markShardDone(data.runId, data.shard);
+    this.logger.log(`Run ${run.id} shard ${data.shard}: ${inShard.length} lists of ${profiles.length} partners; ${phases}`);
     // The last shards are being scored (here or by another worker): this process builds its
     // index for the run now, so the first change after the switch-in does not wait for a build.
     if (remaining <= 1) this.partnerChanges.prepareFor(profile);
@@ -147,6 +156,22 @@ export class FullRunHandler {
     await this.suggestions.dropOtherRuns(run.id);
     const repaired = await this.partnerChanges.catchUpSwitchedInRun(run.id);
     this.logger.log(`Run ${run.id} completed: ${run.partnerCount} partners${repaired ? `, ${repaired} lists updated for changes during the run` : ''}`);
+  }
+}
+
+/** Where a job's time went: the milliseconds spent in each named phase, summed over its laps. */
+class PhaseClock {
+  private readonly spent = new Map<string, number>();
+  private last = performance.now();
+
+  lap(phase: string): void {
+    const now = performance.now();
+    this.spent.set(phase, (this.spent.get(phase) ?? 0) + now - this.last);
+    this.last = now;
+  }
+
+  toString(): string {
+    return [...this.spent].map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`).join(', ');
   }
 }
 
