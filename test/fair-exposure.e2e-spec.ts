@@ -6,6 +6,7 @@ import { eventually } from './support/eventually';
 import { finishedRunOf } from './support/full-run';
 import { createPartner, partnerBody } from './support/partner-fixtures';
 import { differingLists, storedLists, type Lists } from './support/lists';
+import { settleQueue } from './support/settle';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** Stored rows (of one run, or all) with a reason of this code: compact arrays lead with its number, older rows carry it whole. */
@@ -66,6 +67,8 @@ describe('fair exposure in runs and repairs (PostgreSQL, in-process queue)', () 
     expect(saved.body.profile).toMatchObject({ maxTopPlaces: CAP, maxOpenIntroductions: null });
     const run = await finishedRunOf(api, saved.body.run.id);
     if (run.status !== 'completed') throw new Error(`the run ended ${run.status}: ${run.error}`);
+    // Its switch-in repair, which applies the cap, writes after the run shows completed.
+    await settleQueue(api, client);
   }, 90_000);
 
   afterAll(async () => {

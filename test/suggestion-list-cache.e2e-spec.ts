@@ -1,10 +1,9 @@
 import { ListChangeFeed } from '@app/persistence';
-import { InProcessDriver, MatchingJobProducer } from '@app/queue';
-import { OutboxRelayService } from '../apps/api/src/outbox/outbox-relay.service';
 import { Client } from 'pg';
 import { eventually } from './support/eventually';
 import { completeFullRun } from './support/full-run';
 import { partnerBody } from './support/partner-fixtures';
+import { settleQueue } from './support/settle';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -16,16 +15,7 @@ describe('suggestion lists kept in memory (PostgreSQL LISTEN/NOTIFY)', () => {
   let outsider: Client;
   let voedselbank: { id: string; slug: string };
 
-  /**
-   * Until the repairs the partner writes recorded have been relayed and run, a commit of theirs
-   * can announce a change in the middle of a case and drop the kept list (CI saw it).
-   */
-  const settle = async () => {
-    const waitingChanges = async () => (await outsider.query<{ n: number }>(`SELECT count(*)::int AS n FROM partner_change_outbox`)).rows[0].n;
-    await eventually(waitingChanges, (n) => n === 0, 10_000);
-    await api.app.get(OutboxRelayService).idle();
-    await api.app.get<MatchingJobProducer, InProcessDriver>(MatchingJobProducer).drain();
-  };
+  const settle = () => settleQueue(api, outsider);
   const feedGeneration = () => api.app.get(ListChangeFeed).generation();
   const firstCandidate = async () =>
     (await api.http().get(`/v1/partners/${voedselbank.slug}/suggestions?view=team&limit=1`).expect(200)).body.items[0].candidate as { id: string; name: string };
