@@ -7,7 +7,7 @@ import { MatchingJobProducer, type MatchingJobData, type ProgressReporter } from
 import { ActiveKennisdelenProfileService } from './active-kennisdelen-profile.service';
 import { ActiveMatchingProfileService } from './active-matching-profile.service';
 import { KennisdelenListsService } from './kennisdelen-lists.service';
-import { MatchInputsService } from './match-inputs.service';
+import { MatchInputsService, type MatchInputs } from './match-inputs.service';
 import { PartnerChangeHandler } from './partner-change.handler';
 import { toSuggestionRows } from './partner-profiles';
 
@@ -15,14 +15,20 @@ import { toSuggestionRows } from './partner-profiles';
 export const SHARD_SIZE = 2500;
 
 /**
- * Partners whose lists one write transaction of a shard stores. The embedded database has
+ * Partners whose lists one write transaction of a shard stores on PostgreSQL: fewer, larger
+ * statements (about 1,500 rows of both purposes) than the embedded database can take.
+ */
+export const WRITE_CHUNK_PARTNERS = 50;
+
+/**
+ * Partners whose lists one write transaction of a shard stores on the embedded database, which has
  * one connection and runs a query on this event loop: one transaction for a whole shard
  * (thousands of rows) kept every read waiting for seconds (/health/ready answered 503). A
  * run's rows are invisible until the switch-in, so a shard need not be written atomically:
  * each chunk replaces its partners' rows, and a retried shard still leaves one copy. 25
  * partners (500 rows) a transaction still held the connection for 0.3–0.9 s on a busy machine.
  */
-export const WRITE_CHUNK_PARTNERS = 5;
+export const EMBEDDED_WRITE_CHUNK_PARTNERS = 5;
 
 /**
  * A full run's jobs: plan it (snapshot the partners, cut them into shards), score each
@@ -32,6 +38,7 @@ export const WRITE_CHUNK_PARTNERS = 5;
 @Injectable()
 export class FullRunHandler {
   private readonly logger = new Logger(FullRunHandler.name);
+  private runInputs: { runId: string; inputs: Promise<MatchInputs> } | null = null;
 
   constructor(
     @Inject(appConfig.KEY) private readonly config: AppConfig,
@@ -45,6 +52,23 @@ export class FullRunHandler {
     private readonly partnerChanges: PartnerChangeHandler,
     private readonly kennisdelen: KennisdelenListsService,
   ) {}
+
+  /**
+   * The partners and pairs a run's shards rank, read once per run by this process: reading
+   * every partner again for each shard cost ~1 s a shard at 10,000 partners and ten times that
+   * at 100,000. Changes made after the read are the switch-in's to repair, as changes made
+   * while a shard scores always were: it compares every list with the partners as they are then.
+   */
+  private inputsOfRun(runId: string): Promise<MatchInputs> {
+    if (this.runInputs?.runId !== runId) {
+      const inputs = this.matchingProfile.ofRun(runId).then((profile) => this.inputs.load(undefined, profile));
+      this.runInputs = { runId, inputs };
+      inputs.catch(() => {
+        if (this.runInputs?.inputs === inputs) this.runInputs = null;
+      });
+    }
+    return this.runInputs.inputs;
+  }
 
   /** What a run's partition records: both purposes' weights (of the versions it was requested with), for the reasons' shares. */
   private runWeights(profile: MatchingProfile, kennisdelen: KennisdelenProfile): RunWeights {
@@ -87,7 +111,7 @@ export class FullRunHandler {
     if (!run || run.status !== 'running' || run.completedShards.includes(data.shard)) return;
     await this.runs.touch(run.id);
     const phases = new PhaseClock();
-    const { profiles, options } = await this.inputs.load(undefined, await this.matchingProfile.ofRun(run.id));
+    const { profiles, options } = await this.inputsOfRun(run.id);
     phases.lap('loaded');
     const profile = options.profile;
     const kennisdelenProfile = await this.kennisdelenProfile.ofRun(run.id);
@@ -112,8 +136,9 @@ export class FullRunHandler {
     const context = buildMatchContext(options);
     const byId = new Map(profiles.map((partner) => [partner.id, partner]));
     const lookup = (id: string) => byId.get(id);
-    for (let start = 0; start < inShard.length; start += WRITE_CHUNK_PARTNERS) {
-      const chunk = inShard.slice(start, start + WRITE_CHUNK_PARTNERS);
+    const chunkSize = this.config.database.kind === 'embedded' ? EMBEDDED_WRITE_CHUNK_PARTNERS : WRITE_CHUNK_PARTNERS;
+    for (let start = 0; start < inShard.length; start += chunkSize) {
+      const chunk = inShard.slice(start, start + chunkSize);
       const rows: SuggestionRow[] = [];
       for (const viewer of chunk) {
         rows.push(...toSuggestionRows(data.runId, viewer, buildSuggestions(viewer, lists.list(viewer.id), lookup, context), lookup, profile.version));
@@ -121,14 +146,14 @@ export class FullRunHandler {
       const ids = chunk.map((partner) => partner.id);
       const kennisdelenRows = this.kennisdelen.rows(data.runId, ids, kennisdelenLists, lookup, kennisdelenProfile);
       phases.lap('explained');
-      await this.suggestions.replaceLists(data.runId, ids, rows);
-      await this.suggestions.replaceKennisdelenLists(data.runId, ids, kennisdelenRows);
+      await this.suggestions.writeShardChunk(data.runId, ids, rows, kennisdelenRows);
       phases.lap('written');
       // Reads queued behind the write get the connection and the event loop (the job's lock is
       // renewed on it too) before the next chunk is explained.
       await new Promise((resolve) => setImmediate(resolve));
     }
     const remaining = await this.runs.markShardDone(data.runId, data.shard);
+    if (remaining === 0) this.runInputs = null;
     this.logger.log(`Run ${run.id} shard ${data.shard}: ${inShard.length} lists of ${profiles.length} partners; ${phases}`);
     // The last shards are being scored (here or by another worker): this process builds its
     // index for the run now, so the first change after the switch-in does not wait for a build.

@@ -174,6 +174,21 @@ export class SuggestionRepository {
   }
 
   /**
+   * A full run's shard writes a chunk of its partners' lists and their matches, both purposes,
+   * in one transaction that does not wait for its WAL to reach the disk. Safe because nothing
+   * reads a run before its switch-in, and the shard's completion (`markShardDone`) commits
+   * synchronously after its chunks: PostgreSQL flushes the WAL in order, so a recorded shard's
+   * rows are on disk too; a crash before it loses only chunks of a shard that is scored again.
+   */
+  async writeShardChunk(runId: string, partnerIds: readonly string[], rows: readonly SuggestionRow[], kennisdelenRows: readonly KennisdelenRow[]): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await tx.query(`SET LOCAL synchronous_commit = off`);
+      await this.replaceLists(runId, partnerIds, rows, tx);
+      await this.replaceKennisdelenLists(runId, partnerIds, kennisdelenRows, tx);
+    });
+  }
+
+  /**
    * One partner's kennisdelen list in a run, paged, with its candidates: only pairs whose
    * kennisdelen match has one of `statuses`, never a candidate the partner called not relevant.
    */
