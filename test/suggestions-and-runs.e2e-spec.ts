@@ -247,6 +247,35 @@ describe('suggestions and matching runs API (PostgreSQL, in-process queue)', () 
     await repairedWithout(newcomer);
   });
 
+  it('completes a run whose partner was deleted after the run ranked it, and keeps no row or match naming it', async () => {
+    const doomed = await create({ name: 'Stichting Vluchtig Utrecht', offers: ['financiering'] });
+    await eventually(() => candidateSlugs(school), (slugs) => slugs.includes(doomed.slug));
+    const database = api.app.get(DataSource);
+    const naming = async () => {
+      const [{ rows }] = await database.query(`SELECT count(*)::int AS rows FROM suggestion WHERE partner_id = $1 OR candidate_id = $1`, [doomed.id]);
+      const [{ matches }] = await database.query(`SELECT count(*)::int AS matches FROM match WHERE partner_a_id = $1 OR partner_b_id = $1`, [doomed.id]);
+      return { rows, matches };
+    };
+    // The run has read and ranked the partners; the deletion comes before its first write.
+    const repository = api.app.get(SuggestionRepository);
+    const writeShardChunk = repository.writeShardChunk.bind(repository);
+    const written: string[][] = [];
+    const write = jest.spyOn(repository, 'writeShardChunk').mockImplementation(async (runId, partnerIds, rows, kennisdelenRows) => {
+      if (written.length === 0) await api.http().delete(`/v1/partners/${doomed.slug}`).expect(204);
+      written.push([...partnerIds, ...rows.map((row) => row.candidateId)]);
+      return writeShardChunk(runId, partnerIds, rows, kennisdelenRows);
+    });
+    try {
+      const run = await runToCompletion();
+      expect(run.status).toBe('completed');
+    } finally {
+      write.mockRestore();
+    }
+    expect(written.flat()).toContain(doomed.id);
+    await repairedWithout(doomed);
+    await eventually(naming, (left) => left.rows === 0 && left.matches === 0);
+  });
+
   it('marks a run that fails as failed with its error, and leaves the previous lists in place', async () => {
     const before = await suggestionsOf(school);
     // Only the new run's writes fail: a repair of today's lists still catching up on an

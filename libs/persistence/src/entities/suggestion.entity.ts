@@ -49,7 +49,8 @@ export class SuggestionEntity {
   @Column({ name: 'candidate_id', type: 'uuid' })
   candidateId: string;
 
-  @ManyToOne(() => PartnerEntity, { onDelete: 'CASCADE' })
+  /** No foreign key (it cost every inserted row a locking lookup): a trigger on partner deletes a deleted partner's rows. */
+  @ManyToOne(() => PartnerEntity, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'candidate_id' })
   candidate: PartnerEntity;
 

@@ -22,6 +22,7 @@ import { StoreKennisdelenLists1765001500000 } from './1765001500000-StoreKennisd
 import { MatchingProfilePurposes1765001600000 } from './1765001600000-MatchingProfilePurposes';
 import { AddPartnerVerandertheorie1765001700000 } from './1765001700000-AddPartnerVerandertheorie';
 import { ReviewPerPurpose1765001800000 } from './1765001800000-ReviewPerPurpose';
+import { SuggestionsWithoutRowChecks1765001900000 } from './1765001900000-SuggestionsWithoutRowChecks';
 
 /** In order; listed explicitly so the compiled app needs no glob over its own files. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   MatchingProfilePurposes1765001600000,
   AddPartnerVerandertheorie1765001700000,
   ReviewPerPurpose1765001800000,
+  SuggestionsWithoutRowChecks1765001900000,
 ];

@@ -63,6 +63,8 @@ export interface SuggestionSearch {
 
 /** The lists readers see belong to this run. */
 const ACTIVE_RUN_KEY = 'active-run';
+/** PostgreSQL's SQLSTATE for a row whose foreign key names a row that is not there. */
+const FOREIGN_KEY_VIOLATION = '23503';
 /** Rows per INSERT statement: large writes go in batches, never row by row. */
 const INSERT_BATCH = 5000;
 
@@ -142,14 +144,14 @@ export class SuggestionRepository {
    * Replaces the lists of these partners in one run, in one transaction: a retried write
    * leaves exactly one copy, and readers see either the old or the new lists.
    */
-  async replaceLists(runId: string, partnerIds: readonly string[], rows: readonly SuggestionRow[], manager?: EntityManager): Promise<void> {
+  async replaceLists(runId: string, partnerIds: readonly string[], rows: readonly SuggestionRow[], manager?: EntityManager, existingPartnersOnly = false): Promise<void> {
     const write = async (tx: EntityManager) => {
       const weights = await this.weightsOf(runId, tx);
       if (partnerIds.length > 0) {
         await tx.query(`DELETE FROM suggestion WHERE run_id = $1 AND purpose = 'samenwerken' AND partner_id = ANY($2::uuid[])`, [runId, partnerIds]);
       }
       for (let start = 0; start < rows.length; start += INSERT_BATCH) await insertRows(tx, rows.slice(start, start + INSERT_BATCH), weights);
-      await insertMatches(tx, runId, partnerIds, 'samenwerken');
+      await insertMatches(tx, runId, partnerIds, 'samenwerken', existingPartnersOnly);
     };
     await (manager ? write(manager) : this.dataSource.transaction(write));
   }
@@ -159,7 +161,7 @@ export class SuggestionRepository {
    * one of its own. Their pairs get kennisdelen matches: the team decides on them apart from
    * the same pairs' samenwerken matches.
    */
-  async replaceKennisdelenLists(runId: string, partnerIds: readonly string[], rows: readonly KennisdelenRow[], manager?: EntityManager): Promise<void> {
+  async replaceKennisdelenLists(runId: string, partnerIds: readonly string[], rows: readonly KennisdelenRow[], manager?: EntityManager, existingPartnersOnly = false): Promise<void> {
     const write = async (tx: EntityManager) => {
       const weights = (await this.weightsOf(runId, tx)).kennisdelen;
       // A run from before kennisdelen lists were stored has none to repair: the next full run makes them.
@@ -168,7 +170,7 @@ export class SuggestionRepository {
         await tx.query(`DELETE FROM suggestion WHERE run_id = $1 AND purpose = 'kennisdelen' AND partner_id = ANY($2::uuid[])`, [runId, partnerIds]);
       }
       for (let start = 0; start < rows.length; start += INSERT_BATCH) await insertKennisdelenRows(tx, rows.slice(start, start + INSERT_BATCH), weights);
-      await insertMatches(tx, runId, partnerIds, 'kennisdelen');
+      await insertMatches(tx, runId, partnerIds, 'kennisdelen', existingPartnersOnly);
     };
     await (manager ? write(manager) : this.dataSource.transaction(write));
   }
@@ -179,13 +181,22 @@ export class SuggestionRepository {
    * reads a run before its switch-in, and the shard's completion (`markShardDone`) commits
    * synchronously after its chunks: PostgreSQL flushes the WAL in order, so a recorded shard's
    * rows are on disk too; a crash before it loses only chunks of a shard that is scored again.
+   * A partner deleted since the shard read the partners fails the matches' foreign key: the chunk
+   * is written again without that partner's pairs (its rows go at the switch-in repair).
    */
   async writeShardChunk(runId: string, partnerIds: readonly string[], rows: readonly SuggestionRow[], kennisdelenRows: readonly KennisdelenRow[]): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
-      await tx.query(`SET LOCAL synchronous_commit = off`);
-      await this.replaceLists(runId, partnerIds, rows, tx);
-      await this.replaceKennisdelenLists(runId, partnerIds, kennisdelenRows, tx);
-    });
+    const write = (existingPartnersOnly: boolean) =>
+      this.dataSource.transaction(async (tx) => {
+        await tx.query(`SET LOCAL synchronous_commit = off`);
+        await this.replaceLists(runId, partnerIds, rows, tx, existingPartnersOnly);
+        await this.replaceKennisdelenLists(runId, partnerIds, kennisdelenRows, tx, existingPartnersOnly);
+      });
+    try {
+      await write(false);
+    } catch (error) {
+      if ((error as { code?: string }).code !== FOREIGN_KEY_VIOLATION) throw error;
+      await write(true);
+    }
   }
 
   /**
@@ -424,12 +435,16 @@ export class SuggestionRepository {
 /**
  * Every pair suggested in these partners' lists of a purpose gets a match of that purpose for
  * the team to decide on; decisions already made stay. In pair order, so two writers lock alike.
+ * `existingPartnersOnly` leaves out pairs with a partner deleted since the lists were ranked
+ * (their rows go at the switch-in repair); it costs two scans of partner a statement, so only a
+ * write that met a deleted partner asks for it.
  */
-function insertMatches(tx: EntityManager, runId: string, partnerIds: readonly string[], purpose: SuggestionPurpose): Promise<unknown> {
+function insertMatches(tx: EntityManager, runId: string, partnerIds: readonly string[], purpose: SuggestionPurpose, existingPartnersOnly = false): Promise<unknown> {
   return tx.query(
     `INSERT INTO match (partner_a_id, partner_b_id, purpose)
      SELECT DISTINCT LEAST(partner_id, candidate_id), GREATEST(partner_id, candidate_id), purpose
-     FROM suggestion WHERE run_id = $1 AND purpose = $3 AND partner_id = ANY($2::uuid[])
+     FROM suggestion s WHERE run_id = $1 AND purpose = $3 AND partner_id = ANY($2::uuid[])
+     ${existingPartnersOnly ? 'AND EXISTS (SELECT 1 FROM partner p WHERE p.id = s.partner_id) AND EXISTS (SELECT 1 FROM partner p WHERE p.id = s.candidate_id)' : ''}
      ORDER BY 1, 2
      ON CONFLICT DO NOTHING`,
     [runId, partnerIds, purpose],
