@@ -278,13 +278,10 @@ describe('suggestions and matching runs API (PostgreSQL, in-process queue)', () 
 
   it('marks a run that fails as failed with its error, and leaves the previous lists in place', async () => {
     const before = await suggestionsOf(school);
-    // Only the new run's writes fail: a repair of today's lists still catching up on an
-    // earlier case's change must neither take the failure nor fail itself.
+    // Only the new run's shard writes fail: a repair of today's lists still catching up on an
+    // earlier case's change (replaceLists) must neither take the failure nor fail itself.
     const repository = api.app.get(SuggestionRepository);
-    const replaceLists = repository.replaceLists.bind(repository);
-    const write = jest
-      .spyOn(repository, 'replaceLists')
-      .mockImplementation((runId, ...rest) => (runId === before.runId ? replaceLists(runId, ...rest) : Promise.reject(new Error('disk full'))));
+    const write = jest.spyOn(repository, 'writeShardChunk').mockRejectedValue(new Error('disk full'));
     try {
       const run = await runToCompletion();
       expect(run).toMatchObject({ status: 'failed', error: expect.stringContaining('disk full') });

@@ -8,6 +8,7 @@ import { SuggestionEntity, type SuggestionPurpose } from '../entities/suggestion
 import { SystemStateEntity } from '../entities/system-state.entity';
 import { COMPONENT_COLUMNS, createPartition, KENNISDELEN_COMPONENT_COLUMNS, partitionName, runOfPartition, type ComponentWeights, type RunWeights } from '../suggestion-storage';
 import { EmbeddedPostgres } from '../embedded/embedded-postgres';
+import { copyRows, type CopyValue } from '../copy-rows';
 
 /** A suggestion as a run computed it, reasons with both sentences: what writers hand in. */
 export type SuggestionRow = Omit<SuggestionEntity, 'candidate' | 'computedAt' | 'storedReasons' | 'purpose' | 'reasons' | 'components'> & { components: Record<string, number>; reasons: Reason[] };
@@ -68,6 +69,16 @@ const FOREIGN_KEY_VIOLATION = '23503';
 /** Rows per INSERT statement: large writes go in batches, never row by row. */
 const INSERT_BATCH = 5000;
 
+/** A row's reasons as its json column holds them: compact arrays, as text (a jsonb value would come back with a space after every comma). */
+function storedReasonsText(row: SuggestionRow, weights: ComponentWeights): string {
+  return JSON.stringify(storeReasons(row.reasons, { ...row, components: row.components as Record<keyof ComponentWeights, number>, weights }));
+}
+
+/** A kennisdelen row's reasons as its json column holds them. */
+function storedKennisdelenReasonsText(row: KennisdelenRow, weights: KennisdelenScores): string {
+  return JSON.stringify(row.reasons.map((reason) => storeKennisdelenReason(reason, { components: row.components, weights })));
+}
+
 /**
  * One statement per batch, the rows sent as one JSON document: half the time of column
  * arrays (whose jsonb elements each need escaping and parsing) and far less than a VALUES
@@ -78,7 +89,7 @@ async function insertRows(tx: EntityManager, rows: readonly SuggestionRow[], wei
   const stored = rows.map((row) => ({
     ...row,
     ...Object.fromEntries(COMPONENT_NAMES.map((name) => [`component_${name}`, row.components[name]])),
-    reasons: JSON.stringify(storeReasons(row.reasons, { ...row, components: row.components as Record<keyof ComponentWeights, number>, weights })),
+    reasons: storedReasonsText(row, weights),
   }));
   await tx.query(
     `INSERT INTO suggestion (run_id, partner_id, rank, candidate_id, score, distance_km, ${COMPONENT_COLUMNS.join(', ')}, reasons, profile_version)
@@ -94,7 +105,7 @@ async function insertKennisdelenRows(tx: EntityManager, rows: readonly Kennisdel
   const stored = rows.map((row) => ({
     ...row,
     ...Object.fromEntries(KENNISDELEN_COMPONENTS.map((name) => [`component_${name}`, row.components[name]])),
-    reasons: JSON.stringify(row.reasons.map((reason) => storeKennisdelenReason(reason, { components: row.components, weights }))),
+    reasons: storedKennisdelenReasonsText(row, weights),
   }));
   await tx.query(
     `INSERT INTO suggestion (run_id, partner_id, purpose, rank, candidate_id, score, distance_km, ${KENNISDELEN_COMPONENT_COLUMNS.join(', ')}, reasons, profile_version)
@@ -103,6 +114,32 @@ async function insertKennisdelenRows(tx: EntityManager, rows: readonly Kennisdel
        "distanceKm" float8, ${KENNISDELEN_COMPONENT_COLUMNS.map((column) => `${column} float8`).join(', ')}, reasons text, "profileVersion" int)`,
     [JSON.stringify(stored)],
   );
+}
+
+/** What a shard's COPY writes of a samenwerken row (purpose and computed_at take their defaults), in this order. */
+const SAMENWERKEN_COPY_COLUMNS = ['run_id', 'partner_id', 'rank', 'candidate_id', 'score', 'distance_km', ...COMPONENT_COLUMNS, 'reasons', 'profile_version'];
+/** What a shard's COPY writes of a kennisdelen row, in this order. */
+const KENNISDELEN_COPY_COLUMNS = ['run_id', 'partner_id', 'purpose', 'rank', 'candidate_id', 'score', 'distance_km', ...KENNISDELEN_COMPONENT_COLUMNS, 'reasons', 'profile_version'];
+
+/** A samenwerken row's values in SAMENWERKEN_COPY_COLUMNS order. */
+function samenwerkenCopyValues(row: SuggestionRow, weights: ComponentWeights): CopyValue[] {
+  return [row.runId, row.partnerId, row.rank, row.candidateId, row.score, row.distanceKm, ...COMPONENT_NAMES.map((name) => row.components[name]), storedReasonsText(row, weights), row.profileVersion];
+}
+
+/** A kennisdelen row's values in KENNISDELEN_COPY_COLUMNS order. */
+function kennisdelenCopyValues(row: KennisdelenRow, weights: KennisdelenScores): CopyValue[] {
+  return [
+    row.runId,
+    row.partnerId,
+    'kennisdelen',
+    row.rank,
+    row.candidateId,
+    row.score,
+    row.distanceKm,
+    ...KENNISDELEN_COMPONENTS.map((name) => row.components[name]),
+    storedKennisdelenReasonsText(row, weights),
+    row.profileVersion,
+  ];
 }
 
 @Injectable()
@@ -188,6 +225,8 @@ export class SuggestionRepository {
     const write = (existingPartnersOnly: boolean) =>
       this.dataSource.transaction(async (tx) => {
         await tx.query(`SET LOCAL synchronous_commit = off`);
+        if (!this.embedded.running) return this.copyShardChunk(tx, runId, partnerIds, rows, kennisdelenRows, existingPartnersOnly);
+        // PGlite has no COPY FROM STDIN over this driver.
         await this.replaceLists(runId, partnerIds, rows, tx, existingPartnersOnly);
         await this.replaceKennisdelenLists(runId, partnerIds, kennisdelenRows, tx, existingPartnersOnly);
       });
@@ -197,6 +236,31 @@ export class SuggestionRepository {
       if ((error as { code?: string }).code !== FOREIGN_KEY_VIOLATION) throw error;
       await write(true);
     }
+  }
+
+  /**
+   * A shard chunk on PostgreSQL: straight into the run's partition with COPY. The partition's
+   * own table, not the parent: no row is routed, and the parent's statement trigger does not
+   * tell every API process to drop its lists for rows nobody reads before the switch-in.
+   */
+  private async copyShardChunk(
+    tx: EntityManager,
+    runId: string,
+    partnerIds: readonly string[],
+    rows: readonly SuggestionRow[],
+    kennisdelenRows: readonly KennisdelenRow[],
+    existingPartnersOnly: boolean,
+  ): Promise<void> {
+    const weights = await this.weightsOf(runId, tx);
+    const table = partitionName(runId);
+    await tx.query(`DELETE FROM ${table} WHERE partner_id = ANY($1::uuid[])`, [partnerIds]);
+    await copyRows(tx, table, SAMENWERKEN_COPY_COLUMNS, rows.map((row) => samenwerkenCopyValues(row, weights)));
+    await insertMatches(tx, runId, partnerIds, 'samenwerken', existingPartnersOnly);
+    // A run from before kennisdelen lists were stored has no kennisdelen weights, and no such rows.
+    const kennisdelenWeights = weights.kennisdelen;
+    if (!kennisdelenWeights) return;
+    await copyRows(tx, table, KENNISDELEN_COPY_COLUMNS, kennisdelenRows.map((row) => kennisdelenCopyValues(row, kennisdelenWeights)));
+    await insertMatches(tx, runId, partnerIds, 'kennisdelen', existingPartnersOnly);
   }
 
   /**
