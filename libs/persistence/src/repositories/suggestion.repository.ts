@@ -255,12 +255,13 @@ export class SuggestionRepository {
     const table = partitionName(runId);
     await tx.query(`DELETE FROM ${table} WHERE partner_id = ANY($1::uuid[])`, [partnerIds]);
     await copyRows(tx, table, SAMENWERKEN_COPY_COLUMNS, rows.map((row) => samenwerkenCopyValues(row, weights)));
-    await insertMatches(tx, runId, partnerIds, 'samenwerken', existingPartnersOnly);
     // A run from before kennisdelen lists were stored has no kennisdelen weights, and no such rows.
     const kennisdelenWeights = weights.kennisdelen;
-    if (!kennisdelenWeights) return;
-    await copyRows(tx, table, KENNISDELEN_COPY_COLUMNS, kennisdelenRows.map((row) => kennisdelenCopyValues(row, kennisdelenWeights)));
-    await insertMatches(tx, runId, partnerIds, 'kennisdelen', existingPartnersOnly);
+    if (kennisdelenWeights) await copyRows(tx, table, KENNISDELEN_COPY_COLUMNS, kennisdelenRows.map((row) => kennisdelenCopyValues(row, kennisdelenWeights)));
+    // Last, in one statement, just before the commit: another shard's chunk that suggests one of
+    // the same pairs waits for this transaction to end (a sampled run spent most of its write
+    // time in such waits while the matches were inserted before the kennisdelen rows).
+    await insertMatches(tx, runId, partnerIds, kennisdelenWeights ? ['samenwerken', 'kennisdelen'] : 'samenwerken', existingPartnersOnly);
   }
 
   /**
@@ -503,14 +504,20 @@ export class SuggestionRepository {
  * (their rows go at the switch-in repair); it costs two scans of partner a statement, so only a
  * write that met a deleted partner asks for it.
  */
-function insertMatches(tx: EntityManager, runId: string, partnerIds: readonly string[], purpose: SuggestionPurpose, existingPartnersOnly = false): Promise<unknown> {
+function insertMatches(
+  tx: EntityManager,
+  runId: string,
+  partnerIds: readonly string[],
+  purposes: SuggestionPurpose | readonly SuggestionPurpose[],
+  existingPartnersOnly = false,
+): Promise<unknown> {
   return tx.query(
     `INSERT INTO match (partner_a_id, partner_b_id, purpose)
      SELECT DISTINCT LEAST(partner_id, candidate_id), GREATEST(partner_id, candidate_id), purpose
-     FROM suggestion s WHERE run_id = $1 AND purpose = $3 AND partner_id = ANY($2::uuid[])
+     FROM suggestion s WHERE run_id = $1 AND purpose = ANY($3::text[]) AND partner_id = ANY($2::uuid[])
      ${existingPartnersOnly ? 'AND EXISTS (SELECT 1 FROM partner p WHERE p.id = s.partner_id) AND EXISTS (SELECT 1 FROM partner p WHERE p.id = s.candidate_id)' : ''}
-     ORDER BY 1, 2
+     ORDER BY 1, 2, 3
      ON CONFLICT DO NOTHING`,
-    [runId, partnerIds, purpose],
+    [runId, partnerIds, typeof purposes === 'string' ? [purposes] : purposes],
   );
 }
