@@ -134,42 +134,45 @@ function withSentences(facts: ReasonFacts): Sentence {
   return { code: facts.code, params: facts.params, nl: sentence(facts, 'nl'), en: sentence(facts, 'en') };
 }
 
-function opgavenReason(viewer: PartnerProfile, candidate: PartnerProfile): Sentence {
+function opgavenReason(viewer: PartnerProfile, candidate: PartnerProfile): ReasonFacts {
   const codes = OPGAVE_CODES.filter((code) => viewer.opgaven.includes(code) && candidate.opgaven.includes(code));
-  return withSentences({ code: 'shared-opgaven', params: { opgaven: codes } });
+  return { code: 'shared-opgaven', params: { opgaven: codes } };
 }
 
-function leefdomeinenReason(viewer: PartnerProfile, candidate: PartnerProfile): Sentence {
+function leefdomeinenReason(viewer: PartnerProfile, candidate: PartnerProfile): ReasonFacts {
   const both = LEEFDOMEIN_CODES.filter((code) => viewer.leefdomeinen.includes(code) && candidate.leefdomeinen.includes(code));
   const together = LEEFDOMEIN_CODES.filter((code) => viewer.leefdomeinen.includes(code) || candidate.leefdomeinen.includes(code));
-  return withSentences({ code: 'leefdomeinen-coverage', params: { shared: both, together: together.length, total: LEEFDOMEIN_CODES.length } });
+  return { code: 'leefdomeinen-coverage', params: { shared: both, together: together.length, total: LEEFDOMEIN_CODES.length } };
 }
 
-function sectorReason(viewer: PartnerProfile, candidate: PartnerProfile, affinity: number): Sentence {
+function sectorReason(viewer: PartnerProfile, candidate: PartnerProfile, affinity: number): ReasonFacts {
   const params = { sectors: [viewer.sector, candidate.sector], affinity };
-  return withSentences({ code: viewer.sector === candidate.sector ? 'same-sector' : 'cross-sector', params });
+  return { code: viewer.sector === candidate.sector ? 'same-sector' : 'cross-sector', params };
 }
 
-function regionReason(viewer: PartnerProfile, candidate: PartnerProfile): Sentence {
-  if (viewer.scope === 'national' && candidate.scope === 'national') return withSentences({ code: 'both-national', params: {} });
-  if (candidate.scope === 'national') return withSentences({ code: 'national-reach', params: { nationalId: candidate.id } });
-  if (viewer.scope === 'national') return withSentences({ code: 'national-reach', params: { nationalId: viewer.id }, viewerIsNational: true });
+function regionReason(viewer: PartnerProfile, candidate: PartnerProfile): ReasonFacts {
+  if (viewer.scope === 'national' && candidate.scope === 'national') return { code: 'both-national', params: {} };
+  if (candidate.scope === 'national') return { code: 'national-reach', params: { nationalId: candidate.id } };
+  if (viewer.scope === 'national') return { code: 'national-reach', params: { nationalId: viewer.id }, viewerIsNational: true };
   const nearest = nearestGemeenten(viewer, candidate)!;
   const params = { km: Math.round(nearest.km * 10) / 10, gemeenten: [nearest.a, nearest.b] };
-  if (nearest.km === 0) return withSentences({ code: 'same-gemeente', params });
+  if (nearest.km === 0) return { code: 'same-gemeente', params };
   const regional = viewer.scope === 'regional' || candidate.scope === 'regional';
-  return withSentences({ code: regional ? 'regional-reach' : 'nearby', params, shownKm: Number(formatKm(nearest.km)) });
+  return { code: regional ? 'regional-reach' : 'nearby', params, shownKm: Number(formatKm(nearest.km)) };
 }
 
-function reciprocityReason(viewer: PartnerProfile, candidate: PartnerProfile): Sentence {
-  return withSentences({ code: 'reciprocity', params: { theyOffer: shared(viewer.needs, candidate.offers), youOffer: shared(candidate.needs, viewer.offers) } });
+function reciprocityReason(viewer: PartnerProfile, candidate: PartnerProfile): ReasonFacts {
+  return { code: 'reciprocity', params: { theyOffer: shared(viewer.needs, candidate.offers), youOffer: shared(candidate.needs, viewer.offers) } };
 }
 
-function networkReason(viewer: PartnerProfile, candidate: PartnerProfile, context: MatchContext): Sentence {
+function networkReason(viewer: PartnerProfile, candidate: PartnerProfile, context: MatchContext): ReasonFacts {
   const mine = context.neighbours.get(viewer.id) ?? new Set<string>();
   const common = [...(context.neighbours.get(candidate.id) ?? [])].filter((id) => mine.has(id)).sort();
-  return withSentences({ code: 'common-partners', params: { count: common.length, partnerIds: common } });
+  return { code: 'common-partners', params: { count: common.length, partnerIds: common } };
 }
+
+/** A reason as facts and its share, before its sentences are rendered (`withShareSentences`). */
+export type ExplainedFacts = ReasonFacts & { share: number };
 
 /**
  * Explains a pair from the viewer's side: the components, the score and one reason per
@@ -181,9 +184,22 @@ export function explainPair(
   candidate: PartnerProfile,
   context: MatchContext,
 ): { score: number; components: ComponentScores; reasons: Reason[] } {
+  const { score, components, reasons } = explainPairFacts(viewer, candidate, context);
+  return { score, components, reasons: reasons.map(withShareSentences) };
+}
+
+/**
+ * `explainPair` without the sentences: what a full run stores (`storeExplainedFacts`), the
+ * sentences rendered when the row is read.
+ */
+export function explainPairFacts(
+  viewer: PartnerProfile,
+  candidate: PartnerProfile,
+  context: MatchContext,
+): { score: number; components: ComponentScores; reasons: ExplainedFacts[] } {
   const components = componentsReference(viewer, candidate, context);
   const total = weightSum(context.profile);
-  const sentence = (name: ComponentName): Sentence => {
+  const facts = (name: ComponentName): ReasonFacts => {
     switch (name) {
       case 'opgaven':
         return opgavenReason(viewer, candidate);
@@ -202,8 +218,13 @@ export function explainPair(
   const reasons = COMPONENT_NAMES.map((name) => ({ name, share: (context.profile.weights[name] * components[name]) / total }))
     .filter(({ share }) => share > 0)
     .sort((x, y) => y.share - x.share)
-    .map(({ name, share }) => ({ ...sentence(name), share }));
+    .map(({ name, share }) => ({ ...facts(name), share }));
   return { score: combineComponents(components, context.profile), components, reasons };
+}
+
+/** Explained facts as a reason: code, params, both sentences and the share. */
+export function withShareSentences(facts: ExplainedFacts): Reason {
+  return { code: facts.code, params: facts.params, nl: sentence(facts, 'nl'), en: sentence(facts, 'en'), share: facts.share };
 }
 
 /**
@@ -212,8 +233,10 @@ export function explainPair(
  * give way. Its share is 0: it explains the order, not the score.
  */
 export function diversityReason(rank: number, scoreRank: number): Reason {
-  return { ...withSentences({ code: 'diversity-moved', params: { rank, scoreRank } }), share: 0 };
+  return withShareSentences(diversityFacts(rank, scoreRank));
 }
+
+const diversityFacts = (rank: number, scoreRank: number): ExplainedFacts => ({ code: 'diversity-moved', params: { rank, scoreRank }, share: 0 });
 
 /**
  * Turns a ranked list (from the kernel, `MatchIndex` or the reference) into explained
@@ -226,13 +249,26 @@ export function buildSuggestions(
   lookup: (id: string) => PartnerProfile | undefined,
   context: MatchContext,
 ): Suggestion[] {
+  return buildSuggestionFacts(viewer, ranked, lookup, context).map((suggestion) => ({ ...suggestion, reasons: suggestion.reasons.map(withShareSentences) }));
+}
+
+/** A suggestion explained as facts: `buildSuggestions` without the sentences. */
+export type SuggestionFacts = Omit<Suggestion, 'reasons'> & { reasons: ExplainedFacts[] };
+
+/** `buildSuggestions` without the sentences, for rows stored compact (`storeExplainedFacts`). */
+export function buildSuggestionFacts(
+  viewer: PartnerProfile,
+  ranked: readonly RankedCandidate[],
+  lookup: (id: string) => PartnerProfile | undefined,
+  context: MatchContext,
+): SuggestionFacts[] {
   const byScore = scoreRanks(ranked);
   return ranked.map(({ candidateId, score }, index) => {
     const candidate = lookup(candidateId);
     if (!candidate) throw new Error(`Unknown candidate ${candidateId}`);
-    const { components, reasons } = explainPair(viewer, candidate, context);
+    const { components, reasons } = explainPairFacts(viewer, candidate, context);
     const rank = index + 1;
-    return { candidateId, rank, score, components, reasons: byScore[index] === rank ? reasons : [...reasons, diversityReason(rank, byScore[index])] };
+    return { candidateId, rank, score, components, reasons: byScore[index] === rank ? reasons : [...reasons, diversityFacts(rank, byScore[index])] };
   });
 }
 
@@ -445,12 +481,12 @@ export function renderStoredReasons(stored: readonly StoredReason[], row: Stored
   return stored.map((entry) => renderStoredReason(entry, row));
 }
 
-/** The shortest array for a reason; null when it has no such form. Checked by `storeReason`. */
-function compactOf(reason: Reason, row: StoredReasonRow): StoredValue[] | null {
-  const number = STORED_CODES.indexOf(reason.code as StoredCode);
+/** The shortest array for a reason's facts; null when it has no such form. Checked by `storeExplainedFacts`. */
+function compactOf(facts: ReasonFacts, row: StoredReasonRow): StoredValue[] | null {
+  const number = STORED_CODES.indexOf(facts.code as StoredCode);
   if (number < 0) return null;
-  const p = reason.params;
-  switch (reason.code as StoredCode) {
+  const p = facts.params;
+  switch (facts.code as StoredCode) {
     case 'shared-opgaven': {
       const mask = toMask(p.opgaven, STORED_OPGAVEN);
       return mask === null ? null : [number, mask];
@@ -473,12 +509,12 @@ function compactOf(reason: Reason, row: StoredReasonRow): StoredValue[] | null {
     case 'nearby':
     case 'regional-reach': {
       const [a, b] = (p.gemeenten as string[]).map(storedGemeente);
-      if (reason.code === 'same-gemeente' && a === b) return [number, a];
+      if (facts.code === 'same-gemeente' && a === b) return [number, a];
       const entry: StoredValue[] = [number, a, b];
       // The sentence rounds the exact distance, `params.km` (the row's distance) the rounded
       // one: the two differ in the last place now and then (12.46 km reads "12", is stored 12.5).
-      const shown = /(\d+(?:\.\d)?) km/.exec(reason.en);
-      if (reason.code !== 'same-gemeente' && shown && row.distanceKm !== null && Number(shown[1]) !== Number(formatKm(row.distanceKm))) entry.push(Number(shown[1]));
+      const shown = facts.shownKm;
+      if (facts.code !== 'same-gemeente' && shown !== undefined && row.distanceKm !== null && shown !== Number(formatKm(row.distanceKm))) entry.push(shown);
       return entry;
     }
     case 'reciprocity':
@@ -495,23 +531,52 @@ function compactOf(reason: Reason, row: StoredReasonRow): StoredValue[] | null {
 }
 
 /**
- * A reason as it is stored with its row: the compact array when it renders back to exactly
- * this reason, else the reason itself. The check compares code, params and share; a sentence
- * is a function of those (`sentence`), except the km a region sentence shows, so only those
- * sentences are rendered again to compare: checking every sentence took twice the time of
- * explaining the pair.
+ * Explained facts as they are stored with their row: the compact array when it renders back
+ * to exactly these facts (code, params, share and the km a sentence shows: a sentence is a
+ * function of those), else the whole reason with its sentences.
+ */
+export function storeExplainedFacts(facts: ExplainedFacts, row: StoredReasonRow): StoredReason {
+  return exactCompactOf(facts, row) ?? withShareSentences(facts);
+}
+
+/** The compact array of these facts if it renders back to exactly them, else null. */
+function exactCompactOf(facts: ExplainedFacts, row: StoredReasonRow): StoredValue[] | null {
+  const compact = compactOf(facts, row);
+  if (!compact) return null;
+  const back = factsOf(compact, row);
+  const same =
+    back.code === facts.code &&
+    Object.is(shareOf(back.code as StoredCode, row), facts.share) &&
+    JSON.stringify(back.params) === JSON.stringify(facts.params) &&
+    back.shownKm === facts.shownKm &&
+    Boolean(back.viewerIsNational) === Boolean(facts.viewerIsNational);
+  return same ? compact : null;
+}
+
+/**
+ * A reason (with its sentences) as it is stored with its row: its facts read back from the
+ * reason (the km a region sentence shows from its English sentence) and stored as
+ * `storeExplainedFacts` stores them. The reason itself when the facts do not render its
+ * sentences exactly, or no compact form reproduces it.
  */
 export function storeReason(reason: Reason, row: StoredReasonRow): StoredReason {
-  const compact = compactOf(reason, row);
+  const facts: ExplainedFacts = { code: reason.code, params: reason.params, share: reason.share };
+  if (REGION_CODES_WITH_KM.has(reason.code)) {
+    const shown = /(\d+(?:\.\d)?) km/.exec(reason.en);
+    if (shown) facts.shownKm = Number(shown[1]);
+  }
+  if (reason.code === 'national-reach' && reason.params.nationalId === row.partnerId && reason.params.nationalId !== row.candidateId) facts.viewerIsNational = true;
+  const compact = exactCompactOf(facts, row);
   if (!compact) return reason;
-  const facts = factsOf(compact, row);
-  const same =
-    facts.code === reason.code &&
-    Object.is(shareOf(facts.code as StoredCode, row), reason.share) &&
-    JSON.stringify(facts.params) === JSON.stringify(reason.params) &&
-    (facts.shownKm === undefined || (sentence(facts, 'nl') === reason.nl && sentence(facts, 'en') === reason.en));
-  return same ? compact : reason;
+  // Only a region reason's sentence holds a fact its params do not (the km it shows); the rest are functions of code and params.
+  if (facts.shownKm !== undefined || facts.viewerIsNational) {
+    const back = factsOf(compact, row);
+    if (sentence(back, 'nl') !== reason.nl || sentence(back, 'en') !== reason.en) return reason;
+  }
+  return compact;
 }
+
+const REGION_CODES_WITH_KM = new Set(['nearby', 'regional-reach']);
 
 /** A suggestion's reasons as stored, in their order. */
 export function storeReasons(reasons: readonly Reason[], row: StoredReasonRow): StoredReason[] {

@@ -1,15 +1,15 @@
 import { performance } from 'node:perf_hooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { appConfig, type AppConfig } from '@app/config';
-import { buildMatchContext, buildSuggestions, defaultThreads, rankAllPairs, type KennisdelenProfile, type MatchingProfile } from '@app/matching';
-import { MatchingRunRepository, PartnerRepository, SuggestionRepository, type MatchingRunEntity, type RunWeights, type ShardBounds, type SuggestionRow } from '@app/persistence';
+import { buildMatchContext, buildSuggestionFacts, defaultThreads, rankAllPairs, type KennisdelenProfile, type MatchingProfile } from '@app/matching';
+import { MatchingRunRepository, PartnerRepository, SuggestionRepository, type MatchingRunEntity, type RunWeights, type ShardBounds, type StoredSuggestionRow } from '@app/persistence';
 import { MatchingJobProducer, type MatchingJobData, type ProgressReporter } from '@app/queue';
 import { ActiveKennisdelenProfileService } from './active-kennisdelen-profile.service';
 import { ActiveMatchingProfileService } from './active-matching-profile.service';
 import { KennisdelenListsService } from './kennisdelen-lists.service';
 import { MatchInputsService, type MatchInputs } from './match-inputs.service';
 import { PartnerChangeHandler } from './partner-change.handler';
-import { toSuggestionRows } from './partner-profiles';
+import { toStoredSuggestionRows } from './partner-profiles';
 
 /** Partners per shard job of a full run. */
 export const SHARD_SIZE = 2500;
@@ -139,9 +139,9 @@ export class FullRunHandler {
     const chunkSize = this.config.database.kind === 'embedded' ? EMBEDDED_WRITE_CHUNK_PARTNERS : WRITE_CHUNK_PARTNERS;
     for (let start = 0; start < inShard.length; start += chunkSize) {
       const chunk = inShard.slice(start, start + chunkSize);
-      const rows: SuggestionRow[] = [];
+      const rows: StoredSuggestionRow[] = [];
       for (const viewer of chunk) {
-        rows.push(...toSuggestionRows(data.runId, viewer, buildSuggestions(viewer, lists.list(viewer.id), lookup, context), lookup, profile.version));
+        rows.push(...toStoredSuggestionRows(data.runId, viewer, buildSuggestionFacts(viewer, lists.list(viewer.id), lookup, context), lookup, profile.version, profile.weights));
       }
       const ids = chunk.map((partner) => partner.id);
       const kennisdelenRows = this.kennisdelen.rows(data.runId, ids, kennisdelenLists, lookup, kennisdelenProfile);

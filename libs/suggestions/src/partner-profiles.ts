@@ -1,6 +1,6 @@
 import type { MatchingFields } from '@app/persistence';
-import { nearestGemeenten, type PartnerProfile, type Suggestion } from '@app/matching';
-import type { SuggestionRow } from '@app/persistence';
+import { nearestGemeenten, storeExplainedFacts, type ComponentName, type PartnerProfile, type Suggestion, type SuggestionFacts } from '@app/matching';
+import type { StoredSuggestionRow, SuggestionRow } from '@app/persistence';
 
 /** The core's view of a stored partner. */
 export function toPartnerProfile(partner: MatchingFields): PartnerProfile {
@@ -41,5 +41,35 @@ export function toSuggestionRows(
       reasons: suggestion.reasons,
       profileVersion,
     };
+  });
+}
+
+/**
+ * A partner's list explained as facts, as rows of one run with their reasons stored compact
+ * against the run's weights: what a full run writes, without rendering a sentence (a reader
+ * renders them from the stored form, as it does every row's).
+ */
+export function toStoredSuggestionRows(
+  runId: string,
+  viewer: PartnerProfile,
+  suggestions: readonly SuggestionFacts[],
+  lookup: (id: string) => PartnerProfile | undefined,
+  profileVersion: number,
+  weights: Record<ComponentName, number>,
+): StoredSuggestionRow[] {
+  return suggestions.map((suggestion) => {
+    const candidate = lookup(suggestion.candidateId);
+    const nearest = candidate ? nearestGemeenten(viewer, candidate) : undefined;
+    const row = {
+      runId,
+      partnerId: viewer.id,
+      rank: suggestion.rank,
+      candidateId: suggestion.candidateId,
+      score: suggestion.score,
+      distanceKm: nearest ? Math.round(nearest.km * 10) / 10 : null,
+      components: suggestion.components,
+      profileVersion,
+    };
+    return { ...row, storedReasons: suggestion.reasons.map((facts) => storeExplainedFacts(facts, { ...row, weights })) };
   });
 }

@@ -7,13 +7,16 @@ import {
   COMPONENT_NAMES,
   diversityReason,
   explainPair,
+  explainPairFacts,
   renderStoredReasons,
+  storeExplainedFacts,
   storeReasons,
   storedReasonText,
   type ComponentName,
   type MatchingProfile,
   type Reason,
   type StoredReasonRow,
+  withShareSentences,
 } from '@app/matching';
 import { toPartnerProfile } from './partner-profiles';
 
@@ -87,5 +90,28 @@ describe('stored reasons on the demo network', () => {
       expect(withoutShares(again)).toBe(withoutShares(expected));
       again.forEach((reason, i) => expect(Math.abs(reason.share - expected[i].share)).toBeLessThan(1e-12));
     }
+  });
+
+  it('stores a full run\'s explained facts exactly as the same reasons with their sentences', () => {
+    const connections = demo.connections.map((c) => ({ a: c.first, b: c.second }));
+    const contexts = fixture.variants.map(({ profile }) => buildMatchContext({ profile, connections }));
+    let compared = 0;
+    for (const { variant, viewer, candidate, row } of stored) {
+      const { components, reasons } = explainPairFacts(profiles[viewer], profiles[candidate], contexts[variant]);
+      // The row as a run writes it: the components it computed, not the fixture's (their last bit may differ by Node version).
+      const own = { ...row, components: components as Record<ComponentName, number> };
+      for (const facts of reasons) {
+        expect(JSON.stringify(storeExplainedFacts(facts, own))).toBe(JSON.stringify(storeReasons([withShareSentences(facts)], own)[0]));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('stores a reason whole when its facts have no compact form, sentences included', () => {
+    const row = stored[0].row;
+    const facts = { code: 'shared-opgaven', params: { opgaven: ['een-opgave-van-later'] }, share: 0 };
+    expect(storeExplainedFacts(facts, row)).toEqual(withShareSentences(facts));
+    expect(storeExplainedFacts(facts, row)).toMatchObject({ nl: expect.stringContaining('Jullie werken allebei aan'), en: expect.stringContaining('You both work on') });
   });
 });

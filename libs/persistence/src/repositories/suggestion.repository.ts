@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { COMPONENT_NAMES, KENNISDELEN_COMPONENTS, renderStoredKennisdelenReason, renderStoredReasons, storeKennisdelenReason, storeReasons, type KennisdelenScores, type Reason } from '@app/matching';
+import { COMPONENT_NAMES, KENNISDELEN_COMPONENTS, renderStoredKennisdelenReason, renderStoredReasons, storeKennisdelenReason, storeReasons, type KennisdelenScores, type Reason, type StoredReason } from '@app/matching';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { FeedbackVerdict } from '../entities/feedback.entity';
 import { PartnerEntity } from '../entities/partner.entity';
@@ -12,6 +12,9 @@ import { copyRows, type CopyValue } from '../copy-rows';
 
 /** A suggestion as a run computed it, reasons with both sentences: what writers hand in. */
 export type SuggestionRow = Omit<SuggestionEntity, 'candidate' | 'computedAt' | 'storedReasons' | 'purpose' | 'reasons' | 'components'> & { components: Record<string, number>; reasons: Reason[] };
+
+/** A suggestion whose writer stored its reasons already (`storeExplainedFacts`): a full run's shard, which never renders their sentences. */
+export type StoredSuggestionRow = Omit<SuggestionRow, 'reasons'> & { storedReasons: StoredReason[] };
 
 /** A kennisdelen suggestion as a run or repair computed it. */
 export interface KennisdelenRow {
@@ -70,7 +73,8 @@ const FOREIGN_KEY_VIOLATION = '23503';
 const INSERT_BATCH = 5000;
 
 /** A row's reasons as its json column holds them: compact arrays, as text (a jsonb value would come back with a space after every comma). */
-function storedReasonsText(row: SuggestionRow, weights: ComponentWeights): string {
+function storedReasonsText(row: SuggestionRow | StoredSuggestionRow, weights: ComponentWeights): string {
+  if ('storedReasons' in row) return JSON.stringify(row.storedReasons);
   return JSON.stringify(storeReasons(row.reasons, { ...row, components: row.components as Record<keyof ComponentWeights, number>, weights }));
 }
 
@@ -85,7 +89,7 @@ function storedKennisdelenReasonsText(row: KennisdelenRow, weights: KennisdelenS
  * list built row by row. Reasons go as text, so the json column keeps them as written (a
  * jsonb value would come back with a space after every comma). Nothing is returned.
  */
-async function insertRows(tx: EntityManager, rows: readonly SuggestionRow[], weights: ComponentWeights): Promise<void> {
+async function insertRows(tx: EntityManager, rows: readonly (SuggestionRow | StoredSuggestionRow)[], weights: ComponentWeights): Promise<void> {
   const stored = rows.map((row) => ({
     ...row,
     ...Object.fromEntries(COMPONENT_NAMES.map((name) => [`component_${name}`, row.components[name]])),
@@ -122,7 +126,7 @@ const SAMENWERKEN_COPY_COLUMNS = ['run_id', 'partner_id', 'rank', 'candidate_id'
 const KENNISDELEN_COPY_COLUMNS = ['run_id', 'partner_id', 'purpose', 'rank', 'candidate_id', 'score', 'distance_km', ...KENNISDELEN_COMPONENT_COLUMNS, 'reasons', 'profile_version'];
 
 /** A samenwerken row's values in SAMENWERKEN_COPY_COLUMNS order. */
-function samenwerkenCopyValues(row: SuggestionRow, weights: ComponentWeights): CopyValue[] {
+function samenwerkenCopyValues(row: StoredSuggestionRow, weights: ComponentWeights): CopyValue[] {
   return [row.runId, row.partnerId, row.rank, row.candidateId, row.score, row.distanceKm, ...COMPONENT_NAMES.map((name) => row.components[name]), storedReasonsText(row, weights), row.profileVersion];
 }
 
@@ -181,7 +185,7 @@ export class SuggestionRepository {
    * Replaces the lists of these partners in one run, in one transaction: a retried write
    * leaves exactly one copy, and readers see either the old or the new lists.
    */
-  async replaceLists(runId: string, partnerIds: readonly string[], rows: readonly SuggestionRow[], manager?: EntityManager, existingPartnersOnly = false): Promise<void> {
+  async replaceLists(runId: string, partnerIds: readonly string[], rows: readonly (SuggestionRow | StoredSuggestionRow)[], manager?: EntityManager, existingPartnersOnly = false): Promise<void> {
     const write = async (tx: EntityManager) => {
       const weights = await this.weightsOf(runId, tx);
       if (partnerIds.length > 0) {
@@ -221,7 +225,7 @@ export class SuggestionRepository {
    * A partner deleted since the shard read the partners fails the matches' foreign key: the chunk
    * is written again without that partner's pairs (its rows go at the switch-in repair).
    */
-  async writeShardChunk(runId: string, partnerIds: readonly string[], rows: readonly SuggestionRow[], kennisdelenRows: readonly KennisdelenRow[]): Promise<void> {
+  async writeShardChunk(runId: string, partnerIds: readonly string[], rows: readonly StoredSuggestionRow[], kennisdelenRows: readonly KennisdelenRow[]): Promise<void> {
     const write = (existingPartnersOnly: boolean) =>
       this.dataSource.transaction(async (tx) => {
         await tx.query(`SET LOCAL synchronous_commit = off`);
@@ -247,7 +251,7 @@ export class SuggestionRepository {
     tx: EntityManager,
     runId: string,
     partnerIds: readonly string[],
-    rows: readonly SuggestionRow[],
+    rows: readonly StoredSuggestionRow[],
     kennisdelenRows: readonly KennisdelenRow[],
     existingPartnersOnly: boolean,
   ): Promise<void> {
