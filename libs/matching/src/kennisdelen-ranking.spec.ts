@@ -1,6 +1,6 @@
-import { DEFAULT_KENNISDELEN_PROFILE, explainKennisdelen, rankKennisdelen, type KennisdelenProfile } from './kennisdelen';
+import { DEFAULT_KENNISDELEN_PROFILE, explainKennisdelen, kennisdelenReasonFacts, rankKennisdelen, withKennisdelenSentences, type KennisdelenProfile } from './kennisdelen';
 import { rankKennisdelenLists } from './kennisdelen-ranking';
-import { renderStoredKennisdelenReason, storedKennisdelenReasonText, storeKennisdelenReason } from './kennisdelen-stored';
+import { renderStoredKennisdelenReason, storedKennisdelenReasonText, storeKennisdelenFacts, storeKennisdelenReason } from './kennisdelen-stored';
 import { generateSyntheticConnections, generateSyntheticProfiles, handProfile } from './synthetic';
 import { mulberry32 } from './synthetic/random';
 import type { PartnerProfile } from './types';
@@ -82,6 +82,31 @@ describe('stored kennisdelen reasons', () => {
     }
     expect(count).toBeGreaterThan(1000);
     expect(bytes / count).toBeLessThan(10);
+  });
+
+  it('stores a full run\'s explained facts exactly as the reasons they render to', () => {
+    const { profiles, connections } = network(300, 5);
+    const byId = new Map(profiles.map((p) => [p.id, p]));
+    const weights = DEFAULT_KENNISDELEN_PROFILE.weights;
+    let count = 0;
+    for (const [viewerId, list] of rankKennisdelenLists(profiles, { connections })) {
+      for (const entry of list) {
+        const viewer = byId.get(viewerId)!;
+        const candidate = byId.get(entry.candidateId)!;
+        const facts = kennisdelenReasonFacts(viewer, candidate, entry.components);
+        expect(facts.map(withKennisdelenSentences)).toEqual(explainKennisdelen(viewer, candidate).reasons);
+        for (const fact of facts) {
+          expect(JSON.stringify(storeKennisdelenFacts(fact, { components: entry.components, weights }))).toBe(
+            JSON.stringify(storeKennisdelenReason(withKennisdelenSentences(fact), { components: entry.components, weights })),
+          );
+          count++;
+        }
+      }
+    }
+    expect(count).toBeGreaterThan(1000);
+    // No compact form: stored whole, sentences rendered.
+    const unnumbered = { code: 'shared-opgaven' as const, params: { opgaven: ['not-in-the-taxonomy'] }, share: 0.1 };
+    expect(storeKennisdelenFacts(unnumbered, { components: { ...weights }, weights })).toEqual(withKennisdelenSentences(unnumbered));
   });
 
   it('a reason the table cannot number is stored whole', () => {

@@ -1,4 +1,13 @@
-import { KENNISDELEN_COMPONENT_OF, KENNISDELEN_COMPONENTS, KENNISDELEN_REASON_CODES, kennisdelenSentence, type KennisdelenComponent, type KennisdelenFacts } from './kennisdelen';
+import {
+  KENNISDELEN_COMPONENT_OF,
+  KENNISDELEN_COMPONENTS,
+  KENNISDELEN_REASON_CODES,
+  kennisdelenSentence,
+  withKennisdelenSentences,
+  type ExplainedKennisdelenFacts,
+  type KennisdelenComponent,
+  type KennisdelenFacts,
+} from './kennisdelen';
 import { STORED_LEEFDOMEINEN, STORED_OPGAVEN, STORED_SECTORS, type Lang } from './reasons';
 import type { Reason } from './types';
 
@@ -38,7 +47,7 @@ function shareOf(facts: KennisdelenFacts, row: StoredKennisdelenRow): number {
   return (row.weights[name] * row.components[name]) / total;
 }
 
-function compactOf(reason: Reason): number[] | null {
+function compactOf(reason: Pick<Reason, 'code' | 'params'>): number[] | null {
   const number = (KENNISDELEN_REASON_CODES as readonly string[]).indexOf(reason.code);
   const p = reason.params as Record<string, string[] | string>;
   const masks = (() => {
@@ -83,13 +92,22 @@ function factsOf(entry: readonly number[]): KennisdelenFacts {
   }
 }
 
+/** The compact array of a reason (its sentences are functions of code and params) if it renders back to exactly it, else null. */
+function exactCompactOf(reason: Pick<Reason, 'code' | 'params' | 'share'>, row: StoredKennisdelenRow): number[] | null {
+  const compact = compactOf(reason);
+  if (!compact) return null;
+  const facts = factsOf(compact);
+  return Object.is(shareOf(facts, row), reason.share) && JSON.stringify(facts.params) === JSON.stringify(reason.params) ? compact : null;
+}
+
 /** A reason as stored: the compact array when it renders back to exactly this reason, else the reason itself. */
 export function storeKennisdelenReason(reason: Reason, row: StoredKennisdelenRow): StoredKennisdelenReason {
-  const compact = compactOf(reason);
-  if (!compact) return reason;
-  const facts = factsOf(compact);
-  const same = Object.is(shareOf(facts, row), reason.share) && JSON.stringify(facts.params) === JSON.stringify(reason.params);
-  return same ? compact : reason;
+  return exactCompactOf(reason, row) ?? reason;
+}
+
+/** Explained facts as stored, as `storeKennisdelenReason` stores the reason they render to: its sentences are rendered only when no compact form fits. */
+export function storeKennisdelenFacts(facts: ExplainedKennisdelenFacts, row: StoredKennisdelenRow): StoredKennisdelenReason {
+  return exactCompactOf(facts, row) ?? withKennisdelenSentences(facts);
 }
 
 /** One stored kennisdelen reason as a reason, both sentences rendered. */

@@ -230,14 +230,29 @@ export function kennisdelenScore(a: PartnerProfile, b: PartnerProfile, profile: 
 
 /** The reasons of a pair whose components are known (a ranked list's entry), best first. */
 export function kennisdelenReasons(viewer: PartnerProfile, candidate: PartnerProfile, components: KennisdelenScores, profile: KennisdelenProfile = DEFAULT_KENNISDELEN_PROFILE): Reason[] {
+  return kennisdelenReasonFacts(viewer, candidate, components, profile).map(withKennisdelenSentences);
+}
+
+/** A kennisdelen reason as facts and its share, before its sentences are rendered. */
+export type ExplainedKennisdelenFacts = KennisdelenFacts & { share: number };
+
+/** `kennisdelenReasons` without the sentences: what a full run stores (`storeKennisdelenFacts`). */
+export function kennisdelenReasonFacts(
+  viewer: PartnerProfile,
+  candidate: PartnerProfile,
+  components: KennisdelenScores,
+  profile: KennisdelenProfile = DEFAULT_KENNISDELEN_PROFILE,
+): ExplainedKennisdelenFacts[] {
   const total = weightSum(profile);
   return KENNISDELEN_COMPONENTS.map((name) => ({ name, share: (profile.weights[name] * components[name]) / total }))
     .filter(({ share }) => share > 0)
     .sort((x, y) => y.share - x.share)
-    .map(({ name, share }) => {
-      const facts = factsOf(name, viewer, candidate);
-      return { ...facts, nl: kennisdelenSentence(facts, 'nl'), en: kennisdelenSentence(facts, 'en'), share };
-    });
+    .map(({ name, share }) => ({ ...factsOf(name, viewer, candidate), share }));
+}
+
+/** Explained kennisdelen facts as a reason: code, params, both sentences and the share. */
+export function withKennisdelenSentences(facts: ExplainedKennisdelenFacts): Reason {
+  return { code: facts.code, params: facts.params, nl: kennisdelenSentence(facts, 'nl'), en: kennisdelenSentence(facts, 'en'), share: facts.share };
 }
 
 /**

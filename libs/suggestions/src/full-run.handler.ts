@@ -144,7 +144,7 @@ export class FullRunHandler {
         rows.push(...toStoredSuggestionRows(data.runId, viewer, buildSuggestionFacts(viewer, lists.list(viewer.id), lookup, context), lookup, profile.version, profile.weights));
       }
       const ids = chunk.map((partner) => partner.id);
-      const kennisdelenRows = this.kennisdelen.rows(data.runId, ids, kennisdelenLists, lookup, kennisdelenProfile);
+      const kennisdelenRows = this.kennisdelen.storedRows(data.runId, ids, kennisdelenLists, lookup, kennisdelenProfile);
       phases.lap('explained');
       await this.suggestions.writeShardChunk(data.runId, ids, rows, kennisdelenRows);
       phases.lap('written');

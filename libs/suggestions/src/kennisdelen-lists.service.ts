@@ -1,20 +1,55 @@
 import { Injectable } from '@nestjs/common';
 import {
   kennisdelenEligible,
+  kennisdelenReasonFacts,
   kennisdelenReasons,
   kennisdelenScore,
   nearestGemeenten,
   pairKey,
   rankKennisdelenLists,
+  storeKennisdelenFacts,
   type Connection,
   type KennisdelenProfile,
   type KennisdelenRanked,
+  type KennisdelenScores,
   type PartnerProfile,
 } from '@app/matching';
-import { SuggestionRepository, type KennisdelenRow, type Transaction } from '@app/persistence';
+import { SuggestionRepository, type KennisdelenRow, type StoredKennisdelenSuggestionRow, type Transaction } from '@app/persistence';
 import { ActiveKennisdelenProfileService } from './active-kennisdelen-profile.service';
 import type { SyncedIndex } from './match-index-cache.service';
 import { MatchInputsService } from './match-inputs.service';
+
+/** These partners' lists as rows of one run, each with the reasons `explain` gives its pair. */
+function listRows<Explained extends object>(
+  runId: string,
+  ids: readonly string[],
+  lists: ReadonlyMap<string, KennisdelenRanked[]>,
+  lookup: (id: string) => PartnerProfile | undefined,
+  profile: KennisdelenProfile,
+  explain: (viewer: PartnerProfile, candidate: PartnerProfile, components: KennisdelenScores) => Explained,
+): (Omit<KennisdelenRow, 'reasons'> & Explained)[] {
+  const rows: (Omit<KennisdelenRow, 'reasons'> & Explained)[] = [];
+  for (const id of ids) {
+    const viewer = lookup(id);
+    if (!viewer) continue;
+    (lists.get(id) ?? []).forEach((entry, index) => {
+      const candidate = lookup(entry.candidateId)!;
+      const nearest = nearestGemeenten(viewer, candidate);
+      rows.push({
+        runId,
+        partnerId: id,
+        rank: index + 1,
+        candidateId: entry.candidateId,
+        score: entry.score,
+        distanceKm: nearest ? Math.round(nearest.km * 10) / 10 : null,
+        components: entry.components,
+        ...explain(viewer, candidate, entry.components),
+        profileVersion: profile.version,
+      });
+    });
+  }
+  return rows;
+}
 
 /** The lists this process last wrote or compared, and what they were computed from. */
 interface KennisdelenState {
@@ -81,27 +116,23 @@ export class KennisdelenListsService {
     lookup: (id: string) => PartnerProfile | undefined,
     profile: KennisdelenProfile,
   ): KennisdelenRow[] {
-    const rows: KennisdelenRow[] = [];
-    for (const id of ids) {
-      const viewer = lookup(id);
-      if (!viewer) continue;
-      (lists.get(id) ?? []).forEach((entry, index) => {
-        const candidate = lookup(entry.candidateId)!;
-        const nearest = nearestGemeenten(viewer, candidate);
-        rows.push({
-          runId,
-          partnerId: id,
-          rank: index + 1,
-          candidateId: entry.candidateId,
-          score: entry.score,
-          distanceKm: nearest ? Math.round(nearest.km * 10) / 10 : null,
-          components: entry.components,
-          reasons: kennisdelenReasons(viewer, candidate, entry.components, profile),
-          profileVersion: profile.version,
-        });
-      });
-    }
-    return rows;
+    return listRows(runId, ids, lists, lookup, profile, (viewer, candidate, components) => ({ reasons: kennisdelenReasons(viewer, candidate, components, profile) }));
+  }
+
+  /**
+   * `rows` with the reasons stored compact against the run's weights, no sentence rendered: what
+   * a full run's shard writes (a reader renders them from the stored form, as every row's).
+   */
+  storedRows(
+    runId: string,
+    ids: readonly string[],
+    lists: ReadonlyMap<string, KennisdelenRanked[]>,
+    lookup: (id: string) => PartnerProfile | undefined,
+    profile: KennisdelenProfile,
+  ): StoredKennisdelenSuggestionRow[] {
+    return listRows(runId, ids, lists, lookup, profile, (viewer, candidate, components) => ({
+      storedReasons: kennisdelenReasonFacts(viewer, candidate, components, profile).map((facts) => storeKennisdelenFacts(facts, { components, weights: profile.weights })),
+    }));
   }
 
   /** A shard's lists: everyone competes, only the shard's partners are ranked. */

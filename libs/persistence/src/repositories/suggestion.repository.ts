@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { COMPONENT_NAMES, KENNISDELEN_COMPONENTS, renderStoredKennisdelenReason, renderStoredReasons, storeKennisdelenReason, storeReasons, type KennisdelenScores, type Reason, type StoredReason } from '@app/matching';
+import { COMPONENT_NAMES, KENNISDELEN_COMPONENTS, renderStoredKennisdelenReason, renderStoredReasons, storeKennisdelenReason, storeReasons, type KennisdelenScores, type Reason, type StoredKennisdelenReason, type StoredReason } from '@app/matching';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { FeedbackVerdict } from '../entities/feedback.entity';
 import { PartnerEntity } from '../entities/partner.entity';
@@ -28,6 +28,9 @@ export interface KennisdelenRow {
   reasons: Reason[];
   profileVersion: number;
 }
+
+/** A kennisdelen suggestion whose writer stored its reasons already (`storeKennisdelenFacts`): a full run's shard. */
+export type StoredKennisdelenSuggestionRow = Omit<KennisdelenRow, 'reasons'> & { storedReasons: StoredKennisdelenReason[] };
 
 /** A stored kennisdelen suggestion with its candidate and the pair's review, reasons rendered. */
 export interface ListedKennisdelenSuggestion {
@@ -79,7 +82,8 @@ function storedReasonsText(row: SuggestionRow | StoredSuggestionRow, weights: Co
 }
 
 /** A kennisdelen row's reasons as its json column holds them. */
-function storedKennisdelenReasonsText(row: KennisdelenRow, weights: KennisdelenScores): string {
+function storedKennisdelenReasonsText(row: KennisdelenRow | StoredKennisdelenSuggestionRow, weights: KennisdelenScores): string {
+  if ('storedReasons' in row) return JSON.stringify(row.storedReasons);
   return JSON.stringify(row.reasons.map((reason) => storeKennisdelenReason(reason, { components: row.components, weights })));
 }
 
@@ -105,7 +109,7 @@ async function insertRows(tx: EntityManager, rows: readonly (SuggestionRow | Sto
 }
 
 /** Kennisdelen rows: their own component columns (the samenwerken ones stay null) and reason numbers. */
-async function insertKennisdelenRows(tx: EntityManager, rows: readonly KennisdelenRow[], weights: KennisdelenScores): Promise<void> {
+async function insertKennisdelenRows(tx: EntityManager, rows: readonly (KennisdelenRow | StoredKennisdelenSuggestionRow)[], weights: KennisdelenScores): Promise<void> {
   const stored = rows.map((row) => ({
     ...row,
     ...Object.fromEntries(KENNISDELEN_COMPONENTS.map((name) => [`component_${name}`, row.components[name]])),
@@ -131,7 +135,7 @@ function samenwerkenCopyValues(row: StoredSuggestionRow, weights: ComponentWeigh
 }
 
 /** A kennisdelen row's values in KENNISDELEN_COPY_COLUMNS order. */
-function kennisdelenCopyValues(row: KennisdelenRow, weights: KennisdelenScores): CopyValue[] {
+function kennisdelenCopyValues(row: StoredKennisdelenSuggestionRow, weights: KennisdelenScores): CopyValue[] {
   return [
     row.runId,
     row.partnerId,
@@ -202,7 +206,13 @@ export class SuggestionRepository {
    * one of its own. Their pairs get kennisdelen matches: the team decides on them apart from
    * the same pairs' samenwerken matches.
    */
-  async replaceKennisdelenLists(runId: string, partnerIds: readonly string[], rows: readonly KennisdelenRow[], manager?: EntityManager, existingPartnersOnly = false): Promise<void> {
+  async replaceKennisdelenLists(
+    runId: string,
+    partnerIds: readonly string[],
+    rows: readonly (KennisdelenRow | StoredKennisdelenSuggestionRow)[],
+    manager?: EntityManager,
+    existingPartnersOnly = false,
+  ): Promise<void> {
     const write = async (tx: EntityManager) => {
       const weights = (await this.weightsOf(runId, tx)).kennisdelen;
       // A run from before kennisdelen lists were stored has none to repair: the next full run makes them.
@@ -225,7 +235,7 @@ export class SuggestionRepository {
    * A partner deleted since the shard read the partners fails the matches' foreign key: the chunk
    * is written again without that partner's pairs (its rows go at the switch-in repair).
    */
-  async writeShardChunk(runId: string, partnerIds: readonly string[], rows: readonly StoredSuggestionRow[], kennisdelenRows: readonly KennisdelenRow[]): Promise<void> {
+  async writeShardChunk(runId: string, partnerIds: readonly string[], rows: readonly StoredSuggestionRow[], kennisdelenRows: readonly StoredKennisdelenSuggestionRow[]): Promise<void> {
     const write = (existingPartnersOnly: boolean) =>
       this.dataSource.transaction(async (tx) => {
         await tx.query(`SET LOCAL synchronous_commit = off`);
@@ -252,7 +262,7 @@ export class SuggestionRepository {
     runId: string,
     partnerIds: readonly string[],
     rows: readonly StoredSuggestionRow[],
-    kennisdelenRows: readonly KennisdelenRow[],
+    kennisdelenRows: readonly StoredKennisdelenSuggestionRow[],
     existingPartnersOnly: boolean,
   ): Promise<void> {
     const weights = await this.weightsOf(runId, tx);
