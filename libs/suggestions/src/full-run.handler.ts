@@ -77,6 +77,7 @@ export class FullRunHandler {
 
   /** Records a run job's failure for good: the run ends, so the next one can start. */
   async fail(runId: string, error: string): Promise<void> {
+    if (this.runInputs?.runId === runId) this.runInputs = null;
     await this.runs.markFailed(runId, error);
   }
 
@@ -153,11 +154,15 @@ export class FullRunHandler {
       await new Promise((resolve) => setImmediate(resolve));
     }
     const remaining = await this.runs.markShardDone(data.runId, data.shard);
-    if (remaining === 0) this.runInputs = null;
     this.logger.log(`Run ${run.id} shard ${data.shard}: ${inShard.length} lists of ${profiles.length} partners; ${phases}`);
     // The last shards are being scored (here or by another worker): this process builds its
     // index for the run now, so the first change after the switch-in does not wait for a build.
-    if (remaining <= 1) this.partnerChanges.prepareFor(profile);
+    // It lets go of the run's partners first, in every worker (not only the one writing the last
+    // shard): at 100,000 partners they and the index would otherwise share the heap until the next run.
+    if (remaining <= 1) {
+      this.runInputs = null;
+      this.partnerChanges.prepareFor(profile);
+    }
   }
 
   /**
