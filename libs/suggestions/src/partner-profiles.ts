@@ -19,6 +19,22 @@ export function toPartnerProfile(partner: MatchingFields): PartnerProfile {
   };
 }
 
+/** A row of one run for a suggestion, without its reasons. */
+function rowOf(runId: string, viewer: PartnerProfile, suggestion: Omit<Suggestion, 'reasons'>, lookup: (id: string) => PartnerProfile | undefined, profileVersion: number) {
+  const candidate = lookup(suggestion.candidateId);
+  const nearest = candidate ? nearestGemeenten(viewer, candidate) : undefined;
+  return {
+    runId,
+    partnerId: viewer.id,
+    rank: suggestion.rank,
+    candidateId: suggestion.candidateId,
+    score: suggestion.score,
+    distanceKm: nearest ? Math.round(nearest.km * 10) / 10 : null,
+    components: suggestion.components,
+    profileVersion,
+  };
+}
+
 /** A partner's computed list as rows of one run. */
 export function toSuggestionRows(
   runId: string,
@@ -27,21 +43,7 @@ export function toSuggestionRows(
   lookup: (id: string) => PartnerProfile | undefined,
   profileVersion: number,
 ): SuggestionRow[] {
-  return suggestions.map((suggestion) => {
-    const candidate = lookup(suggestion.candidateId);
-    const nearest = candidate ? nearestGemeenten(viewer, candidate) : undefined;
-    return {
-      runId,
-      partnerId: viewer.id,
-      rank: suggestion.rank,
-      candidateId: suggestion.candidateId,
-      score: suggestion.score,
-      distanceKm: nearest ? Math.round(nearest.km * 10) / 10 : null,
-      components: suggestion.components,
-      reasons: suggestion.reasons,
-      profileVersion,
-    };
-  });
+  return suggestions.map((suggestion) => ({ ...rowOf(runId, viewer, suggestion, lookup, profileVersion), reasons: suggestion.reasons }));
 }
 
 /**
@@ -58,18 +60,7 @@ export function toStoredSuggestionRows(
   weights: Record<ComponentName, number>,
 ): StoredSuggestionRow[] {
   return suggestions.map((suggestion) => {
-    const candidate = lookup(suggestion.candidateId);
-    const nearest = candidate ? nearestGemeenten(viewer, candidate) : undefined;
-    const row = {
-      runId,
-      partnerId: viewer.id,
-      rank: suggestion.rank,
-      candidateId: suggestion.candidateId,
-      score: suggestion.score,
-      distanceKm: nearest ? Math.round(nearest.km * 10) / 10 : null,
-      components: suggestion.components,
-      profileVersion,
-    };
+    const row = rowOf(runId, viewer, suggestion, lookup, profileVersion);
     return { ...row, storedReasons: suggestion.reasons.map((facts) => storeExplainedFacts(facts, { ...row, weights })) };
   });
 }
