@@ -162,7 +162,14 @@ export class KennisdelenListsService {
       state = this.stateOf({ runId, index: synced.index, profiles: synced.profiles, connections, excluded, profile }, lists, new Set(), false);
     } else {
       const affected = this.affectedBy(previous, synced);
-      for (const id of previous.differing) affected.add(id);
+      // A warmed state's differing lists were compared with the run active at its snapshot: the
+      // same run's, or they say nothing about this one (as for the samenwerken index, whose
+      // differing lists count only for the run they were compared with). Before the first run
+      // there were no stored lists, so all differed: the first repair on a worker that did not
+      // switch the run in rewrote every kennisdelen list in the lock (minutes at 100,000).
+      // This run's lists are its switch-in repair's, and the changes since the snapshot are in `affected`.
+      const differing = previous.runId === runId ? previous.differing : new Set<string>();
+      for (const id of differing) affected.add(id);
       const recomputed = rankKennisdelenLists(profiles, { profile, connections: previous.connections, excludedPairs: previous.excludedPairs, only: [...affected] });
       const lists = new Map(previous.lists);
       ids = [];
@@ -173,7 +180,7 @@ export class KennisdelenListsService {
         else lists.delete(id);
       }
       const written = new Set(ids);
-      for (const id of previous.differing) if (!written.has(id)) ids.push(id);
+      for (const id of differing) if (!written.has(id)) ids.push(id);
       state = { ...previous, runId, lists, differing: new Set(), fromSnapshot: false };
     }
     await this.suggestions.replaceKennisdelenLists(runId, ids, this.rows(runId, ids, state.lists, (id) => synced.profiles.get(id), profile), tx);
