@@ -240,7 +240,7 @@ export class SuggestionRepository {
       this.dataSource.transaction(async (tx) => {
         await tx.query(`SET LOCAL synchronous_commit = off`);
         if (!this.embedded.running) return this.copyShardChunk(tx, runId, partnerIds, rows, kennisdelenRows, existingPartnersOnly);
-        // PGlite has no COPY FROM STDIN over this driver.
+        // The embedded database keeps the jsonb statements: copyRows streams over a node-postgres connection, which PGlite is not.
         await this.replaceLists(runId, partnerIds, rows, tx, existingPartnersOnly);
         await this.replaceKennisdelenLists(runId, partnerIds, kennisdelenRows, tx, existingPartnersOnly);
       });
