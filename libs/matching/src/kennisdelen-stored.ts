@@ -114,7 +114,7 @@ export function storeKennisdelenFacts(facts: ExplainedKennisdelenFacts, row: Sto
 export function renderStoredKennisdelenReason(entry: StoredKennisdelenReason, row: StoredKennisdelenRow): Reason {
   if (!Array.isArray(entry)) return entry as Reason;
   const facts = factsOf(entry as number[]);
-  return { code: facts.code, params: facts.params, nl: kennisdelenSentence(facts, 'nl'), en: kennisdelenSentence(facts, 'en'), share: shareOf(facts, row) };
+  return withKennisdelenSentences({ ...facts, share: shareOf(facts, row) });
 }
 
 /** One stored kennisdelen reason's sentence in one language. */

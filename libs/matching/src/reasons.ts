@@ -129,11 +129,6 @@ export function sentence({ code, params, shownKm, viewerIsNational }: ReasonFact
   }
 }
 
-/** The facts with both sentences. */
-function withSentences(facts: ReasonFacts): Sentence {
-  return { code: facts.code, params: facts.params, nl: sentence(facts, 'nl'), en: sentence(facts, 'en') };
-}
-
 function opgavenReason(viewer: PartnerProfile, candidate: PartnerProfile): ReasonFacts {
   const codes = OPGAVE_CODES.filter((code) => viewer.opgaven.includes(code) && candidate.opgaven.includes(code));
   return { code: 'shared-opgaven', params: { opgaven: codes } };
@@ -274,12 +269,12 @@ export function buildSuggestionFacts(
 
 /** Why the cap on top-five places moved a candidate out of this list's top five. Share 0, like the diversity reason. */
 export function exposureCappedReason(rank: number, maxTopPlaces: number): Reason {
-  return { ...withSentences({ code: 'exposure-capped', params: { rank, maxTopPlaces } }), share: 0 };
+  return withShareSentences({ code: 'exposure-capped', params: { rank, maxTopPlaces }, share: 0 });
 }
 
 /** Why a candidate at capacity is placed last. Share 0. */
 export function atCapacityReason(rank: number, openIntroductions: number, maxOpenIntroductions: number): Reason {
-  return { ...withSentences({ code: 'at-capacity', params: { rank, openIntroductions, maxOpenIntroductions } }), share: 0 };
+  return withShareSentences({ code: 'at-capacity', params: { rank, openIntroductions, maxOpenIntroductions }, share: 0 });
 }
 
 /**

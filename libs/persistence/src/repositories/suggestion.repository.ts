@@ -205,7 +205,7 @@ export class SuggestionRepository {
         await tx.query(`DELETE FROM suggestion WHERE run_id = $1 AND purpose = 'samenwerken' AND partner_id = ANY($2::uuid[])`, [runId, partnerIds]);
       }
       for (let start = 0; start < rows.length; start += INSERT_BATCH) await insertRows(tx, rows.slice(start, start + INSERT_BATCH), weights);
-      await insertMatches(tx, runId, partnerIds, 'samenwerken', existingPartnersOnly);
+      await insertMatches(tx, runId, partnerIds, ['samenwerken'], existingPartnersOnly);
     };
     await (manager ? write(manager) : this.dataSource.transaction(write));
   }
@@ -230,7 +230,7 @@ export class SuggestionRepository {
         await tx.query(`DELETE FROM suggestion WHERE run_id = $1 AND purpose = 'kennisdelen' AND partner_id = ANY($2::uuid[])`, [runId, partnerIds]);
       }
       for (let start = 0; start < rows.length; start += INSERT_BATCH) await insertKennisdelenRows(tx, rows.slice(start, start + INSERT_BATCH), weights);
-      await insertMatches(tx, runId, partnerIds, 'kennisdelen', existingPartnersOnly);
+      await insertMatches(tx, runId, partnerIds, ['kennisdelen'], existingPartnersOnly);
     };
     await (manager ? write(manager) : this.dataSource.transaction(write));
   }
@@ -284,7 +284,7 @@ export class SuggestionRepository {
     // Last, in one statement, just before the commit: another shard's chunk that suggests one of
     // the same pairs waits for this transaction to end (a sampled run spent most of its write
     // time in such waits while the matches were inserted before the kennisdelen rows).
-    await insertMatches(tx, runId, partnerIds, kennisdelenWeights ? ['samenwerken', 'kennisdelen'] : 'samenwerken', existingPartnersOnly);
+    await insertMatches(tx, runId, partnerIds, kennisdelenWeights ? ['samenwerken', 'kennisdelen'] : ['samenwerken'], existingPartnersOnly);
   }
 
   /**
@@ -532,7 +532,7 @@ function insertMatches(
   tx: EntityManager,
   runId: string,
   partnerIds: readonly string[],
-  purposes: SuggestionPurpose | readonly SuggestionPurpose[],
+  purposes: readonly SuggestionPurpose[],
   existingPartnersOnly = false,
 ): Promise<unknown> {
   return tx.query(
@@ -542,6 +542,6 @@ function insertMatches(
      ${existingPartnersOnly ? 'AND EXISTS (SELECT 1 FROM partner p WHERE p.id = s.partner_id) AND EXISTS (SELECT 1 FROM partner p WHERE p.id = s.candidate_id)' : ''}
      ORDER BY 1, 2, 3
      ON CONFLICT DO NOTHING`,
-    [runId, partnerIds, typeof purposes === 'string' ? [purposes] : purposes],
+    [runId, partnerIds, purposes],
   );
 }
