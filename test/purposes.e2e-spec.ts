@@ -1,9 +1,11 @@
 import { rankKennisdelen } from '@app/matching';
+import { SuggestionRepository } from '@app/persistence';
+import { CATCH_UP_STALE_LISTS, InProcessDriver, MatchingJobProducer } from '@app/queue';
 import { MatchInputsService } from '@app/suggestions';
 import { Client } from 'pg';
 import { eventually } from './support/eventually';
 import { completeFullRun } from './support/full-run';
-import { differingLists, kennisdelenReferenceLists, storedLists } from './support/lists';
+import { coreLists, differingLists, kennisdelenReferenceLists, storedLists } from './support/lists';
 import { createPartner, partnerBody } from './support/partner-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -207,5 +209,32 @@ describe('suggestion purposes: samenwerken and kennisdelen (PostgreSQL, in-proce
     expect(rankKennisdelen(leiden, profiles).map((s) => s.candidateId)).not.toContain(profiles.find((p) => p.opgaven.join() === 'bestaanszekerheid' && p.sector === 'gemeente')!.id);
     const answer = (await list(ids['Gemeente Leiden'], 'purpose=kennisdelen&view=team').expect(200)).body;
     expect(answer.items.map((item: { candidate: { name: string } }) => item.candidate.name)).not.toContain('Gemeente Nijmegen');
+  });
+  it('mends both purposes\' lists when a repair failed past its sync: its retry compares them all', async () => {
+    const lists = api.app.get(SuggestionRepository);
+    const queue = api.app.get<MatchingJobProducer, InProcessDriver>(MatchingJobProducer);
+    const failing = jest.spyOn(lists, 'replaceKennisdelenLists').mockRejectedValueOnce(new Error('Connection terminated unexpectedly'));
+    const differing = async () => {
+      const { profiles, lists: kennisdelen } = await referenceNow();
+      const { connections } = (await api.app.get(MatchInputsService).load()).options;
+      return [
+        ...differingLists((await storedLists(client, 'kennisdelen')).lists, kennisdelen).map((id) => `kennisdelen ${id}`),
+        ...differingLists((await storedLists(client, 'samenwerken')).lists, await coreLists(profiles, connections)).map((id) => `samenwerken ${id}`),
+      ];
+    };
+    try {
+      // The repair syncs the index with the change, then fails before its writes commit.
+      await api.http().patch(`/v1/partners/${ids['Hogeschool Leiden']}`).send({ opgaven: ['meedoen', 'bestaanszekerheid'], leefdomeinen: ['maatschappelijke-participatie'] }).expect(200);
+      await eventually(async () => failing.mock.results.length, (calls) => calls >= 1, 20_000);
+      await queue.drain();
+      expect((await differing()).length).toBeGreaterThan(0);
+      // What BullMQ does with a failed job: the same catch-up again. Its sync finds no change since.
+      await queue.enqueue(CATCH_UP_STALE_LISTS);
+      await queue.drain();
+      expect(await differing()).toEqual([]);
+      expect(failing).toHaveBeenCalledTimes(2);
+    } finally {
+      failing.mockRestore();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { DEFAULT_KENNISDELEN_PROFILE, explainKennisdelen, kennisdelenReasonFacts, rankKennisdelen, withKennisdelenSentences, type KennisdelenProfile } from './kennisdelen';
-import { rankKennisdelenLists } from './kennisdelen-ranking';
+import { KennisdelenRanker, rankKennisdelenLists } from './kennisdelen-ranking';
 import { renderStoredKennisdelenReason, storedKennisdelenReasonText, storeKennisdelenFacts, storeKennisdelenReason } from './kennisdelen-stored';
 import { generateSyntheticConnections, generateSyntheticProfiles, handProfile } from './synthetic';
 import { mulberry32 } from './synthetic/random';
@@ -56,6 +56,74 @@ describe('rankKennisdelenLists (all lists at once) equals rankKennisdelen for ev
     const lists = rankKennisdelenLists([viewer, ...twins, stranger], { connections: [{ a: 'v', b: 't2' }] });
     expect(lists.get('v')!.map((entry) => entry.candidateId)).toEqual(['t1', 't3']);
     expect(lists.get('s')).toEqual([]);
+  });
+});
+
+describe('KennisdelenRanker kept across changes', () => {
+  /** Some partners change their opgaven, leefdomeinen or sector (new classes among them), opt out or in, or leave; one joins. */
+  function changed(profiles: PartnerProfile[], seed: number): { after: PartnerProfile[]; changedProfiles: PartnerProfile[]; removedIds: string[] } {
+    const random = mulberry32(seed);
+    const changedProfiles: PartnerProfile[] = [];
+    const removedIds: string[] = [];
+    const after: PartnerProfile[] = [];
+    for (const partner of profiles) {
+      const draw = random();
+      if (draw < 0.02) {
+        removedIds.push(partner.id);
+        continue;
+      }
+      let next = partner;
+      if (draw < 0.06) next = { ...partner, opgaven: ['meedoen', 'beeldvorming', 'schulden'].filter(() => random() < 0.6), leefdomeinen: partner.leefdomeinen.slice(0, 1) };
+      else if (draw < 0.08) next = { ...partner, matchingOptOut: !partner.matchingOptOut };
+      else if (draw < 0.1) next = { ...partner, sector: partner.sector === 'onderwijs' ? 'bedrijfsleven' : 'onderwijs', verandertheorie: ['veranderen'] };
+      if (next !== partner) changedProfiles.push(next);
+      after.push(next);
+    }
+    const newcomer = handProfile('0-newcomer', { opgaven: ['meedoen'], leefdomeinen: ['gezondheid', 'onderwijs'] });
+    after.push(newcomer);
+    changedProfiles.push(newcomer);
+    return { after, changedProfiles, removedIds };
+  }
+
+  it('ranks after an update exactly as a ranker built on the changed partners', () => {
+    const { profiles, connections } = network(400, 21);
+    const ranker = new KennisdelenRanker(profiles, { connections });
+    ranker.rank(); // tables filled before the change, as a repair's are
+    const { after, changedProfiles, removedIds } = changed(profiles, 22);
+    expect(changedProfiles.length).toBeGreaterThan(20);
+    ranker.update(changedProfiles, removedIds);
+    const kept = ranker.rank();
+    const fresh = rankKennisdelenLists(after, { connections });
+    expect([...kept.keys()].sort()).toEqual([...fresh.keys()].sort());
+    for (const [id, list] of fresh) expect(plain(kept.get(id)!)).toEqual(plain(list));
+    for (const id of removedIds) expect(kept.has(id)).toBe(false);
+  });
+
+  it('names the lists a change reaches: with those holding a changed partner, every list that differs', () => {
+    const { profiles, connections } = network(400, 31);
+    const ranker = new KennisdelenRanker(profiles, { connections });
+    const before = ranker.rank();
+    const { after, changedProfiles, removedIds } = changed(profiles, 32);
+    ranker.update(changedProfiles, removedIds);
+    const fresh = rankKennisdelenLists(after, { connections });
+    const changedIds = new Set([...changedProfiles.map((p) => p.id), ...removedIds]);
+    const reached = new Set(changedIds);
+    for (const [id, list] of before) if (list.some((entry) => changedIds.has(entry.candidateId))) reached.add(id);
+    for (const partner of changedProfiles) for (const id of ranker.listsEnteredBy(partner.id, before)) reached.add(id);
+    const differing = [...new Set([...before.keys(), ...fresh.keys()])].filter((id) => JSON.stringify(plain(before.get(id) ?? [])) !== JSON.stringify(plain(fresh.get(id) ?? [])));
+    expect(differing.length).toBeGreaterThan(10);
+    expect(differing.filter((id) => !reached.has(id))).toEqual([]);
+    expect(reached.size).toBeLessThan(after.length); // not simply every list
+    // Alone: one change against the lists before it, named exactly.
+    const alone = { ...profiles[7], opgaven: ['meedoen'], leefdomeinen: ['gezondheid'], matchingOptOut: false };
+    const single = new KennisdelenRanker(profiles, { connections });
+    const lists = single.rank();
+    single.update([alone]);
+    const reranked = single.rank();
+    const expected = [...reranked].filter(([id, list]) => id !== alone.id && (lists.get(id) ?? []).every((entry) => entry.candidateId !== alone.id) && list.some((entry) => entry.candidateId === alone.id)).map(([id]) => id);
+    const named = single.listsEnteredBy(alone.id, lists).filter((id) => (lists.get(id) ?? []).every((entry) => entry.candidateId !== alone.id));
+    expect(named.sort()).toEqual(expected.sort());
+    expect(expected.length).toBeGreaterThan(0);
   });
 });
 

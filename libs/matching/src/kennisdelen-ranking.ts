@@ -10,11 +10,14 @@ export interface KennisdelenRanked {
   components: KennisdelenScores;
 }
 
-export interface RankKennisdelenOptions {
+export interface KennisdelenRankerOptions {
   profile?: KennisdelenProfile;
   connections?: readonly Connection[];
   /** Pairs rejected or declined for kennisdelen: left out like connected ones. */
   excludedPairs?: readonly Connection[];
+}
+
+export interface RankKennisdelenOptions extends KennisdelenRankerOptions {
   /** Only these partners' lists (everyone still competes as a candidate). */
   only?: readonly string[];
 }
@@ -22,23 +25,49 @@ export interface RankKennisdelenOptions {
 /** A set of codes as the key of its class: the known codes in taxonomy order. */
 const classKey = (codes: readonly string[] | undefined, universe: readonly string[]) => universe.filter((code) => (codes ?? []).includes(code)).join(',');
 
-/** Distinct values of a key over the partners: each partner's class and one member's codes per class. */
-function classesOf(partners: readonly PartnerProfile[], keyOf: (p: PartnerProfile) => string): { classOf: Int32Array; representatives: PartnerProfile[] } {
-  const index = new Map<string, number>();
-  const representatives: PartnerProfile[] = [];
-  const classOf = new Int32Array(partners.length);
-  partners.forEach((partner, i) => {
-    const key = keyOf(partner);
-    let c = index.get(key);
+/** Distinct values of a key over the partners: each slot's class and one member's profile per class. Classes are only ever added. */
+class Classes {
+  private readonly index = new Map<string, number>();
+  readonly representatives: PartnerProfile[] = [];
+  readonly classOf: number[] = [];
+
+  constructor(private readonly keyOf: (partner: PartnerProfile) => string) {}
+
+  get count(): number {
+    return this.representatives.length;
+  }
+
+  assign(slot: number, partner: PartnerProfile): void {
+    const key = this.keyOf(partner);
+    let c = this.index.get(key);
     if (c === undefined) {
-      c = representatives.length;
-      index.set(key, c);
-      representatives.push(partner);
+      c = this.representatives.length;
+      this.index.set(key, c);
+      this.representatives.push(partner);
     }
-    classOf[i] = c;
-  });
-  return { classOf, representatives };
+    this.classOf[slot] = c;
+  }
 }
+
+interface OpgavenRow {
+  values: Float64Array;
+  /** The classes most alike the row's first. */
+  order: Int32Array;
+}
+interface LeefdomeinenRow {
+  values: Float64Array;
+  max: number;
+}
+interface ExchangeRow {
+  kennisbronnen: Float64Array;
+  verandertheorie: Float64Array;
+  peers: Float64Array;
+  /** The most the three exchange components add to a row's weighted sum. */
+  maxPart: number;
+}
+
+/** Rounding in a sum of five can put a score a few ulps above its bound: stop only clearly below. */
+const SLACK = 1e-9;
 
 /**
  * Every partner's kennisdelen list, equal to `rankKennisdelen` (kennisdelen.ts) for each but
@@ -48,154 +77,263 @@ function classesOf(partners: readonly PartnerProfile[], keyOf: (p: PartnerProfil
  * summed in the reference's order so scores agree to the bit. A row visits the candidates
  * grouped by opgaven class, the classes most alike its own first, and stops where even a
  * perfect rest could not reach its list.
+ *
+ * Kept by a repair across partner changes (`update`): the class tables of 100,000 partners
+ * take a second to build, a changed profile moves one slot between classes. The connected
+ * and excluded pairs are fixed at construction: other pairs mean a new ranker.
  */
-export function rankKennisdelenLists(profiles: readonly PartnerProfile[], options: RankKennisdelenOptions = {}): Map<string, KennisdelenRanked[]> {
-  const profile = options.profile ?? DEFAULT_KENNISDELEN_PROFILE;
-  const errors = validateKennisdelenProfile(profile);
-  if (errors.length > 0) throw new Error(`Invalid kennisdelen profile: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`);
-  const { weights, k } = profile;
-  const total = weights.opgaven + weights.leefdomeinen + weights.kennisbronnen + weights.verandertheorie + weights.peers;
+export class KennisdelenRanker {
+  private readonly profile: KennisdelenProfile;
+  private readonly weightTotal: number;
+  private readonly ids: string[] = [];
+  private readonly slotOf = new Map<string, number>();
+  /** 1 for a slot whose partner takes part in matching; 0 for an opted-out or deleted one. */
+  private takesPart: number[] = [];
+  private readonly opgaven = new Classes((p) => classKey(p.opgaven, OPGAVE_CODES));
+  private readonly leefdomeinen = new Classes((p) => classKey(p.leefdomeinen, LEEFDOMEIN_CODES));
+  private readonly exchange = new Classes((p) => `${classKey(p.kennisbronnen, KENNISBRON_CODES)}|${classKey(p.verandertheorie, VERANDERTHEORIE_CODES)}|${p.sector}`);
+  /** Connected and excluded partners, by slot. */
+  private readonly adjacency: number[][] = [];
+  private readonly opgavenRows = new Map<number, OpgavenRow>();
+  private readonly leefdomeinenRows = new Map<number, LeefdomeinenRow>();
+  private readonly exchangeRows = new Map<number, ExchangeRow>();
+  // Derived from the slots, built again when an update changed them.
+  private idRank: Int32Array | null = null;
+  /** Candidates taking part, by opgaven class (CSR). */
+  private members: { start: Int32Array; slots: Int32Array } | null = null;
 
-  const active = profiles.filter((p) => !p.matchingOptOut);
-  const n = active.length;
-  const slotOf = new Map(active.map((p, i) => [p.id, i]));
-  const idRank = new Int32Array(n);
-  [...active.keys()].sort((a, b) => (active[a].id < active[b].id ? -1 : active[a].id > active[b].id ? 1 : 0)).forEach((slot, rank) => (idRank[slot] = rank));
-
-  const opg = classesOf(active, (p) => classKey(p.opgaven, OPGAVE_CODES));
-  const leef = classesOf(active, (p) => classKey(p.leefdomeinen, LEEFDOMEIN_CODES));
-  const exchange = classesOf(active, (p) => `${classKey(p.kennisbronnen, KENNISBRON_CODES)}|${classKey(p.verandertheorie, VERANDERTHEORIE_CODES)}|${p.sector}`);
-  const opgCount = opg.representatives.length;
-  const leefCount = leef.representatives.length;
-  const exchangeCount = exchange.representatives.length;
-
-  // Candidates by opgaven class (CSR).
-  const memberStart = new Int32Array(opgCount + 1);
-  for (let j = 0; j < n; j++) memberStart[opg.classOf[j] + 1]++;
-  for (let c = 0; c < opgCount; c++) memberStart[c + 1] += memberStart[c];
-  const members = new Int32Array(n);
-  const fill = memberStart.slice(0, opgCount);
-  for (let j = 0; j < n; j++) members[fill[opg.classOf[j]]++] = j;
-
-  // Connections and excluded pairs by slot, marked per row so such a pair is skipped.
-  const adjacency: number[][] = Array.from({ length: n }, () => []);
-  for (const { a, b } of [...(options.connections ?? []), ...(options.excludedPairs ?? [])]) {
-    const sa = slotOf.get(a);
-    const sb = slotOf.get(b);
-    if (sa !== undefined && sb !== undefined) {
-      adjacency[sa].push(sb);
-      adjacency[sb].push(sa);
+  constructor(profiles: readonly PartnerProfile[], options: KennisdelenRankerOptions = {}) {
+    const profile = options.profile ?? DEFAULT_KENNISDELEN_PROFILE;
+    const errors = validateKennisdelenProfile(profile);
+    if (errors.length > 0) throw new Error(`Invalid kennisdelen profile: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`);
+    this.profile = profile;
+    const { weights } = profile;
+    this.weightTotal = weights.opgaven + weights.leefdomeinen + weights.kennisbronnen + weights.verandertheorie + weights.peers;
+    for (const partner of profiles) this.place(partner);
+    for (const { a, b } of [...(options.connections ?? []), ...(options.excludedPairs ?? [])]) {
+      const sa = this.slotOf.get(a);
+      const sb = this.slotOf.get(b);
+      if (sa !== undefined && sb !== undefined) {
+        this.adjacency[sa].push(sb);
+        this.adjacency[sb].push(sa);
+      }
     }
   }
-  const excludedFor = new Int32Array(n).fill(-1);
 
-  // Per-class-pair tables, filled for a row class the first time a row of it is ranked.
-  const opgTanimoto = new Map<number, { values: Float64Array; order: Int32Array }>();
-  const opgRow = (rc: number) => {
-    let row = opgTanimoto.get(rc);
-    if (!row) {
-      const values = new Float64Array(opgCount);
-      for (let c = 0; c < opgCount; c++) values[c] = setTanimoto(OPGAVE_CODES, opg.representatives[rc].opgaven, opg.representatives[c].opgaven);
-      const order = Int32Array.from(values.keys()).sort((x, y) => values[y] - values[x]);
-      row = { values, order };
-      opgTanimoto.set(rc, row);
+  /** Takes these partners' profiles as they are now, and leaves the removed ones out. */
+  update(changed: readonly PartnerProfile[], removedIds: readonly string[] = []): void {
+    for (const partner of changed) this.place(partner);
+    for (const id of removedIds) {
+      const slot = this.slotOf.get(id);
+      if (slot !== undefined) this.takesPart[slot] = 0;
+    }
+    if (changed.length + removedIds.length > 0) this.members = null;
+  }
+
+  /** Every list, or only these partners' (an opted-out or unknown partner's is empty). */
+  rank(only?: readonly string[]): Map<string, KennisdelenRanked[]> {
+    const lists = new Map<string, KennisdelenRanked[]>();
+    const rows = only ? only.map((id) => this.slotOf.get(id)).filter((slot): slot is number => slot !== undefined) : [...this.ids.keys()];
+    const { start, slots } = this.candidatesByOpgaven();
+    const idRank = this.ranksOfIds();
+    const { weights, k } = this.profile;
+    const { opgaven, leefdomeinen, exchange, takesPart, weightTotal: total } = this;
+    const opgCount = opgaven.count;
+    const excludedFor = new Int32Array(this.ids.length).fill(-1);
+    // The list being built, worst last: slots and scores, kept sorted (k is small).
+    const listSlot = new Int32Array(k);
+    const listScore = new Float64Array(k);
+
+    for (const row of rows) {
+      if (takesPart[row] === 0) continue;
+      for (const other of this.adjacency[row]) excludedFor[other] = row;
+      excludedFor[row] = row;
+      const { values: opgValues, order } = this.opgavenRow(opgaven.classOf[row]);
+      const leefTable = this.leefdomeinenRow(leefdomeinen.classOf[row]);
+      const exchangeTable = this.exchangeRow(exchange.classOf[row]);
+      const restBound = weights.leefdomeinen * leefTable.max + exchangeTable.maxPart;
+      let size = 0;
+      for (let t = 0; t < opgCount; t++) {
+        const c = order[t];
+        const opgPart = weights.opgaven * opgValues[c];
+        if (size === k && (opgPart + restBound) / total < listScore[k - 1] - SLACK) break;
+        for (let m = start[c]; m < start[c + 1]; m++) {
+          const j = slots[m];
+          if (excludedFor[j] === row) continue;
+          const leefValue = leefTable.values[leefdomeinen.classOf[j]];
+          if (opgValues[c] === 0 && leefValue === 0) continue; // nothing to learn about together
+          const e = exchange.classOf[j];
+          // The reference's order: Σ wᵢ·cᵢ over opgaven, leefdomeinen, kennisbronnen, verandertheorie, peers, then / Σw.
+          let score = opgPart;
+          score += weights.leefdomeinen * leefValue;
+          score += weights.kennisbronnen * exchangeTable.kennisbronnen[e];
+          score += weights.verandertheorie * exchangeTable.verandertheorie[e];
+          score += weights.peers * exchangeTable.peers[e];
+          score /= total;
+          if (size === k && (score < listScore[k - 1] || (score === listScore[k - 1] && idRank[j] > idRank[listSlot[k - 1]]))) continue;
+          let at = size < k ? size++ : k - 1;
+          while (at > 0 && (listScore[at - 1] < score || (listScore[at - 1] === score && idRank[listSlot[at - 1]] > idRank[j]))) {
+            listScore[at] = listScore[at - 1];
+            listSlot[at] = listSlot[at - 1];
+            at--;
+          }
+          listScore[at] = score;
+          listSlot[at] = j;
+        }
+      }
+      const list: KennisdelenRanked[] = [];
+      for (let i = 0; i < size; i++) {
+        const j = listSlot[i];
+        const e = exchange.classOf[j];
+        list.push({
+          candidateId: this.ids[j],
+          score: listScore[i],
+          components: {
+            opgaven: opgValues[opgaven.classOf[j]],
+            leefdomeinen: leefTable.values[leefdomeinen.classOf[j]],
+            kennisbronnen: exchangeTable.kennisbronnen[e],
+            verandertheorie: exchangeTable.verandertheorie[e],
+            peers: exchangeTable.peers[e],
+          },
+        });
+      }
+      lists.set(this.ids[row], list);
+    }
+    for (const id of only ?? []) if (!lists.has(id)) lists.set(id, []);
+    return lists;
+  }
+
+  /**
+   * The partners whose list (`lists`, as last ranked) this candidate would now enter: it may be
+   * suggested to them and beats their last place, or their list is short. Scores are symmetric,
+   * so one row of tables — the candidate's — scores it for every list.
+   */
+  listsEnteredBy(candidateId: string, lists: ReadonlyMap<string, readonly KennisdelenRanked[]>): string[] {
+    const c = this.slotOf.get(candidateId);
+    if (c === undefined || this.takesPart[c] === 0) return [];
+    const { weights, k } = this.profile;
+    const { opgaven, leefdomeinen, exchange, takesPart, weightTotal: total } = this;
+    const opgTable = this.opgavenRow(opgaven.classOf[c]).values;
+    const leefTable = this.leefdomeinenRow(leefdomeinen.classOf[c]).values;
+    const exchangeTable = this.exchangeRow(exchange.classOf[c]);
+    const connected = new Set(this.adjacency[c]);
+    const entered: string[] = [];
+    for (let j = 0; j < this.ids.length; j++) {
+      if (j === c || takesPart[j] === 0 || connected.has(j)) continue;
+      const opgValue = opgTable[opgaven.classOf[j]];
+      const leefValue = leefTable[leefdomeinen.classOf[j]];
+      if (opgValue === 0 && leefValue === 0) continue;
+      const list = lists.get(this.ids[j]) ?? [];
+      if (list.length < k) {
+        entered.push(this.ids[j]);
+        continue;
+      }
+      const e = exchange.classOf[j];
+      let score = weights.opgaven * opgValue;
+      score += weights.leefdomeinen * leefValue;
+      score += weights.kennisbronnen * exchangeTable.kennisbronnen[e];
+      score += weights.verandertheorie * exchangeTable.verandertheorie[e];
+      score += weights.peers * exchangeTable.peers[e];
+      score /= total;
+      const last = list[list.length - 1];
+      if (score > last.score || (score === last.score && candidateId < last.candidateId)) entered.push(this.ids[j]);
+    }
+    return entered;
+  }
+
+  private place(partner: PartnerProfile): void {
+    let slot = this.slotOf.get(partner.id);
+    if (slot === undefined) {
+      slot = this.ids.length;
+      this.ids.push(partner.id);
+      this.slotOf.set(partner.id, slot);
+      this.adjacency.push([]);
+      this.idRank = null;
+    }
+    this.takesPart[slot] = partner.matchingOptOut ? 0 : 1;
+    this.opgaven.assign(slot, partner);
+    this.leefdomeinen.assign(slot, partner);
+    this.exchange.assign(slot, partner);
+  }
+
+  private candidatesByOpgaven(): { start: Int32Array; slots: Int32Array } {
+    if (this.members) return this.members;
+    const classOf = this.opgaven.classOf;
+    const start = new Int32Array(this.opgaven.count + 1);
+    let taking = 0;
+    for (let j = 0; j < this.ids.length; j++) {
+      if (this.takesPart[j] === 0) continue;
+      start[classOf[j] + 1]++;
+      taking++;
+    }
+    for (let c = 0; c < this.opgaven.count; c++) start[c + 1] += start[c];
+    const slots = new Int32Array(taking);
+    const fill = start.slice(0, this.opgaven.count);
+    for (let j = 0; j < this.ids.length; j++) if (this.takesPart[j] === 1) slots[fill[classOf[j]]++] = j;
+    this.members = { start, slots };
+    return this.members;
+  }
+
+  /** Each slot's place in id order: equal scores rank by candidate id. */
+  private ranksOfIds(): Int32Array {
+    if (this.idRank) return this.idRank;
+    const ids = this.ids;
+    const rank = new Int32Array(ids.length);
+    [...ids.keys()].sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0)).forEach((slot, place) => (rank[slot] = place));
+    this.idRank = rank;
+    return rank;
+  }
+
+  // A row of per-class tables is filled the first time a row of its class is ranked, and again
+  // once an update added classes (its columns are then too few).
+  private opgavenRow(rc: number): OpgavenRow {
+    const { representatives, count } = this.opgaven;
+    let row = this.opgavenRows.get(rc);
+    if (!row || row.values.length !== count) {
+      const values = new Float64Array(count);
+      for (let c = 0; c < count; c++) values[c] = setTanimoto(OPGAVE_CODES, representatives[rc].opgaven, representatives[c].opgaven);
+      row = { values, order: Int32Array.from(values.keys()).sort((x, y) => values[y] - values[x]) };
+      this.opgavenRows.set(rc, row);
     }
     return row;
-  };
-  const leefTanimoto = new Map<number, { values: Float64Array; max: number }>();
-  const leefRow = (rc: number) => {
-    let row = leefTanimoto.get(rc);
-    if (!row) {
-      const values = new Float64Array(leefCount);
+  }
+
+  private leefdomeinenRow(rc: number): LeefdomeinenRow {
+    const { representatives, count } = this.leefdomeinen;
+    let row = this.leefdomeinenRows.get(rc);
+    if (!row || row.values.length !== count) {
+      const values = new Float64Array(count);
       let max = 0;
-      for (let c = 0; c < leefCount; c++) {
-        values[c] = setTanimoto(LEEFDOMEIN_CODES, leef.representatives[rc].leefdomeinen, leef.representatives[c].leefdomeinen);
+      for (let c = 0; c < count; c++) {
+        values[c] = setTanimoto(LEEFDOMEIN_CODES, representatives[rc].leefdomeinen, representatives[c].leefdomeinen);
         max = Math.max(max, values[c]);
       }
       row = { values, max };
-      leefTanimoto.set(rc, row);
+      this.leefdomeinenRows.set(rc, row);
     }
     return row;
-  };
-  const exchangeTables = new Map<number, { kennisbronnen: Float64Array; verandertheorie: Float64Array; peers: Float64Array; maxPart: number }>();
-  const exchangeRow = (rc: number) => {
-    let row = exchangeTables.get(rc);
-    if (!row) {
-      row = { kennisbronnen: new Float64Array(exchangeCount), verandertheorie: new Float64Array(exchangeCount), peers: new Float64Array(exchangeCount), maxPart: 0 };
-      for (let c = 0; c < exchangeCount; c++) {
-        const parts = kennisdelenExchangeComponents(exchange.representatives[rc], exchange.representatives[c], profile);
+  }
+
+  private exchangeRow(rc: number): ExchangeRow {
+    const { representatives, count } = this.exchange;
+    const { weights } = this.profile;
+    let row = this.exchangeRows.get(rc);
+    if (!row || row.kennisbronnen.length !== count) {
+      row = { kennisbronnen: new Float64Array(count), verandertheorie: new Float64Array(count), peers: new Float64Array(count), maxPart: 0 };
+      for (let c = 0; c < count; c++) {
+        const parts = kennisdelenExchangeComponents(representatives[rc], representatives[c], this.profile);
         row.kennisbronnen[c] = parts.kennisbronnen;
         row.verandertheorie[c] = parts.verandertheorie;
         row.peers[c] = parts.peers;
         row.maxPart = Math.max(row.maxPart, weights.kennisbronnen * parts.kennisbronnen + weights.verandertheorie * parts.verandertheorie + weights.peers * parts.peers);
       }
-      exchangeTables.set(rc, row);
+      this.exchangeRows.set(rc, row);
     }
     return row;
-  };
-
-  // The list being built, worst last: slots and scores, kept sorted (k is small).
-  const listSlot = new Int32Array(k);
-  const listScore = new Float64Array(k);
-  const lists = new Map<string, KennisdelenRanked[]>();
-  const rows = options.only ? options.only.map((id) => slotOf.get(id)).filter((slot): slot is number => slot !== undefined) : [...active.keys()];
-  // Rounding in a sum of five can put a score a few ulps above its bound: stop only clearly below.
-  const slack = 1e-9;
-
-  for (const row of rows) {
-    for (const other of adjacency[row]) excludedFor[other] = row;
-    excludedFor[row] = row;
-    const { values: opgValues, order } = opgRow(opg.classOf[row]);
-    const leefTable = leefRow(leef.classOf[row]);
-    const exchangeTable = exchangeRow(exchange.classOf[row]);
-    const restBound = weights.leefdomeinen * leefTable.max + exchangeTable.maxPart;
-    let size = 0;
-    for (let t = 0; t < opgCount; t++) {
-      const c = order[t];
-      const opgPart = weights.opgaven * opgValues[c];
-      if (size === k && (opgPart + restBound) / total < listScore[k - 1] - slack) break;
-      for (let m = memberStart[c]; m < memberStart[c + 1]; m++) {
-        const j = members[m];
-        if (excludedFor[j] === row) continue;
-        const leefValue = leefTable.values[leef.classOf[j]];
-        if (opgValues[c] === 0 && leefValue === 0) continue; // nothing to learn about together
-        const e = exchange.classOf[j];
-        // The reference's order: Σ wᵢ·cᵢ over opgaven, leefdomeinen, kennisbronnen, verandertheorie, peers, then / Σw.
-        let score = opgPart;
-        score += weights.leefdomeinen * leefValue;
-        score += weights.kennisbronnen * exchangeTable.kennisbronnen[e];
-        score += weights.verandertheorie * exchangeTable.verandertheorie[e];
-        score += weights.peers * exchangeTable.peers[e];
-        score /= total;
-        if (size === k && (score < listScore[k - 1] || (score === listScore[k - 1] && idRank[j] > idRank[listSlot[k - 1]]))) continue;
-        let at = size < k ? size++ : k - 1;
-        while (at > 0 && (listScore[at - 1] < score || (listScore[at - 1] === score && idRank[listSlot[at - 1]] > idRank[j]))) {
-          listScore[at] = listScore[at - 1];
-          listSlot[at] = listSlot[at - 1];
-          at--;
-        }
-        listScore[at] = score;
-        listSlot[at] = j;
-      }
-    }
-    const list: KennisdelenRanked[] = [];
-    for (let i = 0; i < size; i++) {
-      const j = listSlot[i];
-      const e = exchange.classOf[j];
-      list.push({
-        candidateId: active[j].id,
-        score: listScore[i],
-        components: {
-          opgaven: opgValues[opg.classOf[j]],
-          leefdomeinen: leefTable.values[leef.classOf[j]],
-          kennisbronnen: exchangeTable.kennisbronnen[e],
-          verandertheorie: exchangeTable.verandertheorie[e],
-          peers: exchangeTable.peers[e],
-        },
-      });
-    }
-    lists.set(active[row].id, list);
   }
-  for (const id of options.only ?? []) if (!lists.has(id)) lists.set(id, []); // opted out or unknown: no list
-  return lists;
+}
+
+/** Every partner's kennisdelen list at once (or only some: everyone still competes); see `KennisdelenRanker`. */
+export function rankKennisdelenLists(profiles: readonly PartnerProfile[], options: RankKennisdelenOptions = {}): Map<string, KennisdelenRanked[]> {
+  return new KennisdelenRanker(profiles, options).rank(options.only);
 }

@@ -9,3 +9,4 @@ export * from './matching-runs.service';
 export * from './partner-change.handler';
 export * from './partner-profiles';
 export * from './run-watchdog.service';
+export * from './partner-profiles-mirror';

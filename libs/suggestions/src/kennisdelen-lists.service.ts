@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
-  kennisdelenEligible,
+  KennisdelenRanker,
   kennisdelenReasonFacts,
   kennisdelenReasons,
-  kennisdelenScore,
   nearestGemeenten,
-  pairKey,
   rankKennisdelenLists,
   storeKennisdelenFacts,
   type Connection,
@@ -59,12 +57,10 @@ interface KennisdelenState {
   profile: KennisdelenProfile;
   /** The samenwerken index they were synced with: a new one (other connections) means computing anew. */
   index: unknown;
-  connections: readonly Connection[];
-  /** The pairs rejected or declined for kennisdelen, and their digest: another digest means computing anew. */
-  excludedPairs: readonly Connection[];
+  /** The digest of the pairs rejected or declined for kennisdelen: another digest means computing anew. */
   excludedDigest: string;
-  /** Connected and excluded pairs, by pair key: the pairs no list may hold. */
-  connected: Set<string>;
+  /** The lists' ranker, with the connected and excluded pairs of its time, taking each repair's changed profiles. */
+  ranker: KennisdelenRanker;
   lists: Map<string, KennisdelenRanked[]>;
   /** Lists computed ahead (`warm`) that differ from the stored ones: the next repair writes them. */
   differing: Set<string>;
@@ -156,11 +152,17 @@ export class KennisdelenListsService {
     const stale = !previous || otherRun || previous.index !== synced.index || previous.profile.version !== profile.version || previous.excludedDigest !== excluded.digest;
     if (stale || compareAll || synced.rebuilt) {
       const { connections } = await this.inputs.pairsNeverSuggested(tx);
-      const lists = rankKennisdelenLists(profiles, { profile, connections, excludedPairs: excluded.pairs });
+      const ranker = new KennisdelenRanker(profiles, { profile, connections, excludedPairs: excluded.pairs });
+      const lists = ranker.rank();
       const stored = await this.suggestions.candidateLists(runId, tx, 'kennisdelen');
       ids = [...new Set([...lists.keys(), ...stored.keys()])].filter((id) => !sameList(lists.get(id), stored.get(id)));
-      state = this.stateOf({ runId, index: synced.index, profiles: synced.profiles, connections, excluded, profile }, lists, new Set(), false);
+      state = { runId, profile, index: synced.index, excludedDigest: excluded.digest, ranker, lists, differing: new Set(), fromSnapshot: false };
     } else {
+      const changed = [...synced.changedProfileIds];
+      previous.ranker.update(
+        changed.flatMap((id) => synced.profiles.get(id) ?? []),
+        changed.filter((id) => !synced.profiles.has(id)),
+      );
       const affected = this.affectedBy(previous, synced);
       // A warmed state's differing lists were compared with the run active at its snapshot: the
       // same run's, or they say nothing about this one (as for the samenwerken index, whose
@@ -170,7 +172,7 @@ export class KennisdelenListsService {
       // This run's lists are its switch-in repair's, and the changes since the snapshot are in `affected`.
       const differing = previous.runId === runId ? previous.differing : new Set<string>();
       for (const id of differing) affected.add(id);
-      const recomputed = rankKennisdelenLists(profiles, { profile, connections: previous.connections, excludedPairs: previous.excludedPairs, only: [...affected] });
+      const recomputed = previous.ranker.rank([...affected]);
       const lists = new Map(previous.lists);
       ids = [];
       for (const id of affected) {
@@ -206,52 +208,30 @@ export class KennisdelenListsService {
 
   async warm(snapshot: KennisdelenSnapshot): Promise<() => void> {
     const before = this.state;
-    const { profile, connections, excluded } = snapshot;
-    const lists = rankKennisdelenLists([...snapshot.profiles.values()], { profile, connections, excludedPairs: excluded.pairs });
+    const { runId, index, profile, connections, excluded } = snapshot;
+    const ranker = new KennisdelenRanker([...snapshot.profiles.values()], { profile, connections, excludedPairs: excluded.pairs });
+    const lists = ranker.rank();
     // Before the first run there are no stored lists: the run writes them as of its own snapshot.
-    const stored = snapshot.runId ? await this.suggestions.candidateLists(snapshot.runId, undefined, 'kennisdelen') : new Map();
+    const stored = runId ? await this.suggestions.candidateLists(runId, undefined, 'kennisdelen') : new Map();
     const differing = new Set([...new Set([...lists.keys(), ...stored.keys()])].filter((id) => !sameList(lists.get(id), stored.get(id))));
-    const warmed = this.stateOf(snapshot, lists, differing, true);
+    const warmed: KennisdelenState = { runId, profile, index, excludedDigest: excluded.digest, ranker, lists, differing, fromSnapshot: true };
     return () => {
       if (this.state === before) this.state = warmed;
     };
   }
 
-  private stateOf(
-    { runId, index, connections, excluded, profile }: KennisdelenSnapshot,
-    lists: Map<string, KennisdelenRanked[]>,
-    differing: Set<string>,
-    fromSnapshot: boolean,
-  ): KennisdelenState {
-    const connected = new Set([...connections, ...excluded.pairs].map(({ a, b }) => pairKey(a, b)));
-    return { runId, profile, index, connections, excludedPairs: excluded.pairs, excludedDigest: excluded.digest, connected, lists, differing, fromSnapshot };
-  }
-
-  /** The lists a change can alter: the changed partners' own, those they are in, and those they now reach. */
+  /**
+   * The lists a change can alter: the changed partners' own, those they are in, and those they
+   * now enter (`listsEnteredBy`, against the state's ranker, which took the changes).
+   */
   private affectedBy(state: KennisdelenState, synced: SyncedIndex): Set<string> {
     // The partners whose profiles changed: a samenwerken list reached by the change is no kennisdelen matter.
     const changed = synced.changedProfileIds;
     const affected = new Set(changed);
-    const { profile } = state;
-    const { k } = profile;
     for (const [id, list] of state.lists) {
-      if (affected.has(id)) continue;
-      const viewer = synced.profiles.get(id);
-      if (!viewer || list.some((entry) => changed.has(entry.candidateId))) {
-        affected.add(id);
-        continue;
-      }
-      const last = list[list.length - 1];
-      for (const otherId of changed) {
-        const other = synced.profiles.get(otherId);
-        if (!other || !kennisdelenEligible(viewer, other, state.connected)) continue;
-        const score = list.length < k ? Infinity : kennisdelenScore(viewer, other, profile);
-        if (score === Infinity || score > last.score || (score === last.score && otherId < last.candidateId)) {
-          affected.add(id);
-          break;
-        }
-      }
+      if (!synced.profiles.has(id) || list.some((entry) => changed.has(entry.candidateId))) affected.add(id);
     }
+    for (const id of changed) for (const viewer of state.ranker.listsEnteredBy(id, state.lists)) affected.add(viewer);
     return affected;
   }
 }

@@ -4,8 +4,8 @@ import { MatchIndex, type MatchingProfile, type PartnerProfile } from '@app/matc
 import { PartnerRepository, SuggestionRepository, Transactions } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
 import { KennisdelenListsService } from './kennisdelen-lists.service';
-import { MatchInputsService } from './match-inputs.service';
-import { toPartnerProfile } from './partner-profiles';
+import { MatchInputsService, type PairsVersion } from './match-inputs.service';
+import { PartnerProfilesMirror } from './partner-profiles-mirror';
 
 export interface SyncedIndex {
   index: MatchIndex;
@@ -28,9 +28,9 @@ const REBUILD_MIN = 1_000;
 
 interface CachedIndex {
   index: MatchIndex;
-  profiles: Map<string, PartnerProfile>;
-  stamps: Map<string, number>;
-  pairsKey: string;
+  /** The partners the index holds, caught up at each sync. */
+  partners: PartnerProfilesMirror;
+  pairs: PairsVersion;
   profileVersion: number;
   /**
    * How the stored lists relate to the index. `in-step`: they are as the index was at its last
@@ -47,7 +47,7 @@ interface CachedIndex {
  * the same matching profile and never-suggested pairs leaves it valid (the lists depend on
  * the partners, not on the run), so the first change after a run costs no kernel run. Several
  * workers may change partners, so before each use the index is brought up to date with the
- * database: partners whose `updatedAt` moved are re-inserted, vanished ones removed. A change
+ * database: partners written since the last sync are re-inserted, vanished ones removed. A change
  * of connections or rejected pairs, or of the profile, needs a new index (the core fixes
  * those at build). That build — a full kernel run, ~40 s at 100,000 partners — happens
  * outside the list lock (`warm`), so the other workers' repairs go on meanwhile, and ahead of
@@ -75,9 +75,13 @@ export class MatchIndexCacheService {
   async warm(profile: MatchingProfile): Promise<void> {
     for (;;) {
       while (this.warming) await this.warming;
-      const key = await this.inputs.pairsDigest();
+      const cached = this.cached;
+      const pairs = cached && cached.profileVersion === profile.version ? await this.inputs.pairsStillAt(cached.pairs) : null;
       if (this.warming) continue; // another call started a build meanwhile: wait for that one
-      if (this.cached && this.cached.profileVersion === profile.version && this.cached.pairsKey === key) return;
+      if (cached && pairs && this.cached === cached) {
+        cached.pairs = pairs;
+        return;
+      }
       this.warming = this.buildOutsideLock(profile).finally(() => (this.warming = null));
       return this.warming;
     }
@@ -91,30 +95,25 @@ export class MatchIndexCacheService {
   /** Brings the index up to date, reading through `manager` (the caller's transaction, which holds the list lock). */
   async sync(runId: string, profile: MatchingProfile, manager: EntityManager): Promise<SyncedIndex> {
     // Never waits for a warm-up here: its reads need a connection, and the embedded pool's one is this.
-    // A digest, not the pairs: reading every connection on every change would cost more than the change.
-    const key = await this.inputs.pairsDigest(manager);
     const cached = this.cached;
-    if (!cached || cached.profileVersion !== profile.version || cached.pairsKey !== key) return this.rebuild(profile, manager);
-    const stamps = await this.partners.changeStamps(manager);
-    const changedIds = [...stamps].filter(([id, stamp]) => cached.stamps.get(id) !== stamp).map(([id]) => id);
-    const removedIds = [...cached.stamps.keys()].filter((id) => !stamps.has(id));
-    if (changedIds.length + removedIds.length > Math.max(REBUILD_MIN, stamps.size * REBUILD_SHARE)) return this.rebuild(profile, manager);
+    const pairs = cached && cached.profileVersion === profile.version ? await this.inputs.pairsStillAt(cached.pairs, manager) : null;
+    if (!cached || !pairs) return this.rebuild(profile, manager);
+    cached.pairs = pairs;
+    const { changed, removedIds } = await cached.partners.catchUp(this.partners, manager);
+    if (changed.length + removedIds.length > Math.max(REBUILD_MIN, cached.partners.size * REBUILD_SHARE)) return this.rebuild(profile, manager);
     const changedPartnerIds = new Set<string>();
     if (cached.stored !== 'in-step' && cached.stored.runId === runId) for (const id of cached.stored.differing) changedPartnerIds.add(id);
     cached.stored = 'in-step';
-    for (const partner of await this.partners.findMatchingProfiles(changedIds, manager)) {
-      const profileOfPartner = toPartnerProfile(partner);
-      cached.profiles.set(partner.id, profileOfPartner);
+    for (const partner of changed) {
       changedPartnerIds.add(partner.id);
-      for (const id of cached.index.upsert(profileOfPartner).changedPartnerIds) changedPartnerIds.add(id);
+      for (const id of cached.index.upsert(partner).changedPartnerIds) changedPartnerIds.add(id);
     }
     for (const id of removedIds) {
-      cached.profiles.delete(id);
       changedPartnerIds.add(id);
-      for (const changed of cached.index.remove(id).changedPartnerIds) changedPartnerIds.add(changed);
+      for (const other of cached.index.remove(id).changedPartnerIds) changedPartnerIds.add(other);
     }
-    cached.stamps = stamps;
-    return { index: cached.index, profiles: cached.profiles, rebuilt: false, changedPartnerIds, changedProfileIds: new Set([...changedIds, ...removedIds]) };
+    const changedProfileIds = new Set([...changed.map((partner) => partner.id), ...removedIds]);
+    return { index: cached.index, profiles: cached.partners.profiles, rebuilt: false, changedPartnerIds, changedProfileIds };
   }
 
   /**
@@ -128,11 +127,11 @@ export class MatchIndexCacheService {
       return { inputs: await this.readInputs(tx), runId, kennisdelen: await this.kennisdelen.snapshotInputs(runId, tx) };
     });
     const fresh = await this.build(profile, inputs, 'outside the list lock');
-    const differing = runId ? listsDifferingFromStored(await this.suggestions.candidateLists(runId), fresh.index, fresh.profiles) : [];
+    const differing = runId ? listsDifferingFromStored(await this.suggestions.candidateLists(runId), fresh.index, fresh.partners.profiles) : [];
     // The kennisdelen lists from the same snapshot, adopted with this index, so the first repair ranks neither purpose's lists anew.
     // Not in the embedded default: there the ranking would hold the API's event loop, and at its size a repair ranks them in milliseconds.
     const adoptKennisdelen =
-      this.config.database.kind === 'embedded' ? undefined : await this.kennisdelen.warm({ runId, index: fresh.index, profiles: fresh.profiles, connections: inputs.pairs.connections, ...kennisdelen });
+      this.config.database.kind === 'embedded' ? undefined : await this.kennisdelen.warm({ runId, index: fresh.index, profiles: fresh.partners.profiles, connections: inputs.pairs.connections, ...kennisdelen });
     this.cached = { ...fresh, stored: { runId, differing: new Set(differing) } };
     adoptKennisdelen?.();
   }
@@ -140,28 +139,24 @@ export class MatchIndexCacheService {
   private async rebuild(profile: MatchingProfile, manager: EntityManager): Promise<SyncedIndex> {
     const fresh = await this.build(profile, await this.readInputs(manager), 'in the list lock');
     this.cached = { ...fresh, stored: 'in-step' };
-    return { index: fresh.index, profiles: fresh.profiles, rebuilt: true, changedPartnerIds: new Set(), changedProfileIds: new Set() };
+    return { index: fresh.index, profiles: fresh.partners.profiles, rebuilt: true, changedPartnerIds: new Set(), changedProfileIds: new Set() };
   }
 
+  /** The pairs' version before the pairs: a later comparison then looks at no fewer rows than it must. */
   private async readInputs(manager: EntityManager) {
-    return {
-      pairsKey: await this.inputs.pairsDigest(manager),
-      pairs: await this.inputs.pairsNeverSuggested(manager),
-      rows: await this.partners.matchingProfiles(manager),
-    };
+    const version = await this.inputs.pairsVersion(manager);
+    const pairs = await this.inputs.pairsNeverSuggested(manager);
+    const partners = new PartnerProfilesMirror();
+    await partners.catchUp(this.partners, manager);
+    return { version, pairs, partners };
   }
 
-  private async build(
-    profile: MatchingProfile,
-    { pairsKey, pairs, rows }: Awaited<ReturnType<MatchIndexCacheService['readInputs']>>,
-    where: string,
-  ): Promise<Omit<CachedIndex, 'stored'>> {
+  private async build(profile: MatchingProfile, { version, pairs, partners }: Awaited<ReturnType<MatchIndexCacheService['readInputs']>>, where: string): Promise<Omit<CachedIndex, 'stored'>> {
     const started = Date.now();
-    const profiles = new Map(rows.map((row) => [row.id, toPartnerProfile(row)]));
     // Off the event loop in the embedded default, whose API serves requests on it.
-    const index = await MatchIndex.build([...profiles.values()], { profile, ...pairs, offThread: this.config.database.kind === 'embedded' });
-    this.logger.log(`Match index built for ${profiles.size} partners in ${Date.now() - started} ms (${where})`);
-    return { index, profiles, stamps: new Map(rows.map((row) => [row.id, row.updatedAt.getTime()])), pairsKey, profileVersion: profile.version };
+    const index = await MatchIndex.build([...partners.profiles.values()], { profile, ...pairs, offThread: this.config.database.kind === 'embedded' });
+    this.logger.log(`Match index built for ${partners.size} partners in ${Date.now() - started} ms (${where})`);
+    return { index, partners, pairs: version, profileVersion: profile.version };
   }
 }
 

@@ -33,6 +33,12 @@ export class PartnerChangeHandler {
   ) {}
 
   private fair: FairState | null = null;
+  /**
+   * A repair's transaction failed after its sync had moved the index (and the kennisdelen
+   * ranker) on to the partners as they are: the stored lists are behind them by changes the
+   * next sync no longer reports. The next repair then compares every list.
+   */
+  private listsBehindIndex = false;
 
   /**
    * Repairs every list a changed partner entered, left or owns. Serialised across processes,
@@ -43,10 +49,12 @@ export class PartnerChangeHandler {
     if (!runId) return; // before the first run there are no lists to repair
     // A missing index is built before the lock is taken, so other workers' repairs go on meanwhile.
     await this.indexCache.warm(await this.matchingProfile.ofRun(runId));
-    await this.suggestions.withListLock(async (tx) => {
-      const activeRunId = await this.suggestions.activeRunId(tx);
-      if (activeRunId) await this.writeIndexChanges(activeRunId, tx);
-    });
+    await this.committedOrBehind(() =>
+      this.suggestions.withListLock(async (tx) => {
+        const activeRunId = await this.suggestions.activeRunId(tx);
+        if (activeRunId) await this.writeIndexChanges(activeRunId, tx, { compareAll: this.listsBehindIndex });
+      }),
+    );
   }
 
   /**
@@ -56,7 +64,23 @@ export class PartnerChangeHandler {
    */
   async catchUpSwitchedInRun(runId: string): Promise<number> {
     await this.indexCache.warm(await this.matchingProfile.ofRun(runId));
-    return this.suggestions.withListLock((tx) => this.writeIndexChanges(runId, tx, { compareAll: true }));
+    return this.committedOrBehind(() => this.suggestions.withListLock((tx) => this.writeIndexChanges(runId, tx, { compareAll: true })));
+  }
+
+  /**
+   * Runs a list-lock transaction, noting whether it was committed. Also a transaction that failed
+   * before its sync counts as behind: a repair compared in full (seconds at 100,000) is the rare
+   * price of a database fault, lists the next sync would never mend are not.
+   */
+  private async committedOrBehind<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      const result = await write();
+      this.listsBehindIndex = false;
+      return result;
+    } catch (error) {
+      this.listsBehindIndex = true;
+      throw error;
+    }
   }
 
   /** Builds this process's index ahead of need (when a run's last shards are scored), without waiting for it. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { runAnalysis, type CandidateFilter, type PartnerProfile } from '@app/matching';
+import { runAnalysis, type CandidateFilter } from '@app/matching';
 import { FeedbackRepository, MatchRepository, PartnerRepository, type FeedbackVerdict, type MatchStatus, type PartnerEntity, type SuggestionEntity } from '@app/persistence';
-import { ActiveMatchingProfileService, MatchInputsService, toPartnerProfile, type PairsNeverSuggested } from '@app/suggestions';
+import { ActiveMatchingProfileService, MatchInputsService, PartnerProfilesMirror, type PairsNeverSuggested, type PairsVersion } from '@app/suggestions';
 
 /** One suggestion of a list ranked on demand; `match` is null for a pair no stored list ever held. */
 export interface RankedSuggestion {
@@ -25,11 +25,10 @@ export interface RankedSearch extends CandidateFilter {
   offset: number;
 }
 
-/** Every partner's matching fields and the never-suggested pairs, as last read, with what tells them stale. */
+/** Every partner's matching profile and the never-suggested pairs, as last read, with what tells them stale. */
 interface CachedInputs {
-  stamps: Map<string, number>;
-  profiles: Map<string, PartnerProfile>;
-  pairsKey: string;
+  partners: PartnerProfilesMirror;
+  pairsVersion: PairsVersion;
   pairs: PairsNeverSuggested;
 }
 
@@ -38,8 +37,8 @@ interface CachedInputs {
  * `sector=bedrijfsleven&maxDistanceKm=25` found 2 of 20. Here the partner is scored against
  * every candidate that passes the filters, by the core the runs use, with the profile of the
  * active run (the stored lists' profile, so a candidate's score is the same in both lists).
- * The scoring runs on the analysis thread; the inputs are kept in memory and refreshed by
- * the partners' change stamps, so a read costs three small queries before it.
+ * The scoring runs on the analysis thread; the inputs are kept in memory and caught up with
+ * the partners and pairs written since, so a read costs a few small queries before it.
  */
 @Injectable()
 export class FilteredSuggestionsService {
@@ -59,7 +58,7 @@ export class FilteredSuggestionsService {
     const { sector, opgave, leefdomein, maxDistanceKm, includeNational } = search;
     const ranked = await runAnalysis('filteredList', {
       viewerId: partner.id,
-      profiles: [...inputs.profiles.values()],
+      profiles: [...inputs.partners.profiles.values()],
       options: { profile, ...inputs.pairs },
       filter: { sector, opgave, leefdomein, maxDistanceKm, includeNational },
     });
@@ -107,15 +106,13 @@ export class FilteredSuggestionsService {
   }
 
   private async refresh(): Promise<CachedInputs> {
-    const [stamps, pairsKey] = await Promise.all([this.partners.changeStamps(), this.inputs.pairsDigest()]);
     const cached = this.cached;
-    const pairs = cached && cached.pairsKey === pairsKey ? cached.pairs : await this.inputs.pairsNeverSuggested();
-    const profiles = cached?.profiles ?? new Map<string, PartnerProfile>();
-    const stale = [...stamps].filter(([id, stamp]) => cached?.stamps.get(id) !== stamp).map(([id]) => id);
-    for (const id of profiles.keys()) if (!stamps.has(id)) profiles.delete(id);
-    const fresh = !cached ? await this.partners.matchingProfiles() : await this.partners.findMatchingProfiles(stale);
-    for (const row of fresh) profiles.set(row.id, toPartnerProfile(row));
-    this.cached = { stamps, profiles, pairsKey, pairs };
+    const still = cached ? await this.inputs.pairsStillAt(cached.pairsVersion) : null;
+    const pairsVersion = still ?? (await this.inputs.pairsVersion());
+    const pairs = still && cached ? cached.pairs : await this.inputs.pairsNeverSuggested();
+    const partners = cached?.partners ?? new PartnerProfilesMirror();
+    await partners.catchUp(this.partners);
+    this.cached = { partners, pairsVersion, pairs };
     return this.cached;
   }
 }

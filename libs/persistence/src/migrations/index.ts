@@ -23,6 +23,7 @@ import { MatchingProfilePurposes1765001600000 } from './1765001600000-MatchingPr
 import { AddPartnerVerandertheorie1765001700000 } from './1765001700000-AddPartnerVerandertheorie';
 import { ReviewPerPurpose1765001800000 } from './1765001800000-ReviewPerPurpose';
 import { SuggestionsWithoutRowChecks1765001900000 } from './1765001900000-SuggestionsWithoutRowChecks';
+import { TrackChangingTransactions1765002000000 } from './1765002000000-TrackChangingTransactions';
 
 /** In order; listed explicitly so the compiled app needs no glob over its own files. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   AddPartnerVerandertheorie1765001700000,
   ReviewPerPurpose1765001800000,
   SuggestionsWithoutRowChecks1765001900000,
+  TrackChangingTransactions1765002000000,
 ];

@@ -68,6 +68,19 @@ export class ConnectionRepository {
     return digest;
   }
 
+  /**
+   * This read's horizon (its snapshot's `xmin`), how many connections there are, and whether any
+   * was written since an earlier read's horizon: the cheap question before the digest.
+   */
+  async writtenSince(horizon: string | null, manager: EntityManager = this.connections.manager): Promise<{ horizon: string; count: number; written: boolean }> {
+    const [row] = await manager.query(
+      `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon, (SELECT count(*)::int FROM connection) AS count,
+              EXISTS (SELECT 1 FROM connection WHERE changed_xid >= $1::xid8) AS written`,
+      [horizon ?? '0'],
+    );
+    return row;
+  }
+
   /** Records the collaboration in the caller's transaction unless the pair is already connected. */
   async ensure(first: string, second: string, note: string | null, tx: EntityManager): Promise<void> {
     const [partnerAId, partnerBId] = orderedPair(first, second);

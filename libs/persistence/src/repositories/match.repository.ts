@@ -121,6 +121,15 @@ export class MatchRepository {
     );
   }
 
+  /** How many samenwerken pairs the team rejected (or declined), and whether any such match was written since `horizon`. */
+  async neverSuggestedWrittenSince(horizon: string, manager: EntityManager = this.dataSource.manager): Promise<{ count: number; written: boolean }> {
+    const [row] = await manager.query(
+      `SELECT count(*)::int AS count, coalesce(bool_or(changed_xid >= $2::xid8), false) AS written FROM match WHERE status = ANY($1::text[]) AND purpose = 'samenwerken'`,
+      [[...NEVER_SUGGESTED_STATUSES], horizon],
+    );
+    return row;
+  }
+
   /** A digest of the samenwerken never-suggested pairs; changes with every decision that adds or removes one. */
   async neverSuggestedDigest(manager: EntityManager = this.dataSource.manager): Promise<string> {
     const [{ digest }] = await manager.query(

@@ -23,6 +23,15 @@ export type MatchingFields = Pick<
   'id' | 'sector' | 'scope' | 'gemeenten' | 'leefdomeinen' | 'opgaven' | 'kennisbronnen' | 'verandertheorie' | 'offers' | 'needs' | 'matchingOptOut' | 'updatedAt'
 >;
 
+/** A read of the partners written since an earlier one (`matchingProfilesWrittenSince`). */
+export interface PartnersWrittenSince {
+  /** This read's snapshot `xmin`: every transaction the read could not see has an id at or above it. */
+  horizon: string;
+  /** How many partners there are. */
+  total: number;
+  written: MatchingFields[];
+}
+
 const MATCHING_COLUMNS: [string, keyof MatchingFields][] = [
   ['sector', 'sector'],
   ['scope', 'scope'],
@@ -173,14 +182,27 @@ export class PartnerRepository {
     return jsonArrayOf(this.matchingFieldsQuery(manager, { stamps: false }), 'id', manager ?? this.partners.manager);
   }
 
-  /** When each partner last changed, to tell which cached profiles are stale. */
-  async changeStamps(manager?: EntityManager): Promise<Map<string, number>> {
-    const rows: { id: string; updated_at: Date }[] = await this.within(manager).query('SELECT id, updated_at FROM partner');
-    return new Map(rows.map((row) => [row.id, row.updated_at.getTime()]));
+  /**
+   * The partners written since an earlier read — with its `horizon`, or every partner without
+   * one — and this read's horizon and count, from one snapshot. The rows may include some the
+   * earlier read saw already (a change stamp tells them); none written after it is missed. The
+   * count tells deletions, which leave no row to find.
+   */
+  async matchingProfilesWrittenSince(horizon: string | null, manager?: EntityManager): Promise<PartnersWrittenSince> {
+    const fields = MATCHING_COLUMNS.map(([column, field]) => `p.${column} AS "${field}"`).join(', ');
+    const rows: (MatchingFields & { horizon: string; total: number })[] = await this.within(manager).query(
+      `SELECT now.horizon, now.total, p.id, ${fields}
+       FROM (SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon, (SELECT count(*)::int FROM partner) AS total) now
+       LEFT JOIN LATERAL (SELECT * FROM partner WHERE changed_xid >= $1::xid8 ORDER BY id) p ON true`,
+      [horizon ?? '0'],
+    );
+    const [{ horizon: now, total }] = rows;
+    const written = rows[0].id === null ? [] : rows.map(({ horizon: _horizon, total: _total, ...partner }) => partner);
+    return { horizon: now, total, written };
   }
 
-  findMatchingProfiles(ids: string[], manager?: EntityManager): Promise<MatchingFields[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.matchingFieldsQuery(manager).where('partner.id IN (:...ids)', { ids }).getRawMany<MatchingFields>();
+  async ids(manager?: EntityManager): Promise<string[]> {
+    return (await this.within(manager).query('SELECT id FROM partner')).map((row: { id: string }) => row.id);
   }
 
   private matchingFieldsQuery(manager?: EntityManager, { stamps = true } = {}) {

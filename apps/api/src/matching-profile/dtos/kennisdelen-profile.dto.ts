@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
 import type { KennisdelenProfileVersion } from '@app/suggestions';
 import { MatchingRunDto } from '../../matching-runs/dtos/matching-run.dto';
 import { IsOmittable } from '../../common/presence.validator';
