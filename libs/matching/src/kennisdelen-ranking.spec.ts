@@ -99,17 +99,20 @@ describe('KennisdelenRanker kept across changes', () => {
     for (const id of removedIds) expect(kept.has(id)).toBe(false);
   });
 
-  it('names the lists a change reaches: with those holding a changed partner, every list that differs', () => {
+  it('names the lists a change reaches: asked before the update and after, every list that differs', () => {
     const { profiles, connections } = network(400, 31);
     const ranker = new KennisdelenRanker(profiles, { connections });
     const before = ranker.rank();
     const { after, changedProfiles, removedIds } = changed(profiles, 32);
-    ranker.update(changedProfiles, removedIds);
-    const fresh = rankKennisdelenLists(after, { connections });
-    const changedIds = new Set([...changedProfiles.map((p) => p.id), ...removedIds]);
+    const changedIds = [...changedProfiles.map((p) => p.id), ...removedIds];
     const reached = new Set(changedIds);
-    for (const [id, list] of before) if (list.some((entry) => changedIds.has(entry.candidateId))) reached.add(id);
-    for (const partner of changedProfiles) for (const id of ranker.listsEnteredBy(partner.id, before)) reached.add(id);
+    const reach = (id: string) => ranker.listsReachedBy(id, before).forEach((viewer) => reached.add(viewer));
+    changedIds.forEach(reach);
+    // Before the update: every list holding a changed partner is reached.
+    for (const [id, list] of before) if (list.some((entry) => changedIds.includes(entry.candidateId))) expect(reached.has(id)).toBe(true);
+    ranker.update(changedProfiles, removedIds);
+    changedIds.forEach(reach);
+    const fresh = rankKennisdelenLists(after, { connections });
     const differing = [...new Set([...before.keys(), ...fresh.keys()])].filter((id) => JSON.stringify(plain(before.get(id) ?? [])) !== JSON.stringify(plain(fresh.get(id) ?? [])));
     expect(differing.length).toBeGreaterThan(10);
     expect(differing.filter((id) => !reached.has(id))).toEqual([]);
@@ -121,7 +124,7 @@ describe('KennisdelenRanker kept across changes', () => {
     single.update([alone]);
     const reranked = single.rank();
     const expected = [...reranked].filter(([id, list]) => id !== alone.id && (lists.get(id) ?? []).every((entry) => entry.candidateId !== alone.id) && list.some((entry) => entry.candidateId === alone.id)).map(([id]) => id);
-    const named = single.listsEnteredBy(alone.id, lists).filter((id) => (lists.get(id) ?? []).every((entry) => entry.candidateId !== alone.id));
+    const named = single.listsReachedBy(alone.id, lists).filter((id) => (lists.get(id) ?? []).every((entry) => entry.candidateId !== alone.id));
     expect(named.sort()).toEqual(expected.sort());
     expect(expected.length).toBeGreaterThan(0);
   });

@@ -204,11 +204,13 @@ export class KennisdelenRanker {
   }
 
   /**
-   * The partners whose list (`lists`, as last ranked) this candidate would now enter: it may be
-   * suggested to them and beats their last place, or their list is short. Scores are symmetric,
-   * so one row of tables — the candidate's — scores it for every list.
+   * The partners whose list (`lists`) this candidate reaches with its profile in the ranker: it
+   * may be suggested to them and scores at or above their last place, or their list is short.
+   * Asked before an update, that is every list holding the candidate (lists ranked with its old
+   * profile); after, every list it now enters. Scores are symmetric, so one row of tables — the
+   * candidate's — scores it for every list: O(partners) lookups, no list scanned.
    */
-  listsEnteredBy(candidateId: string, lists: ReadonlyMap<string, readonly KennisdelenRanked[]>): string[] {
+  listsReachedBy(candidateId: string, lists: ReadonlyMap<string, readonly KennisdelenRanked[]>): string[] {
     const c = this.slotOf.get(candidateId);
     if (c === undefined || this.takesPart[c] === 0) return [];
     const { weights, k } = this.profile;
@@ -217,7 +219,7 @@ export class KennisdelenRanker {
     const leefTable = this.leefdomeinenRow(leefdomeinen.classOf[c]).values;
     const exchangeTable = this.exchangeRow(exchange.classOf[c]);
     const connected = new Set(this.adjacency[c]);
-    const entered: string[] = [];
+    const reached: string[] = [];
     for (let j = 0; j < this.ids.length; j++) {
       if (j === c || takesPart[j] === 0 || connected.has(j)) continue;
       const opgValue = opgTable[opgaven.classOf[j]];
@@ -225,7 +227,7 @@ export class KennisdelenRanker {
       if (opgValue === 0 && leefValue === 0) continue;
       const list = lists.get(this.ids[j]) ?? [];
       if (list.length < k) {
-        entered.push(this.ids[j]);
+        reached.push(this.ids[j]);
         continue;
       }
       const e = exchange.classOf[j];
@@ -236,9 +238,9 @@ export class KennisdelenRanker {
       score += weights.peers * exchangeTable.peers[e];
       score /= total;
       const last = list[list.length - 1];
-      if (score > last.score || (score === last.score && candidateId < last.candidateId)) entered.push(this.ids[j]);
+      if (score > last.score || (score === last.score && candidateId <= last.candidateId)) reached.push(this.ids[j]);
     }
-    return entered;
+    return reached;
   }
 
   private place(partner: PartnerProfile): void {

@@ -158,12 +158,19 @@ export class KennisdelenListsService {
       ids = [...new Set([...lists.keys(), ...stored.keys()])].filter((id) => !sameList(lists.get(id), stored.get(id)));
       state = { runId, profile, index: synced.index, excludedDigest: excluded.digest, ranker, lists, differing: new Set(), fromSnapshot: false };
     } else {
+      // The lists a change can alter: the changed partners' own, those that held them (asked of
+      // the ranker before it takes the changes) and those they now enter (after).
       const changed = [...synced.changedProfileIds];
+      const affected = new Set(changed);
+      const reach = (id: string) => {
+        for (const viewer of previous.ranker.listsReachedBy(id, previous.lists)) affected.add(viewer);
+      };
+      changed.forEach(reach);
       previous.ranker.update(
         changed.flatMap((id) => synced.profiles.get(id) ?? []),
         changed.filter((id) => !synced.profiles.has(id)),
       );
-      const affected = this.affectedBy(previous, synced);
+      changed.forEach(reach);
       // A warmed state's differing lists were compared with the run active at its snapshot: the
       // same run's, or they say nothing about this one (as for the samenwerken index, whose
       // differing lists count only for the run they were compared with). Before the first run
@@ -173,7 +180,8 @@ export class KennisdelenListsService {
       const differing = previous.runId === runId ? previous.differing : new Set<string>();
       for (const id of differing) affected.add(id);
       const recomputed = previous.ranker.rank([...affected]);
-      const lists = new Map(previous.lists);
+      // Changed in place: should the write fail, the next repair compares every list anew.
+      const lists = previous.lists;
       ids = [];
       for (const id of affected) {
         const list = synced.profiles.has(id) ? (recomputed.get(id) ?? []) : undefined;
@@ -191,13 +199,6 @@ export class KennisdelenListsService {
   }
 
   /**
-   * Ranks every list from a snapshot outside the list lock (when the samenwerken index is built
-   * ahead of need, after a run) and notes which differ from the run's stored ones: the first
-   * repair after a run then ranks only what the change alters, instead of every list in the lock.
-   * Answers the adoption, for the caller to run when it adopts the index of the same snapshot;
-   * a repair meanwhile has state of its own that is newer, and then nothing is adopted.
-   */
-  /**
    * What `warm` needs besides the partners and connections, read in the caller's snapshot: the
    * active run's profile, or before the first run the latest version (the one being scored).
    */
@@ -206,6 +207,13 @@ export class KennisdelenListsService {
     return { profile, excluded: await this.inputs.kennisdelenExcluded(tx) };
   }
 
+  /**
+   * Ranks every list from a snapshot outside the list lock (when the samenwerken index is built
+   * ahead of need, after a run) and notes which differ from the run's stored ones: the first
+   * repair after a run then ranks only what the change alters, instead of every list in the lock.
+   * Answers the adoption, for the caller to run when it adopts the index of the same snapshot;
+   * a repair meanwhile has state of its own that is newer, and then nothing is adopted.
+   */
   async warm(snapshot: KennisdelenSnapshot): Promise<() => void> {
     const before = this.state;
     const { runId, index, profile, connections, excluded } = snapshot;
@@ -218,20 +226,5 @@ export class KennisdelenListsService {
     return () => {
       if (this.state === before) this.state = warmed;
     };
-  }
-
-  /**
-   * The lists a change can alter: the changed partners' own, those they are in, and those they
-   * now enter (`listsEnteredBy`, against the state's ranker, which took the changes).
-   */
-  private affectedBy(state: KennisdelenState, synced: SyncedIndex): Set<string> {
-    // The partners whose profiles changed: a samenwerken list reached by the change is no kennisdelen matter.
-    const changed = synced.changedProfileIds;
-    const affected = new Set(changed);
-    for (const [id, list] of state.lists) {
-      if (!synced.profiles.has(id) || list.some((entry) => changed.has(entry.candidateId))) affected.add(id);
-    }
-    for (const id of changed) for (const viewer of state.ranker.listsEnteredBy(id, state.lists)) affected.add(viewer);
-    return affected;
   }
 }

@@ -433,7 +433,8 @@ export class SuggestionRepository {
     // The page carries the count of all matching rows: one round trip instead of two on the
     // hottest read. Only a page past the end has no row to carry it.
     // Filters search the stored list only; the depth of that list rides on the page as well.
-    const depth = `SELECT count(*) FROM suggestion d WHERE d.run_id = suggestion.run_id AND d.partner_id = suggestion.partner_id AND d.purpose = 'samenwerken'`;
+    // On the parameters, not the row: counted once for the page (an InitPlan), not once a row.
+    const depth = `SELECT count(*) FROM suggestion d WHERE d.run_id = :runId AND d.partner_id = :partnerId AND d.purpose = 'samenwerken'`;
     const { entities, raw } = await query
       .addSelect('count(*) OVER ()', 'total')
       .addSelect(`(${depth})`, 'depth')
