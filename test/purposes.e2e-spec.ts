@@ -237,4 +237,33 @@ describe('suggestion purposes: samenwerken and kennisdelen (PostgreSQL, in-proce
       failing.mockRestore();
     }
   });
+  it('brings a run\'s kennisdelen lists in line at its switch-in with a partner changed while the run scored', async () => {
+    const lists = api.app.get(SuggestionRepository);
+    const queue = api.app.get<MatchingJobProducer, InProcessDriver>(MatchingJobProducer);
+    const writeShardChunk = lists.writeShardChunk.bind(lists);
+    const supermarket = async () => names((await list(ids['Supermarkt Leiden'], 'purpose=kennisdelen&view=team').expect(200)).body);
+    // Both work on bestaanszekerheid and materieel welzijn, for now.
+    expect(await supermarket()).toContain('Voedselbank Leiden');
+    let changed = false;
+    // The run has read and ranked the partners; the change comes before its first write.
+    const write = jest.spyOn(lists, 'writeShardChunk').mockImplementation(async (...args) => {
+      if (!changed) {
+        changed = true;
+        await api.http().patch(`/v1/partners/${ids['Voedselbank Leiden']}`).send({ opgaven: ['beeldvorming'], leefdomeinen: ['relaties'] }).expect(200);
+      }
+      return writeShardChunk(...args);
+    });
+    try {
+      await completeFullRun(api);
+    } finally {
+      write.mockRestore();
+    }
+    await queue.drain();
+    expect(changed).toBe(true);
+    const { lists: reference } = await referenceNow();
+    const stored = (await storedLists(client, 'kennisdelen')).lists;
+    expect(differingLists(stored, reference)).toEqual([]);
+    // The change reached the lists the run had ranked before it: the two share nothing now.
+    expect(await supermarket()).not.toContain('Voedselbank Leiden');
+  });
 });

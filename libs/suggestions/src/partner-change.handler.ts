@@ -36,7 +36,8 @@ export class PartnerChangeHandler {
   /**
    * A repair's transaction failed after its sync had moved the index (and the kennisdelen
    * ranker) on to the partners as they are: the stored lists are behind them by changes the
-   * next sync no longer reports. The next repair then compares every list.
+   * next sync no longer reports. The next repair then compares every samenwerken list with the
+   * index and ranks the kennisdelen lists anew (their kept state is dropped at the failure).
    */
   private listsBehindIndex = false;
 
@@ -79,6 +80,7 @@ export class PartnerChangeHandler {
       return result;
     } catch (error) {
       this.listsBehindIndex = true;
+      this.kennisdelen.forget();
       throw error;
     }
   }
