@@ -174,7 +174,6 @@ export class FullRunHandler {
     if (!run || run.status !== 'running') return;
     const missing = (run.shardCount ?? 0) - run.completedShards.length;
     if (missing > 0) throw new Error(`${missing} of ${run.shardCount} shards have not finished`);
-    await this.suggestions.compactPartition(run.id);
     // Completed and switched in at once: readers never see a completed run that is not theirs.
     const switchedIn = await this.suggestions.withListLock(async (tx) => {
       if (!(await this.runs.markCompleted(run.id, await this.suggestions.countInRun(run.id, tx), tx))) return false;
@@ -185,6 +184,10 @@ export class FullRunHandler {
     // The previous runs' rows go with their partitions: no long DELETE.
     await this.suggestions.dropOtherRuns(run.id);
     const repaired = await this.partnerChanges.catchUpSwitchedInRun(run.id);
+    // Readable already; the indexes are made compact while readers and repairs go on. The run
+    // is complete either way: a failure here costs index space, not lists (a retry would find
+    // the run completed and stop).
+    await this.suggestions.compactPartition(run.id).catch((error: Error) => this.logger.warn(`Run ${run.id}: compacting its indexes failed: ${error.message}`));
     this.logger.log(`Run ${run.id} completed: ${run.partnerCount} partners${repaired ? `, ${repaired} lists updated for changes during the run` : ''}`);
   }
 }

@@ -347,13 +347,19 @@ export class SuggestionRepository {
   }
 
   /**
-   * Rebuilds a finished run's indexes before it is switched in. Shards write their partner
-   * ranges side by side, so index pages split half-empty behind each range; built in one
-   * sorted pass the two indexes take ~30% less (the candidate index deduplicates its ids). No
-   * one reads or writes the partition yet: its run is not active and every shard is written.
+   * Rebuilds a switched-in run's indexes. Shards write their partner ranges side by side, so
+   * index pages split half-empty behind each range; built in one sorted pass the two indexes
+   * take ~30% less (the candidate index deduplicates its ids). CONCURRENTLY, so the lists are
+   * read and repaired meanwhile: rebuilding before the switch-in held every reader of the new
+   * run back for ~20 s at 100,000 partners. PGlite, one session, rebuilds them in place.
    */
   async compactPartition(runId: string): Promise<void> {
-    await this.dataSource.query(`REINDEX TABLE ${partitionName(runId)}`);
+    try {
+      await this.dataSource.query(`REINDEX TABLE CONCURRENTLY ${partitionName(runId)}`);
+    } catch (error) {
+      if (!this.embedded.running) throw error;
+      await this.dataSource.query(`REINDEX TABLE ${partitionName(runId)}`);
+    }
   }
 
   /** Points readers at this run's lists, in the caller's transaction (the switch-in of a completed run). */
