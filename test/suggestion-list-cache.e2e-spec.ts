@@ -1,4 +1,5 @@
-import { ListChangeFeed } from '@app/persistence';
+import { COMPONENT_NAMES } from '@app/matching';
+import { ListChangeFeed, SuggestionRepository, type StoredSuggestionRow } from '@app/persistence';
 import { Client } from 'pg';
 import { eventually } from './support/eventually';
 import { completeFullRun } from './support/full-run';
@@ -56,6 +57,28 @@ describe('suggestion lists kept in memory (PostgreSQL LISTEN/NOTIFY)', () => {
 
     await renameElsewhere(candidate.id, 'Hernoemd Met Bericht');
     await eventually(firstCandidate, (current) => current.name === 'Hernoemd Met Bericht', 5_000);
+  });
+
+  it('hears of a list a repair rewrites straight into the run\'s partition (COPY, no row routed through the parent)', async () => {
+    const kept = await firstCandidate();
+    const repository = api.app.get(SuggestionRepository);
+    const runId = (await repository.activeRunId())!;
+    const { rows } = await outsider.query(`SELECT * FROM suggestion WHERE run_id = $1 AND partner_id = $2 AND purpose = 'samenwerken' ORDER BY rank`, [runId, voedselbank.id]);
+    expect(rows.length).toBeGreaterThan(1);
+    // The same list, last first: what a repair of a changed candidate might write.
+    const reversed: StoredSuggestionRow[] = rows.reverse().map((row, index) => ({
+      runId,
+      partnerId: row.partner_id,
+      rank: index + 1,
+      candidateId: row.candidate_id,
+      score: row.score,
+      distanceKm: row.distance_km,
+      components: Object.fromEntries(COMPONENT_NAMES.map((name) => [name, row[`component_${name}`]])),
+      storedReasons: row.reasons,
+      profileVersion: row.profile_version,
+    }));
+    await repository.withListLock((tx) => repository.replaceLists(runId, [voedselbank.id], reversed, tx));
+    await eventually(firstCandidate, (first) => first.id === reversed[0].candidateId && first.id !== kept.id, 5_000);
   });
 
   it('drops what it keeps when this process answers a write, before the answer goes out', async () => {
