@@ -185,8 +185,8 @@ export class PartnerRepository {
   /**
    * The partners written since an earlier read — with its `horizon`, or every partner without
    * one — and this read's horizon and count, from one snapshot. The rows may include some the
-   * earlier read saw already (a change stamp tells them); none written after it is missed. The
-   * count tells deletions, which leave no row to find.
+   * earlier read saw already (the caller compares them with what it holds); none written after
+   * it is missed. The count tells deletions, which leave no row to find.
    */
   async matchingProfilesWrittenSince(horizon: string | null, manager?: EntityManager): Promise<PartnersWrittenSince> {
     const fields = MATCHING_COLUMNS.map(([column, field]) => `p.${column} AS "${field}"`).join(', ');
