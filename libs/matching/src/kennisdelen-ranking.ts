@@ -66,6 +66,19 @@ interface ExchangeRow {
   maxPart: number;
 }
 
+/**
+ * A pair's score from its looked-up components, in the reference's order — Σ wᵢ·cᵢ over opgaven,
+ * leefdomeinen, kennisbronnen, verandertheorie, peers, then / Σw — so it agrees to the bit.
+ */
+function pairScore(weights: KennisdelenProfile['weights'], total: number, opgPart: number, leefValue: number, exchangeTable: ExchangeRow, e: number): number {
+  let score = opgPart;
+  score += weights.leefdomeinen * leefValue;
+  score += weights.kennisbronnen * exchangeTable.kennisbronnen[e];
+  score += weights.verandertheorie * exchangeTable.verandertheorie[e];
+  score += weights.peers * exchangeTable.peers[e];
+  return score / total;
+}
+
 /** Rounding in a sum of five can put a score a few ulps above its bound: stop only clearly below. */
 const SLACK = 1e-9;
 
@@ -162,14 +175,7 @@ export class KennisdelenRanker {
           if (excludedFor[j] === row) continue;
           const leefValue = leefTable.values[leefdomeinen.classOf[j]];
           if (opgValues[c] === 0 && leefValue === 0) continue; // nothing to learn about together
-          const e = exchange.classOf[j];
-          // The reference's order: Σ wᵢ·cᵢ over opgaven, leefdomeinen, kennisbronnen, verandertheorie, peers, then / Σw.
-          let score = opgPart;
-          score += weights.leefdomeinen * leefValue;
-          score += weights.kennisbronnen * exchangeTable.kennisbronnen[e];
-          score += weights.verandertheorie * exchangeTable.verandertheorie[e];
-          score += weights.peers * exchangeTable.peers[e];
-          score /= total;
+          const score = pairScore(weights, total, opgPart, leefValue, exchangeTable, exchange.classOf[j]);
           if (size === k && (score < listScore[k - 1] || (score === listScore[k - 1] && idRank[j] > idRank[listSlot[k - 1]]))) continue;
           let at = size < k ? size++ : k - 1;
           while (at > 0 && (listScore[at - 1] < score || (listScore[at - 1] === score && idRank[listSlot[at - 1]] > idRank[j]))) {
@@ -230,13 +236,7 @@ export class KennisdelenRanker {
         reached.push(this.ids[j]);
         continue;
       }
-      const e = exchange.classOf[j];
-      let score = weights.opgaven * opgValue;
-      score += weights.leefdomeinen * leefValue;
-      score += weights.kennisbronnen * exchangeTable.kennisbronnen[e];
-      score += weights.verandertheorie * exchangeTable.verandertheorie[e];
-      score += weights.peers * exchangeTable.peers[e];
-      score /= total;
+      const score = pairScore(weights, total, weights.opgaven * opgValue, leefValue, exchangeTable, exchange.classOf[j]);
       const last = list[list.length - 1];
       if (score > last.score || (score === last.score && candidateId <= last.candidateId)) reached.push(this.ids[j]);
     }

@@ -87,6 +87,10 @@ export interface KennisdelenSnapshot {
 const sameList = (a: readonly KennisdelenRanked[] | undefined, b: readonly { candidateId: string; score: number }[] | undefined) =>
   (a?.length ?? 0) === (b?.length ?? 0) && (a ?? []).every((entry, i) => entry.candidateId === b![i].candidateId && entry.score === b![i].score);
 
+/** The partners whose list is not the same in both (one side may have none). */
+const differingLists = (lists: ReadonlyMap<string, KennisdelenRanked[]>, stored: ReadonlyMap<string, { candidateId: string; score: number }[]>): string[] =>
+  [...new Set([...lists.keys(), ...stored.keys()])].filter((id) => !sameList(lists.get(id), stored.get(id)));
+
 /**
  * The kennisdelen lists (the second purpose, knowledge exchange) of full runs and repairs.
  * All lists are ranked in well under a second at 10,000 partners (kennisdelen-ranking.ts), so
@@ -142,7 +146,6 @@ export class KennisdelenListsService {
    * list-lock transaction; returns how many lists it wrote.
    */
   async repair(runId: string, synced: SyncedIndex, tx: Transaction, { compareAll = false } = {}): Promise<number> {
-    const profiles = [...synced.profiles.values()];
     const profile = await this.kennisdelenProfile.ofRun(runId, tx);
     const previous = this.state;
     let ids: string[];
@@ -152,10 +155,9 @@ export class KennisdelenListsService {
     const stale = !previous || otherRun || previous.index !== synced.index || previous.profile.version !== profile.version || previous.excludedDigest !== excluded.digest;
     if (stale || synced.rebuilt) {
       const { connections } = await this.inputs.pairsNeverSuggested(tx);
-      const ranker = new KennisdelenRanker(profiles, { profile, connections, excludedPairs: excluded.pairs });
+      const ranker = new KennisdelenRanker([...synced.profiles.values()], { profile, connections, excludedPairs: excluded.pairs });
       const lists = ranker.rank();
-      const stored = await this.suggestions.candidateLists(runId, tx, 'kennisdelen');
-      ids = [...new Set([...lists.keys(), ...stored.keys()])].filter((id) => !sameList(lists.get(id), stored.get(id)));
+      ids = differingLists(lists, await this.suggestions.candidateLists(runId, tx, 'kennisdelen'));
       state = { runId, profile, index: synced.index, excludedDigest: excluded.digest, ranker, lists, differing: new Set(), fromSnapshot: false };
     } else {
       // The lists a change can alter: the changed partners' own, those that held them (asked of
@@ -197,8 +199,7 @@ export class KennisdelenListsService {
         // lists are as the partners are now (the changes since their snapshot taken above), so
         // comparing them with the stored ones is all it needs — not ranking every list again
         // in the lock (~9 s at 100,000).
-        const stored = await this.suggestions.candidateLists(runId, tx, 'kennisdelen');
-        ids = [...new Set([...lists.keys(), ...stored.keys()])].filter((id) => !sameList(lists.get(id), stored.get(id)));
+        ids = differingLists(lists, await this.suggestions.candidateLists(runId, tx, 'kennisdelen'));
       }
     }
     await this.suggestions.replaceKennisdelenLists(runId, ids, this.rows(runId, ids, state.lists, (id) => synced.profiles.get(id), profile), tx);
@@ -234,7 +235,7 @@ export class KennisdelenListsService {
     const lists = ranker.rank();
     // Before the first run there are no stored lists: the run writes them as of its own snapshot.
     const stored = runId ? await this.suggestions.candidateLists(runId, undefined, 'kennisdelen') : new Map();
-    const differing = new Set([...new Set([...lists.keys(), ...stored.keys()])].filter((id) => !sameList(lists.get(id), stored.get(id))));
+    const differing = new Set(differingLists(lists, stored));
     const warmed: KennisdelenState = { runId, profile, index, excludedDigest: excluded.digest, ranker, lists, differing, fromSnapshot: true };
     return () => {
       if (this.state === before) this.state = warmed;

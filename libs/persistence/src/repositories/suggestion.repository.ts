@@ -235,12 +235,12 @@ export class SuggestionRepository {
     await (manager ? write(manager) : this.dataSource.transaction(write));
   }
 
-  // A repair's rows go as COPY straight into the run's partition, as a shard's do (no JSON for
-  // the server to parse, no row routing: a 200-list repair's writes took half the time). The
-  // partition has no statement trigger of its own; the DELETE on the parent before them and the
-  // matches' INSERT after them announce the change to the readers' caches at commit. The
-  // embedded database keeps the jsonb statements: copyRows streams over a node-postgres
-  // connection, which PGlite is not.
+  // A run's rows, a shard's and a repair's alike, go as COPY straight into the run's partition:
+  // no JSON for the server to parse, no row routing (at 10,000 partners a repair's samenwerken
+  // part took half the time a list). The partition has no statement trigger of its own; in a
+  // repair the DELETE on the parent before the rows and the matches' INSERT after them announce
+  // the change to the readers' caches at commit. The embedded database keeps the jsonb
+  // statements: copyRows streams over a node-postgres connection, which PGlite is not.
   private async insertIntoRun(tx: EntityManager, runId: string, rows: readonly (SuggestionRow | StoredSuggestionRow)[], weights: ComponentWeights): Promise<void> {
     if (!this.embedded.running) return copyRows(tx, partitionName(runId), SAMENWERKEN_COPY_COLUMNS, rows.map((row) => samenwerkenCopyValues(row, weights)));
     for (let start = 0; start < rows.length; start += INSERT_BATCH) await insertRows(tx, rows.slice(start, start + INSERT_BATCH), weights);
@@ -264,10 +264,7 @@ export class SuggestionRepository {
     const write = (existingPartnersOnly: boolean) =>
       this.dataSource.transaction(async (tx) => {
         await tx.query(`SET LOCAL synchronous_commit = off`);
-        if (!this.embedded.running) return this.copyShardChunk(tx, runId, partnerIds, rows, kennisdelenRows, existingPartnersOnly);
-        // The embedded database keeps the jsonb statements: copyRows streams over a node-postgres connection, which PGlite is not.
-        await this.replaceLists(runId, partnerIds, rows, tx, existingPartnersOnly);
-        await this.replaceKennisdelenLists(runId, partnerIds, kennisdelenRows, tx, existingPartnersOnly);
+        await this.writeChunk(tx, runId, partnerIds, rows, kennisdelenRows, existingPartnersOnly);
       });
     try {
       await write(false);
@@ -278,11 +275,11 @@ export class SuggestionRepository {
   }
 
   /**
-   * A shard chunk on PostgreSQL: straight into the run's partition with COPY. The partition's
-   * own table, not the parent: no row is routed, and the parent's statement trigger does not
-   * tell every API process to drop its lists for rows nobody reads before the switch-in.
+   * A shard chunk, straight into the run's partition (`insertIntoRun`). The partition's own
+   * table, not the parent: no row is routed, and the parent's statement trigger does not tell
+   * every API process to drop its lists for rows nobody reads before the switch-in.
    */
-  private async copyShardChunk(
+  private async writeChunk(
     tx: EntityManager,
     runId: string,
     partnerIds: readonly string[],
@@ -291,12 +288,11 @@ export class SuggestionRepository {
     existingPartnersOnly: boolean,
   ): Promise<void> {
     const weights = await this.weightsOf(runId, tx);
-    const table = partitionName(runId);
-    await tx.query(`DELETE FROM ${table} WHERE partner_id = ANY($1::uuid[])`, [partnerIds]);
-    await copyRows(tx, table, SAMENWERKEN_COPY_COLUMNS, rows.map((row) => samenwerkenCopyValues(row, weights)));
+    await tx.query(`DELETE FROM ${partitionName(runId)} WHERE partner_id = ANY($1::uuid[])`, [partnerIds]);
+    await this.insertIntoRun(tx, runId, rows, weights);
     // A run from before kennisdelen lists were stored has no kennisdelen weights, and no such rows.
     const kennisdelenWeights = weights.kennisdelen;
-    if (kennisdelenWeights) await copyRows(tx, table, KENNISDELEN_COPY_COLUMNS, kennisdelenRows.map((row) => kennisdelenCopyValues(row, kennisdelenWeights)));
+    if (kennisdelenWeights) await this.insertKennisdelenIntoRun(tx, runId, kennisdelenRows, kennisdelenWeights);
     // Last, in one statement, just before the commit: another shard's chunk that suggests one of
     // the same pairs waits for this transaction to end (a sampled run spent most of its write
     // time in such waits while the matches were inserted before the kennisdelen rows).
@@ -367,7 +363,7 @@ export class SuggestionRepository {
    * index pages split half-empty behind each range; built in one sorted pass the two indexes
    * take ~30% less (the candidate index deduplicates its ids). CONCURRENTLY, so the lists are
    * read and repaired meanwhile: rebuilding before the switch-in held every reader of the new
-   * run back for ~20 s at 100,000 partners. PGlite, one session, rebuilds them in place.
+   * run back for ~6 s at 100,000 partners. PGlite, one session, rebuilds them in place.
    */
   async compactPartition(runId: string): Promise<void> {
     try {
