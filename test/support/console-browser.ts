@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 const ROOT = join(__dirname, '..', '..');
@@ -12,7 +12,9 @@ const AXE = require.resolve('axe-core/axe.min.js');
 /** The console is built by `npm run build`; a test run without it builds it once (about 5 s). */
 export function ensureConsoleBuilt(): void {
   if (existsSync(join(CONSOLE_DIST, 'index.html'))) return;
-  execFileSync(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--config', join(ROOT, 'apps/console/vite.config.ts'), '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+  // vite's package exports don't list its bin, so it is found beside its package.json.
+  const vite = join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
+  execFileSync(process.execPath, [vite, 'build', '--config', join(ROOT, 'apps/console/vite.config.ts'), '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 export function launchChromium(): Promise<Browser> {

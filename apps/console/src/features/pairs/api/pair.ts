@@ -26,12 +26,16 @@ export function useReviewItem(id: string, lang: Lang) {
   return $api.useQuery('get', '/v1/reviews/{id}', { params: { path: { id }, query: { lang } } });
 }
 
-/** The weights of the profile version the pair's run used (the active one if not found). */
-export function useRunWeights(runId: string | null | undefined, purpose: Purpose): Partial<Record<AnyComponentKey, number>> | undefined {
+/**
+ * The weights of the profile version the pair's run used, and whether they are still on their way
+ * (the breakdown waits for them rather than showing dashes that turn into points a moment later).
+ */
+export function useRunWeights(runId: string | null | undefined, purpose: Purpose): { weights: Partial<Record<AnyComponentKey, number>> | undefined; isPending: boolean } {
   const run = $api.useQuery('get', '/v1/matching/runs/{id}', { params: { path: { id: runId ?? '' } } }, { enabled: Boolean(runId) });
   const versions = $api.useQuery('get', '/v1/matching/profile/versions', { params: { query: { limit: 500, purpose } } });
   // The run records the version of each purpose's profile its scores were made with.
   const version = purpose === 'kennisdelen' ? run.data?.kennisdelenProfileVersion : run.data?.profileVersion;
   const items: { version: number; weights: Partial<Record<AnyComponentKey, number>> }[] = versions.data?.purpose === purpose ? versions.data.items : [];
-  return items.find((profile) => profile.version === version)?.weights;
+  const isPending = (Boolean(runId) && run.isPending) || versions.isPending || (versions.isSuccess && versions.data.purpose !== purpose);
+  return { weights: items.find((profile) => profile.version === version)?.weights, isPending };
 }

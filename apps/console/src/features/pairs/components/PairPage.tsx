@@ -111,7 +111,7 @@ export function PairPage() {
   const partnerB = usePartner(match.data?.partnerB.id);
   const reviewItem = useReviewItem(id, lang);
   const purpose: Purpose = match.data?.purpose ?? 'samenwerken';
-  const weights = useRunWeights(reviewItem.data?.runId, purpose);
+  const { weights, isPending: weightsPending } = useRunWeights(reviewItem.data?.runId, purpose);
   const decide = useDecidePair();
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
@@ -181,7 +181,7 @@ export function PairPage() {
 
       <section className="pm-card pm-section" aria-labelledby="breakdown-heading">
         <Heading2 id="breakdown-heading">{t('pair.breakdown')}</Heading2>
-        {reviewItem.isPending ? (
+        {reviewItem.isPending || (reviewItem.isSuccess && weightsPending) ? (
           <Loading />
         ) : reviewItem.isError && !notInLists ? (
           <ErrorState error={reviewItem.error} onRetry={() => void reviewItem.refetch()} />
