@@ -13,6 +13,9 @@
  * with half the pairs approved so its lists are not empty) against the very same requests to a
  * second API process on the same database started with IMPRESSIONS=off, one after the other.
  * The rows written are counted.
+ * Beside each latency, the CPU a request cost the API process and the PostgreSQL server (from
+ * /proc): at 100,000 partners no list is kept in memory when the rotation comes back to it, so the
+ * figure says how far a read's own work is from the rate asked for, on whatever machine.
  * Above 10,000 partners the run is over the first `REPLICATED_BASE` partners and the network,
  * lists included, is copied until it has n (`replicateNetwork`): n must then be a multiple of it.
  */
@@ -29,6 +32,7 @@ import { printLogTails } from './service-logs';
 import { replicateNetwork } from './replicated-network';
 import { Teardown } from './teardown';
 import { wholeNumberOption } from './cli-options';
+import { cpuPerRequest } from './process-cpu';
 import { Client } from 'pg';
 
 const P99_TARGET_MS = 10;
@@ -68,17 +72,18 @@ async function main(): Promise<void> {
       fixedRateLoad({ baseUrl, paths: routePaths, headers, headersFor, rate, durationSeconds: seconds, connections });
 
     await load(paths, WARM_UP_SECONDS);
-    const floor = await load(['/health/live']);
+    const apiPid = stack.services[0]!.process.pid!;
+    const floor = await cpuPerRequest(apiPid, () => load(['/health/live']));
     stack.assertRunning();
-    const suggestions = await load(paths);
+    const suggestions = await cpuPerRequest(apiPid, () => load(paths));
     stack.assertRunning();
     const impressions = await measureImpressions(stack, paths.slice(0, keyCount), load);
     log(`load average after: ${loadAverage()}`);
     printReport(paths.length, floor, suggestions);
     printImpressions(impressions);
     if (json) {
-      const { rps, p50_ms, p99_ms, errors, non2xx } = suggestions;
-      console.log(JSON.stringify({ rps: round(rps), p50_ms, p99_ms, errors, non2xx }));
+      const { rps, p50_ms, p99_ms, errors, non2xx, api_cpu_ms_per_request, postgres_cpu_ms_per_request } = suggestions;
+      console.log(JSON.stringify({ rps: round(rps), p50_ms, p99_ms, errors, non2xx, api_cpu_ms_per_request, postgres_cpu_ms_per_request }));
     }
   } catch (error) {
     if (stack && !teardown.interrupted) printLogTails(stack);
@@ -195,13 +200,16 @@ async function getJson<T>(stack: PipelineStack, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-function printReport(partners: number, floor: LoadFigures, suggestions: LoadFigures): void {
+type CostedLoad = LoadFigures & { api_cpu_ms_per_request: number; postgres_cpu_ms_per_request: number };
+
+function printReport(partners: number, floor: CostedLoad, suggestions: CostedLoad): void {
   log();
   log(`${rate} req/s for ${durationSeconds} s each (autocannon overallRate, ${connections} connections, each sending its share of a second back to back; loopback); latency in ms`);
-  log('route                                         |    p50 |    p99 |    max |   rps | requests | errors | non-2xx');
-  const row = (label: string, figures: LoadFigures) =>
+  log('CPU ms a request: of the API process, and of every PostgreSQL process on the machine (a cost, so less dependent on what else runs than a latency)');
+  log('route                                         |    p50 |    p99 |    max |   rps | requests | errors | non-2xx | API CPU | PG CPU');
+  const row = (label: string, figures: CostedLoad) =>
     log(
-      `${label.padEnd(45)} | ${fixed(figures.p50_ms)} | ${fixed(figures.p99_ms)} | ${fixed(figures.max_ms)} | ${figures.rps.toFixed(0).padStart(5)} | ${String(figures.requests).padStart(8)} | ${String(figures.errors + figures.timeouts).padStart(6)} | ${String(figures.non2xx).padStart(7)}`,
+      `${label.padEnd(45)} | ${fixed(figures.p50_ms)} | ${fixed(figures.p99_ms)} | ${fixed(figures.max_ms)} | ${figures.rps.toFixed(0).padStart(5)} | ${String(figures.requests).padStart(8)} | ${String(figures.errors + figures.timeouts).padStart(6)} | ${String(figures.non2xx).padStart(7)} | ${figures.api_cpu_ms_per_request.toFixed(2).padStart(7)} | ${figures.postgres_cpu_ms_per_request.toFixed(2).padStart(6)}`,
     );
   row('GET /health/live (floor: HTTP stack only)', floor);
   row(`GET /v1/partners/{slug}/suggestions (${partners})`, suggestions);

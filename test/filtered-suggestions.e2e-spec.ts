@@ -40,9 +40,19 @@ describe('filtered suggestion lists ranked on demand (PostgreSQL, 300 demo partn
     const { profiles, options } = await api.app.get(MatchInputsService).load(undefined, await api.app.get(ActiveMatchingProfileService).ofRun(runId));
     return rankFilteredList({ viewerId: partnerId, profiles, options, filter });
   };
-  /** The old answer: the filter applied to the stored list. */
-  const storedFiltered = (partnerId: string, filter: CandidateFilter) =>
-    api.app.get(SuggestionRepository).listFor(runId, partnerId, { statuses: ['pending', 'approved', 'introduced'], ...filter, limit: 100, offset: 0 });
+  /** The old answer: the filter applied to the stored list (a national candidate has no distance, so a distance keeps it). */
+  const storedFiltered = async (partnerId: string, filter: CandidateFilter) => {
+    const { items } = await api.app.get(SuggestionRepository).listFor(runId, partnerId, { statuses: ['pending', 'approved', 'introduced'], limit: 100, offset: 0 });
+    const kept = items.filter(
+      ({ suggestion: { candidate, distanceKm } }) =>
+        (!filter.sector || candidate.sector === filter.sector) &&
+        (!filter.opgave || candidate.opgaven.includes(filter.opgave)) &&
+        (!filter.leefdomein || candidate.leefdomeinen.includes(filter.leefdomein)) &&
+        (filter.maxDistanceKm === undefined || distanceKm === null || distanceKm <= filter.maxDistanceKm) &&
+        (filter.includeNational !== false || candidate.scope !== 'national'),
+    );
+    return { items: kept, total: kept.length };
+  };
   let viewer: { id: string; slug: string };
 
   beforeAll(async () => {

@@ -4,6 +4,9 @@ import { Brackets, In, Repository, type EntityManager } from 'typeorm';
 import { PartnerEntity } from '../entities/partner.entity';
 import { jsonArrayOf } from '../json-rows';
 import { hasIdShape } from '../slug';
+import { EmbeddedPostgres } from '../embedded/embedded-postgres';
+import { preparedQuery } from '../prepared-query';
+import { PartnerColumns } from './partner-columns';
 
 export interface PartnerSearch {
   sector?: string;
@@ -48,7 +51,14 @@ const MATCHING_COLUMNS: [string, keyof MatchingFields][] = [
 
 @Injectable()
 export class PartnerRepository {
-  constructor(@InjectRepository(PartnerEntity) private readonly partners: Repository<PartnerEntity>) {}
+  private readonly columns: PartnerColumns;
+
+  constructor(
+    @InjectRepository(PartnerEntity) private readonly partners: Repository<PartnerEntity>,
+    private readonly embedded: EmbeddedPostgres,
+  ) {
+    this.columns = new PartnerColumns(partners.manager.connection, 'p', 'p_');
+  }
 
   async search(search: PartnerSearch): Promise<{ items: PartnerEntity[]; total: number }> {
     const query = this.partners.createQueryBuilder('partner');
@@ -78,9 +88,18 @@ export class PartnerRepository {
     return ids.length === 0 ? Promise.resolve([]) : this.partners.findBy({ id: In(ids) });
   }
 
-  /** Path parameters accept either the uuid or the slug; a value of the shape of an id is an id (no slug has that shape). */
-  findByIdOrSlug(idOrSlug: string): Promise<PartnerEntity | null> {
-    return this.partners.findOneBy(hasIdShape(idOrSlug) ? { id: idOrSlug.toLowerCase() } : { slug: idOrSlug.toLowerCase() });
+  /**
+   * Path parameters accept either the uuid or the slug; a value of the shape of an id is an id (no
+   * slug has that shape). Every partner route's first read, so a prepared statement (preparedQuery).
+   */
+  async findByIdOrSlug(idOrSlug: string): Promise<PartnerEntity | null> {
+    const byId = hasIdShape(idOrSlug);
+    const [row] = await preparedQuery<Record<string, unknown>>(
+      this.partners.manager.connection,
+      { name: byId ? 'partner-by-id' : 'partner-by-slug', text: `SELECT ${this.columns.select} FROM partner p WHERE p.${byId ? 'id' : 'slug'} = $1`, prepare: !this.embedded.running },
+      [idOrSlug.toLowerCase()],
+    );
+    return row ? this.columns.read(row) : null;
   }
 
   /** The id of the partner a path parameter names, resolved as findByIdOrSlug does; null for an unknown slug. */

@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { COMPONENT_NAMES, KENNISDELEN_COMPONENTS, renderStoredKennisdelenReason, renderStoredReasons, storeKennisdelenReason, storeReasons, type KennisdelenScores, type Reason, type StoredKennisdelenReason, type StoredReason } from '@app/matching';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { FeedbackVerdict } from '../entities/feedback.entity';
 import { PartnerEntity } from '../entities/partner.entity';
 import { MatchEntity, type MatchStatus } from '../entities/match.entity';
 import { SuggestionEntity, type SuggestionPurpose } from '../entities/suggestion.entity';
 import { SystemStateEntity } from '../entities/system-state.entity';
-import { COMPONENT_COLUMNS, createPartition, KENNISDELEN_COMPONENT_COLUMNS, partitionName, runOfPartition, type ComponentWeights, type RunWeights } from '../suggestion-storage';
+import { COMPONENT_COLUMNS, componentsOf, createPartition, KENNISDELEN_COMPONENT_COLUMNS, partitionName, runOfPartition, type ComponentWeights, type RunWeights } from '../suggestion-storage';
 import { EmbeddedPostgres } from '../embedded/embedded-postgres';
 import { copyRows, type CopyValue } from '../copy-rows';
+import { preparedQuery } from '../prepared-query';
+import { PartnerColumns } from './partner-columns';
 
 /** A suggestion as a run computed it, reasons with both sentences: what writers hand in. */
 export type SuggestionRow = Omit<SuggestionEntity, 'candidate' | 'computedAt' | 'storedReasons' | 'purpose' | 'reasons' | 'components'> & { components: Record<string, number>; reasons: Reason[] };
@@ -164,10 +166,15 @@ export class SuggestionRepository {
   /** The weights of runs read or written here: a run's never change once its partition exists. */
   private readonly runWeights = new Map<string, RunWeights>();
 
+  /** A list's candidates, read with its rows. */
+  private readonly candidateColumns: PartnerColumns;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly embedded: EmbeddedPostgres,
-  ) {}
+  ) {
+    this.candidateColumns = new PartnerColumns(dataSource, 'c', 'c_');
+  }
 
   /**
    * Makes the run's partition, with the weights its lists are scored with (their reasons'
@@ -189,9 +196,18 @@ export class SuggestionRepository {
     return row.weights;
   }
 
-  async activeRunId(manager: EntityManager = this.dataSource.manager): Promise<string | null> {
-    const state = await manager.findOneBy(SystemStateEntity, { key: ACTIVE_RUN_KEY });
-    return (state?.value as { runId?: string } | undefined)?.runId ?? null;
+  /** Read by every list read outside a transaction, so prepared there (preparedQuery). */
+  async activeRunId(manager?: EntityManager): Promise<string | null> {
+    if (manager) {
+      const state = await manager.findOneBy(SystemStateEntity, { key: ACTIVE_RUN_KEY });
+      return (state?.value as { runId?: string } | undefined)?.runId ?? null;
+    }
+    const [state] = await preparedQuery<{ run_id: string | null }>(
+      this.dataSource,
+      { name: 'active-run', text: `SELECT value->>'runId' AS run_id FROM system_state WHERE key = $1`, prepare: !this.embedded.running },
+      [ACTIVE_RUN_KEY],
+    );
+    return state?.run_id ?? null;
   }
 
   /**
@@ -308,38 +324,15 @@ export class SuggestionRepository {
     partnerId: string,
     page: { limit: number; offset: number; statuses: readonly MatchStatus[] },
   ): Promise<{ items: ListedKennisdelenSuggestion[]; total: number }> {
-    const statuses = [...page.statuses];
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT s.rank, s.score, s.distance_km, s.reasons, s.profile_version, s.computed_at, s.candidate_id,
-              ${KENNISDELEN_COMPONENT_COLUMNS.map((column) => `s.${column}`).join(', ')},
-              m.id AS match_id, m.status AS match_status, f.verdict AS own_feedback, count(*) OVER ()::int AS total
-         FROM suggestion s
-         JOIN match m ON m.partner_a_id = LEAST(s.partner_id, s.candidate_id) AND m.partner_b_id = GREATEST(s.partner_id, s.candidate_id) AND m.purpose = s.purpose
-         LEFT JOIN feedback f ON f.partner_id = s.partner_id AND f.candidate_id = s.candidate_id AND f.purpose = s.purpose
-        WHERE s.run_id = $1 AND s.partner_id = $2 AND s.purpose = 'kennisdelen' AND f.verdict IS DISTINCT FROM 'not-relevant'
-          AND ${LIST_STATUS_FILTER('m.status')} = ANY($5::text[])
-        ORDER BY s.rank LIMIT $3 OFFSET $4`,
-      [runId, partnerId, page.limit, page.offset, statuses],
-    );
-    if (rows.length === 0) {
-      const [{ count }] = await this.dataSource.query(
-        `SELECT count(*)::int AS count FROM suggestion s
-           JOIN match m ON m.partner_a_id = LEAST(s.partner_id, s.candidate_id) AND m.partner_b_id = GREATEST(s.partner_id, s.candidate_id) AND m.purpose = s.purpose
-          WHERE s.run_id = $1 AND s.partner_id = $2 AND s.purpose = 'kennisdelen' AND ${LIST_STATUS_FILTER('m.status')} = ANY($3::text[])
-           AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.partner_id = s.partner_id AND f.candidate_id = s.candidate_id AND f.purpose = s.purpose AND f.verdict = 'not-relevant')`,
-        [runId, partnerId, statuses],
-      );
-      return { items: [], total: page.offset > 0 ? count : 0 };
-    }
+    const { rows, total } = await this.storedListPage('kennisdelen', runId, partnerId, page);
+    if (rows.length === 0) return { items: [], total };
     const weights = (await this.weightsOf(runId)).kennisdelen!;
-    const candidates = await this.dataSource.getRepository(PartnerEntity).findBy({ id: In(rows.map((row) => row.candidate_id as string)) });
-    const candidateOf = new Map(candidates.map((candidate) => [candidate.id, candidate]));
     const items = rows.map((row) => {
       const components = Object.fromEntries(KENNISDELEN_COMPONENTS.map((name) => [name, row[`component_${name}`] as number])) as KennisdelenScores;
       return {
         rank: row.rank as number,
         score: row.score as number,
-        candidate: candidateOf.get(row.candidate_id as string)!,
+        candidate: this.candidateColumns.read(row),
         distanceKm: row.distance_km as number | null,
         components,
         reasons: (row.reasons as never[]).map((entry) => renderStoredKennisdelenReason(entry, { components, weights })),
@@ -349,7 +342,7 @@ export class SuggestionRepository {
         feedback: (row.own_feedback as FeedbackVerdict | null) ?? null,
       };
     });
-    return { items, total: rows[0].total as number };
+    return { items, total };
   }
 
   /** How many samenwerken suggestions a run has stored (the run's `suggestionCount`). */
@@ -420,60 +413,74 @@ export class SuggestionRepository {
   }
 
   /**
-   * One partner's list in a run, with the candidates' profiles, filtered and paged: only
-   * pairs with one of the given statuses, never a candidate the partner called not relevant.
+   * One partner's stored list in a run, with the candidates' profiles, paged: only pairs with
+   * one of the given statuses, never a candidate the partner called not relevant (a filtered
+   * list is ranked on demand, not read from here).
    */
-  async listFor(runId: string, partnerId: string, search: SuggestionSearch): Promise<{ items: ListedSuggestion[]; total: number; searchedDepth: number }> {
-    const query = this.dataSource
-      .getRepository(SuggestionEntity)
-      .createQueryBuilder('suggestion')
-      .innerJoinAndSelect('suggestion.candidate', 'candidate')
-      .innerJoin(
-        MatchEntity,
-        'match',
-        'match.partnerAId = LEAST(suggestion.partnerId, suggestion.candidateId) AND match.partnerBId = GREATEST(suggestion.partnerId, suggestion.candidateId) AND match.purpose = suggestion.purpose',
-      )
-      .addSelect(['match.id', 'match.status'])
-      .where(`suggestion.runId = :runId AND suggestion.partnerId = :partnerId AND suggestion.purpose = 'samenwerken'`, { runId, partnerId })
-      // Never by match_status_idx: see LIST_STATUS_FILTER.
-      .andWhere(`${LIST_STATUS_FILTER('match.status')} IN (:...statuses)`, { statuses: search.statuses })
-      .andWhere(
-        `NOT EXISTS (SELECT 1 FROM feedback f WHERE f.partner_id = suggestion.partner_id AND f.candidate_id = suggestion.candidate_id AND f.purpose = suggestion.purpose AND f.verdict = 'not-relevant')`,
-      );
-    if (search.sector) query.andWhere('candidate.sector = :sector', { sector: search.sector });
-    if (search.opgave) query.andWhere(':opgave = ANY(candidate.opgaven)', { opgave: search.opgave });
-    if (search.leefdomein) query.andWhere(':leefdomein = ANY(candidate.leefdomeinen)', { leefdomein: search.leefdomein });
-    if (search.maxDistanceKm !== undefined) {
-      // A national candidate works everywhere, so it is always within reach.
-      query.andWhere('(suggestion.distanceKm IS NULL OR suggestion.distanceKm <= :maxDistanceKm)', { maxDistanceKm: search.maxDistanceKm });
-    }
-    if (search.includeNational === false) query.andWhere(`candidate.scope <> 'national'`);
-    // The page carries the count of all matching rows: one round trip instead of two on the
-    // hottest read. Only a page past the end has no row to carry it.
-    // Filters search the stored list only; the depth of that list rides on the page as well.
-    // On the parameters, not the row: counted once for the page (an InitPlan), not once a row.
-    const depth = `SELECT count(*) FROM suggestion d WHERE d.run_id = :runId AND d.partner_id = :partnerId AND d.purpose = 'samenwerken'`;
-    const { entities, raw } = await query
-      .addSelect('count(*) OVER ()', 'total')
-      .addSelect(`(${depth})`, 'depth')
-      .addSelect('(SELECT f.verdict FROM feedback f WHERE f.partner_id = suggestion.partner_id AND f.candidate_id = suggestion.candidate_id AND f.purpose = suggestion.purpose)', 'own_feedback')
-      .orderBy('suggestion.rank', 'ASC')
-      .limit(search.limit)
-      .offset(search.offset)
-      .getRawAndEntities();
-    const total = raw.length > 0 ? Number(raw[0].total) : search.offset > 0 ? await query.getCount() : 0;
-    const searchedDepth = raw.length > 0 ? Number(raw[0].depth) : await this.listDepth(runId, partnerId);
-    const rowOf = new Map<number, { match_id: string; match_status: MatchStatus; own_feedback: FeedbackVerdict | null }>(raw.map((row) => [row.suggestion_rank, row]));
-    const weights = entities.length > 0 ? await this.weightsOf(runId) : undefined;
+  async listFor(runId: string, partnerId: string, page: { statuses: readonly MatchStatus[]; limit: number; offset: number }): Promise<{ items: ListedSuggestion[]; total: number; searchedDepth: number }> {
+    const { rows, total } = await this.storedListPage('samenwerken', runId, partnerId, page);
+    if (rows.length === 0) return { items: [], total, searchedDepth: await this.listDepth(runId, partnerId) };
+    const weights = await this.weightsOf(runId);
     return {
-      items: entities.map((suggestion) => {
-        suggestion.reasons = renderStoredReasons(suggestion.storedReasons, { ...suggestion, components: suggestion.components as never, weights: weights! });
-        const row = rowOf.get(suggestion.rank)!;
-        return { suggestion, match: { id: row.match_id, status: row.match_status }, feedback: row.own_feedback };
+      items: rows.map((row) => {
+        const suggestion = Object.assign(new SuggestionEntity(), {
+          runId,
+          partnerId,
+          purpose: 'samenwerken' as const,
+          rank: row.rank as number,
+          candidateId: row.candidate_id as string,
+          candidate: this.candidateColumns.read(row),
+          score: row.score as number,
+          distanceKm: row.distance_km as number | null,
+          components: componentsOf(row),
+          storedReasons: row.reasons as StoredReason[],
+          profileVersion: row.profile_version as number,
+          computedAt: row.computed_at as Date,
+        });
+        suggestion.reasons = renderStoredReasons(suggestion.storedReasons, { ...suggestion, components: suggestion.components as never, weights });
+        return { suggestion, match: { id: row.match_id as string, status: row.match_status as MatchStatus }, feedback: (row.own_feedback as FeedbackVerdict | null) ?? null };
       }),
       total,
-      searchedDepth,
+      searchedDepth: rows[0]!.depth as number,
     };
+  }
+
+  /**
+   * A page of one stored list's rows with their candidates' columns, their pairs' review state and
+   * the partner's own verdict, and the count of all the list's rows it pages (a page past the end
+   * has none to carry it, so that is counted apart). The hottest read of all when its list is not
+   * kept in memory (every read at 100,000 partners), so one raw statement, prepared once a
+   * connection for each purpose; the page's rows also carry the stored list's depth (on the
+   * parameters, not the row: counted once for the page, an InitPlan).
+   */
+  private async storedListPage(purpose: SuggestionPurpose, runId: string, partnerId: string, page: { statuses: readonly MatchStatus[]; limit: number; offset: number }) {
+    const fromWhere = `FROM suggestion s
+         JOIN partner c ON c.id = s.candidate_id
+         JOIN match m ON m.partner_a_id = LEAST(s.partner_id, s.candidate_id) AND m.partner_b_id = GREATEST(s.partner_id, s.candidate_id) AND m.purpose = s.purpose
+         LEFT JOIN feedback f ON f.partner_id = s.partner_id AND f.candidate_id = s.candidate_id AND f.purpose = s.purpose
+        WHERE s.run_id = $1 AND s.partner_id = $2 AND s.purpose = '${purpose}' AND f.verdict IS DISTINCT FROM 'not-relevant'
+          AND ${LIST_STATUS_FILTER('m.status')} = ANY($3::text[])`;
+    const values = [runId, partnerId, [...page.statuses]];
+    const prepare = !this.embedded.running;
+    const componentColumns = purpose === 'kennisdelen' ? KENNISDELEN_COMPONENT_COLUMNS : COMPONENT_COLUMNS;
+    const rows = await preparedQuery<Record<string, unknown>>(
+      this.dataSource,
+      {
+        name: `${purpose}-list`,
+        text: `SELECT s.rank, s.candidate_id, s.score, s.distance_km, ${componentColumns.map((column) => `s.${column}`).join(', ')},
+              s.reasons, s.profile_version, s.computed_at, ${this.candidateColumns.select},
+              m.id AS match_id, m.status AS match_status, f.verdict AS own_feedback, count(*) OVER ()::int AS total,
+              (SELECT count(*)::int FROM suggestion d WHERE d.run_id = $1 AND d.partner_id = $2 AND d.purpose = '${purpose}') AS depth
+         ${fromWhere}
+        ORDER BY s.rank LIMIT $4 OFFSET $5`,
+        prepare,
+      },
+      [...values, page.limit, page.offset],
+    );
+    if (rows.length > 0) return { rows, total: rows[0]!.total as number };
+    if (page.offset === 0) return { rows, total: 0 };
+    const [{ count }] = await preparedQuery<{ count: number }>(this.dataSource, { name: `${purpose}-list-count`, text: `SELECT count(*)::int AS count ${fromWhere}`, prepare }, values);
+    return { rows, total: count };
   }
 
   /** How many candidates a partner's stored list in a run holds. */
