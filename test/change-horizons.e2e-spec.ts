@@ -69,6 +69,18 @@ describe('change horizons: partners and pairs written since the last read (Postg
     expect(late.changed.map((profile) => profile.id)).toEqual([ids[2]]);
     expect(opgaven(late.changed)).toEqual(['gezond-opgroeien']);
     expect(await mirror.catchUp(partners)).toEqual({ changed: [], removedIds: [] });
+
+    // So too a deletion, which leaves a row naming its transaction (`row_deletion`), no partner to find.
+    const leaving = await createPartner(api, partnerBody({ name: 'Bibliotheek Utrecht', website: undefined, contactEmail: undefined }));
+    expect((await mirror.catchUp(partners)).changed.map((profile) => profile.id)).toEqual([leaving.id]);
+    await other.query('BEGIN');
+    await other.query(`DELETE FROM partner WHERE id = $1`, [leaving.id]);
+    await db.query(`UPDATE partner SET opgaven = '{schulden}' WHERE id = $1`, [ids[1]]);
+    expect(await mirror.catchUp(partners)).toMatchObject({ removedIds: [] });
+    await other.query('COMMIT');
+    expect(await mirror.catchUp(partners)).toEqual({ changed: [], removedIds: [leaving.id] });
+    expect(mirror.profiles.has(leaving.id)).toBe(false);
+    expect(await mirror.catchUp(partners)).toEqual({ changed: [], removedIds: [] });
   });
 
   it('tells the never-suggested pairs unchanged, also after a note, and changed by a connection, a deletion or a rejection', async () => {
@@ -100,6 +112,11 @@ describe('change horizons: partners and pairs written since the last read (Postg
     await db.query(`DELETE FROM connection`);
     expect(await still()).toBe(false);
     version = await inputs.pairsVersion();
+    await db.query(`INSERT INTO connection (partner_a_id, partner_b_id) VALUES ($1, $2)`, [c, d]);
+    version = await inputs.pairsVersion();
+    await db.query(`TRUNCATE connection`);
+    expect(await still()).toBe(false);
+    version = await inputs.pairsVersion();
 
     // A pending match is no matter; its rejection is.
     await db.query(`INSERT INTO match (partner_a_id, partner_b_id, purpose, status) VALUES ($1, $2, 'samenwerken', 'pending')`, [a, b]);
@@ -109,5 +126,16 @@ describe('change horizons: partners and pairs written since the last read (Postg
     version = await inputs.pairsVersion();
     await db.query(`UPDATE match SET status = 'pending' WHERE partner_a_id = $1 AND partner_b_id = $2`, [a, b]);
     expect(await still()).toBe(false);
+  });
+
+  // Last: it empties the tables.
+  it('after a TRUNCATE, which names no partner, asks which of the known partners are left', async () => {
+    const mirror = new PartnerProfilesMirror();
+    await mirror.catchUp(partners);
+    expect(mirror.size).toBeGreaterThan(0);
+    const known = [...mirror.profiles.keys()].sort();
+    await db.query(`TRUNCATE partner CASCADE`);
+    expect((await mirror.catchUp(partners)).removedIds.sort()).toEqual(known);
+    expect(mirror.size).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { SuggestionRepository } from '@app/persistence';
 import { DataSource } from 'typeorm';
 import { eventually } from './support/eventually';
 import { completeFullRun } from './support/full-run';
@@ -93,5 +94,38 @@ describe('privacy: export of everything held about a partner, opt-out (PostgreSQ
     expect(connection.note).toBe('Samen met [verwijderde partner] gestart');
     const history = (await api.http().get(`/v1/matches/${unrelated.id}/history`).expect(200)).body.items;
     expect(history.map((event: { note: string }) => event.note)).toEqual(['Zoals bij [verwijderde partner]']);
+  });
+
+  it('erases at once also while a repair is writing lists that name the partner', async () => {
+    const leaving = await create({ name: 'Stichting Leergeld Utrecht', offers: ['financiering'] });
+    const staying = await create({ name: 'Bibliotheek Utrecht', sector: 'maatschappelijke-organisatie' });
+    await eventually(() => teamList(staying), (list) => list.includes(leaving));
+    const leavingId = (await api.http().get(`/v1/partners/${leaving}`).expect(200)).body.id;
+    const rowsNaming = async (): Promise<number> =>
+      (await api.app.get(DataSource).query(`SELECT count(*)::int AS n FROM suggestion WHERE partner_id = $1 OR candidate_id = $1`, [leavingId]))[0].n;
+    // The repair of the next change writes its lists (naming the partner) and holds its transaction open.
+    const repository = api.app.get(SuggestionRepository);
+    const replaceLists = repository.replaceLists.bind(repository);
+    let wrote!: () => void;
+    const written = new Promise<void>((resolve) => (wrote = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const spy = jest.spyOn(repository, 'replaceLists').mockImplementationOnce(async (...args) => {
+      await replaceLists(...args);
+      wrote();
+      await held;
+    });
+    try {
+      await api.http().patch(`/v1/partners/${staying}`).send({ opgaven: ['vroegsignalering', 'meedoen'] }).expect(200);
+      await written;
+      const erasing = api.http().delete(`/v1/partners/${leaving}?erase=true`).then((response) => response.status);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      release();
+      expect(await erasing).toBe(204);
+    } finally {
+      release();
+      spy.mockRestore();
+    }
+    expect(await rowsNaming()).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { SuggestionRepository } from '@app/persistence';
 import { MatchingJobProducer, QueueUnavailableException } from '@app/queue';
+import { MatchIndexCacheService } from '@app/suggestions';
 import { DataSource } from 'typeorm';
 import { eventually } from './support/eventually';
 import { finishFullRun } from './support/full-run';
@@ -274,6 +275,43 @@ describe('suggestions and matching runs API (PostgreSQL, in-process queue)', () 
     expect(written.flat()).toContain(doomed.id);
     await repairedWithout(doomed);
     await eventually(naming, (left) => left.rows === 0 && left.matches === 0);
+  });
+
+  it('lets a partner deletion wait for the switch-in repair that has read the partners, then mends the lists', async () => {
+    const doomed = await create({ name: 'Stichting Kortstondig Utrecht', offers: ['financiering'] });
+    await eventually(() => candidateSlugs(school), (slugs) => slugs.includes(doomed.slug));
+    const previousRun = (await suggestionsOf(school)).runId;
+    const indexCache = api.app.get(MatchIndexCacheService);
+    const sync = indexCache.sync.bind(indexCache);
+    let deletion: Promise<number> | undefined;
+    let answeredDuringRepair = false;
+    let resumed!: () => void;
+    const repairResumed = new Promise<void>((resolve) => (resumed = resolve));
+    // The first sync for the new run is its switch-in repair's: it has read the partner as present.
+    const spy = jest.spyOn(indexCache, 'sync').mockImplementation(async (runId, profile, manager) => {
+      const synced = await sync(runId, profile, manager);
+      if (!deletion && runId !== previousRun) {
+        let answered = false;
+        deletion = api
+          .http()
+          .delete(`/v1/partners/${doomed.slug}`)
+          .then((response) => ((answered = true), response.status));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        answeredDuringRepair = answered;
+        resumed();
+      }
+      return synced;
+    });
+    try {
+      expect((await runToCompletion()).status).toBe('completed');
+      await repairResumed;
+      // Deleted after the repair wrote the lists naming it: a trigger removes its rows then.
+      expect(await deletion).toBe(204);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(answeredDuringRepair).toBe(false);
+    await repairedWithout(doomed);
   });
 
   it('marks a run that fails as failed with its error, and leaves the previous lists in place', async () => {

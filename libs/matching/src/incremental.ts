@@ -2,14 +2,13 @@ import { diversifyPool, RowOutput, RowScorer } from './kernel-core';
 import { KernelRun, PackedStore, placeholderProfile, prepareRun, RankAllPairsOptions, runKernel, runKernelSync } from './kernel';
 import { defaultThreads } from './kernel-threads';
 import { poolDepth } from './matching-profile';
-import { buildSuggestions } from './reasons';
 import type { MatchContext } from './reference-scorer';
-import type { PartnerProfile, RankedCandidate, Suggestion } from './types';
+import type { PartnerProfile, RankedCandidate } from './types';
 
 /** What changed after one partner changed. */
 export interface MatchUpdate {
-  /** The changed partner's new list (empty when it opted out or was removed). */
-  list: Suggestion[];
+  /** The changed partner's new list, unexplained (empty when it opted out or was removed): explaining is the caller's choice. */
+  list: RankedCandidate[];
   /** The other partners whose visible lists (candidates, order or scores) changed. */
   changedPartnerIds: string[];
 }
@@ -100,13 +99,6 @@ export class MatchIndex {
     return Array.from({ length: count }, (_, r) => ({ candidateId: ids[this.visibleIndex[r]], score: this.visibleScore[r] }));
   }
 
-  /** The explained suggestions of a partner. */
-  suggestions(id: string): Suggestion[] {
-    const viewer = this.profiles.get(id);
-    if (!viewer) return [];
-    return buildSuggestions(viewer, this.ranked(id), (candidateId) => this.profiles.get(candidateId), this.run.context);
-  }
-
   /** Adds or changes a partner (an opt-out is a change too). */
   upsert(profile: PartnerProfile): MatchUpdate {
     const store = this.run.store;
@@ -126,7 +118,7 @@ export class MatchIndex {
     const changed = this.propagate(slot, hadOld, active);
     if (active) this.recompute(slot);
     else this.clear(slot);
-    return { list: this.suggestions(profile.id), changedPartnerIds: changed };
+    return { list: this.ranked(profile.id), changedPartnerIds: changed };
   }
 
   /** Removes a partner: it leaves every list and gets none. */

@@ -106,7 +106,8 @@ describe('KennisdelenRanker kept across changes', () => {
     const { after, changedProfiles, removedIds } = changed(profiles, 32);
     const changedIds = [...changedProfiles.map((p) => p.id), ...removedIds];
     const reached = new Set(changedIds);
-    const reach = (id: string) => ranker.listsReachedBy(id, before).forEach((viewer) => reached.add(viewer));
+    const floors = ranker.listFloors(before);
+    const reach = (id: string) => ranker.listsReachedBy(id, floors).forEach((viewer) => reached.add(viewer));
     changedIds.forEach(reach);
     // Before the update: every list holding a changed partner is reached.
     for (const [id, list] of before) if (list.some((entry) => changedIds.includes(entry.candidateId))) expect(reached.has(id)).toBe(true);
@@ -124,9 +125,29 @@ describe('KennisdelenRanker kept across changes', () => {
     single.update([alone]);
     const reranked = single.rank();
     const expected = [...reranked].filter(([id, list]) => id !== alone.id && (lists.get(id) ?? []).every((entry) => entry.candidateId !== alone.id) && list.some((entry) => entry.candidateId === alone.id)).map(([id]) => id);
-    const named = single.listsReachedBy(alone.id, lists).filter((id) => (lists.get(id) ?? []).every((entry) => entry.candidateId !== alone.id));
+    const named = single.listsReachedBy(alone.id, single.listFloors(lists)).filter((id) => (lists.get(id) ?? []).every((entry) => entry.candidateId !== alone.id));
     expect(named.sort()).toEqual(expected.sort());
     expect(expected.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the last places in step with the lists as they change, as if taken anew', () => {
+    const { profiles, connections } = network(400, 33);
+    const ranker = new KennisdelenRanker(profiles, { connections });
+    const lists = ranker.rank();
+    const floors = ranker.listFloors(lists);
+    const { changedProfiles, removedIds } = changed(profiles, 34);
+    ranker.update(changedProfiles, removedIds);
+    const reranked = ranker.rank();
+    for (const id of new Set([...lists.keys(), ...reranked.keys()])) {
+      const list = removedIds.includes(id) ? undefined : reranked.get(id);
+      if (list) lists.set(id, list);
+      else lists.delete(id);
+      floors.set(id, list);
+    }
+    const anew = ranker.listFloors(lists);
+    const asked = [...changedProfiles.map((p) => p.id), ...profiles.slice(0, 40).map((p) => p.id)];
+    for (const id of asked) expect(ranker.listsReachedBy(id, floors)).toEqual(ranker.listsReachedBy(id, anew));
+    expect(asked.some((id) => ranker.listsReachedBy(id, floors).length > 0)).toBe(true);
   });
 });
 

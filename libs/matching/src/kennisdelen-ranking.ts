@@ -210,37 +210,44 @@ export class KennisdelenRanker {
   }
 
   /**
-   * The partners whose list (`lists`) this candidate reaches with its profile in the ranker: it
+   * The partners whose list (its last place in `floors`) this candidate reaches with its profile in the ranker: it
    * may be suggested to them and scores at or above their last place, or their list is short.
    * Asked before an update, that is every list holding the candidate (lists ranked with its old
    * profile); after, every list it now enters. Scores are symmetric, so one row of tables — the
    * candidate's — scores it for every list: O(partners) lookups, no list scanned.
    */
-  listsReachedBy(candidateId: string, lists: ReadonlyMap<string, readonly KennisdelenRanked[]>): string[] {
+  listsReachedBy(candidateId: string, floors: KennisdelenListFloors): string[] {
     const c = this.slotOf.get(candidateId);
     if (c === undefined || this.takesPart[c] === 0) return [];
-    const { weights, k } = this.profile;
+    const { weights } = this.profile;
     const { opgaven, leefdomeinen, exchange, takesPart, weightTotal: total } = this;
     const opgTable = this.opgavenRow(opgaven.classOf[c]).values;
     const leefTable = this.leefdomeinenRow(leefdomeinen.classOf[c]).values;
     const exchangeTable = this.exchangeRow(exchange.classOf[c]);
     const connected = new Set(this.adjacency[c]);
+    const { scores: floorScores, lastIds } = floors;
     const reached: string[] = [];
     for (let j = 0; j < this.ids.length; j++) {
       if (j === c || takesPart[j] === 0 || connected.has(j)) continue;
       const opgValue = opgTable[opgaven.classOf[j]];
       const leefValue = leefTable[leefdomeinen.classOf[j]];
       if (opgValue === 0 && leefValue === 0) continue;
-      const list = lists.get(this.ids[j]) ?? [];
-      if (list.length < k) {
+      const floor = j < floorScores.length ? floorScores[j] : -Infinity;
+      if (floor === -Infinity) {
         reached.push(this.ids[j]);
         continue;
       }
       const score = pairScore(weights, total, weights.opgaven * opgValue, leefValue, exchangeTable, exchange.classOf[j]);
-      const last = list[list.length - 1];
-      if (score > last.score || (score === last.score && candidateId <= last.candidateId)) reached.push(this.ids[j]);
+      if (score > floor || (score === floor && candidateId <= lastIds[j]!)) reached.push(this.ids[j]);
     }
     return reached;
+  }
+
+  /** The last places of these lists, for `listsReachedBy`; kept in step with the lists by `set`. */
+  listFloors(lists: ReadonlyMap<string, readonly KennisdelenRanked[]>): KennisdelenListFloors {
+    const floors = new KennisdelenListFloors((id) => this.slotOf.get(id), this.profile.k);
+    for (const [id, list] of lists) floors.set(id, list);
+    return floors;
   }
 
   private place(partner: PartnerProfile): void {
@@ -338,4 +345,34 @@ export class KennisdelenRanker {
 /** Every partner's kennisdelen list at once (or only some: everyone still competes); see `KennisdelenRanker`. */
 export function rankKennisdelenLists(profiles: readonly PartnerProfile[], options: RankKennisdelenOptions = {}): Map<string, KennisdelenRanked[]> {
   return new KennisdelenRanker(profiles, options).rank(options.only);
+}
+
+/**
+ * Each list's last place by the ranker's slot: what a candidate must beat to enter the list.
+ * `listsReachedBy` visits every partner; looking each one's list up by its id instead took
+ * ~60 ms a call at 100,000 partners (twice per changed partner in a repair).
+ */
+export class KennisdelenListFloors {
+  /** The last place's score, or -Infinity for a list with room (every candidate enters it). */
+  readonly scores: number[] = [];
+  /** The last place's candidate, which a candidate of the same score must not come after. */
+  readonly lastIds: (string | undefined)[] = [];
+
+  constructor(
+    private readonly slotOf: (id: string) => number | undefined,
+    private readonly k: number,
+  ) {}
+
+  /** The partner's list is now `list` (none: `undefined`). */
+  set(id: string, list: readonly KennisdelenRanked[] | undefined): void {
+    const slot = this.slotOf(id);
+    if (slot === undefined) return; // unknown to the ranker: reached as a list with room, once placed
+    while (this.scores.length <= slot) {
+      this.scores.push(-Infinity);
+      this.lastIds.push(undefined);
+    }
+    const last = list && list.length >= this.k ? list[list.length - 1] : undefined;
+    this.scores[slot] = last ? last.score : -Infinity;
+    this.lastIds[slot] = last?.candidateId;
+  }
 }

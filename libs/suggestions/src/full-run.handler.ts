@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { appConfig, type AppConfig } from '@app/config';
-import { buildMatchContext, buildSuggestionFacts, defaultThreads, rankAllPairs, type KennisdelenProfile, type MatchingProfile } from '@app/matching';
+import { buildMatchContext, defaultThreads, rankAllPairs, type KennisdelenProfile, type MatchingProfile } from '@app/matching';
 import { MatchingRunRepository, PartnerRepository, SuggestionRepository, type MatchingRunEntity, type RunWeights, type ShardBounds, type StoredSuggestionRow } from '@app/persistence';
 import { MatchingJobProducer, type MatchingJobData, type ProgressReporter } from '@app/queue';
 import { ActiveKennisdelenProfileService } from './active-kennisdelen-profile.service';
@@ -9,7 +9,7 @@ import { ActiveMatchingProfileService } from './active-matching-profile.service'
 import { KennisdelenListsService } from './kennisdelen-lists.service';
 import { MatchInputsService, type MatchInputs } from './match-inputs.service';
 import { PartnerChangeHandler } from './partner-change.handler';
-import { toStoredSuggestionRows } from './partner-profiles';
+import { rankedListRows } from './partner-profiles';
 
 /** Partners per shard job of a full run. */
 export const SHARD_SIZE = 2500;
@@ -142,7 +142,7 @@ export class FullRunHandler {
       const chunk = inShard.slice(start, start + chunkSize);
       const rows: StoredSuggestionRow[] = [];
       for (const viewer of chunk) {
-        rows.push(...toStoredSuggestionRows(data.runId, viewer, buildSuggestionFacts(viewer, lists.list(viewer.id), lookup, context), lookup, profile.version, profile.weights));
+        rows.push(...rankedListRows(data.runId, viewer, lists.list(viewer.id), lookup, context, { profileVersion: profile.version, weights: profile.weights }));
       }
       const ids = chunk.map((partner) => partner.id);
       const kennisdelenRows = this.kennisdelen.storedRows(data.runId, ids, kennisdelenLists, lookup, kennisdelenProfile);

@@ -2,6 +2,7 @@ export * from './active-kennisdelen-profile.service';
 export * from './active-matching-profile.service';
 export * from './full-run.handler';
 export * from './kennisdelen-lists.service';
+export * from './match-index-cache.service';
 export * from './match-inputs.service';
 export * from './matching-job.router';
 export * from './matching-pipeline.module';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   KennisdelenRanker,
+  type KennisdelenListFloors,
   kennisdelenReasonFacts,
   kennisdelenReasons,
   nearestGemeenten,
@@ -12,7 +13,7 @@ import {
   type KennisdelenScores,
   type PartnerProfile,
 } from '@app/matching';
-import { SuggestionRepository, type KennisdelenRow, type StoredKennisdelenSuggestionRow, type Transaction } from '@app/persistence';
+import { SuggestionRepository, type KennisdelenRow, type StoredKennisdelenSuggestionRow, type StoredListEntry, type Transaction } from '@app/persistence';
 import { ActiveKennisdelenProfileService } from './active-kennisdelen-profile.service';
 import type { SyncedIndex } from './match-index-cache.service';
 import { MatchInputsService } from './match-inputs.service';
@@ -62,6 +63,8 @@ interface KennisdelenState {
   /** The lists' ranker, with the connected and excluded pairs of its time, taking each repair's changed profiles. */
   ranker: KennisdelenRanker;
   lists: Map<string, KennisdelenRanked[]>;
+  /** The last places of `lists`, kept in step with them: what a changed partner must beat to enter one. */
+  floors: KennisdelenListFloors;
   /** Lists computed ahead (`warm`) that differ from the stored ones: the next repair writes them. */
   differing: Set<string>;
   /**
@@ -87,9 +90,9 @@ export interface KennisdelenSnapshot {
 const sameList = (a: readonly KennisdelenRanked[] | undefined, b: readonly { candidateId: string; score: number }[] | undefined) =>
   (a?.length ?? 0) === (b?.length ?? 0) && (a ?? []).every((entry, i) => entry.candidateId === b![i].candidateId && entry.score === b![i].score);
 
-/** The partners whose list is not the same in both (one side may have none). */
-const differingLists = (lists: ReadonlyMap<string, KennisdelenRanked[]>, stored: ReadonlyMap<string, { candidateId: string; score: number }[]>): string[] =>
-  [...new Set([...lists.keys(), ...stored.keys()])].filter((id) => !sameList(lists.get(id), stored.get(id)));
+/** The partners whose list is not the same in both (one side may have none), or whose stored ranks have a gap. */
+const differingLists = (lists: ReadonlyMap<string, KennisdelenRanked[]>, stored: ReadonlyMap<string, StoredListEntry[]>): string[] =>
+  [...new Set([...lists.keys(), ...stored.keys()])].filter((id) => !sameList(lists.get(id), stored.get(id)) || !(stored.get(id) ?? []).every((entry, at) => entry.rank === at + 1));
 
 /**
  * The kennisdelen lists (the second purpose, knowledge exchange) of full runs and repairs.
@@ -158,14 +161,14 @@ export class KennisdelenListsService {
       const ranker = new KennisdelenRanker([...synced.profiles.values()], { profile, connections, excludedPairs: excluded.pairs });
       const lists = ranker.rank();
       ids = differingLists(lists, await this.suggestions.candidateLists(runId, tx, 'kennisdelen'));
-      state = { runId, profile, index: synced.index, excludedDigest: excluded.digest, ranker, lists, differing: new Set(), fromSnapshot: false };
+      state = { runId, profile, index: synced.index, excludedDigest: excluded.digest, ranker, lists, floors: ranker.listFloors(lists), differing: new Set(), fromSnapshot: false };
     } else {
       // The lists a change can alter: the changed partners' own, those that held them (asked of
       // the ranker before it takes the changes) and those they now enter (after).
       const changed = [...synced.changedProfileIds];
       const affected = new Set(changed);
       const reach = (id: string) => {
-        for (const viewer of previous.ranker.listsReachedBy(id, previous.lists)) affected.add(viewer);
+        for (const viewer of previous.ranker.listsReachedBy(id, previous.floors)) affected.add(viewer);
       };
       changed.forEach(reach);
       previous.ranker.update(
@@ -183,13 +186,14 @@ export class KennisdelenListsService {
       for (const id of differing) affected.add(id);
       const recomputed = previous.ranker.rank([...affected]);
       // Changed in place: should the write fail, the next repair compares every list anew.
-      const lists = previous.lists;
+      const { lists, floors } = previous;
       ids = [];
       for (const id of affected) {
         const list = synced.profiles.has(id) ? (recomputed.get(id) ?? []) : undefined;
-        if (!sameList(list, previous.lists.get(id))) ids.push(id);
+        if (!sameList(list, lists.get(id))) ids.push(id);
         if (list) lists.set(id, list);
         else lists.delete(id);
+        floors.set(id, list);
       }
       const written = new Set(ids);
       for (const id of differing) if (!written.has(id)) ids.push(id);
@@ -236,7 +240,7 @@ export class KennisdelenListsService {
     // Before the first run there are no stored lists: the run writes them as of its own snapshot.
     const stored = runId ? await this.suggestions.candidateLists(runId, undefined, 'kennisdelen') : new Map();
     const differing = new Set(differingLists(lists, stored));
-    const warmed: KennisdelenState = { runId, profile, index, excludedDigest: excluded.digest, ranker, lists, differing, fromSnapshot: true };
+    const warmed: KennisdelenState = { runId, profile, index, excludedDigest: excluded.digest, ranker, lists, floors: ranker.listFloors(lists), differing, fromSnapshot: true };
     return () => {
       if (this.state === before) this.state = warmed;
     };

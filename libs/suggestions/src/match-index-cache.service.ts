@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { appConfig, type AppConfig } from '@app/config';
 import { MatchIndex, type MatchingProfile, type PartnerProfile } from '@app/matching';
-import { PartnerRepository, SuggestionRepository, Transactions } from '@app/persistence';
+import { PartnerRepository, SuggestionRepository, Transactions, type StoredListEntry } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
 import { KennisdelenListsService } from './kennisdelen-lists.service';
 import { MatchInputsService, type PairsVersion } from './match-inputs.service';
@@ -160,9 +160,9 @@ export class MatchIndexCacheService {
   }
 }
 
-/** The partners whose stored list (`stored`) is not the index's: other candidates, order or scores. */
+/** The partners whose stored list (`stored`) is not the index's: other candidates, order or scores, or a gap in its ranks. */
 export function listsDifferingFromStored(
-  stored: Map<string, { candidateId: string; score: number }[]>,
+  stored: Map<string, StoredListEntry[]>,
   index: { ranked(id: string): { candidateId: string; score: number }[] },
   profiles: Map<string, PartnerProfile>,
 ): string[] {
@@ -170,10 +170,10 @@ export function listsDifferingFromStored(
   return [...ids].filter((id) => !sameList(stored.get(id) ?? [], profiles.has(id) ? index.ranked(id) : []));
 }
 
-/** Same candidates in the same order with the same scores (to float noise). */
-function sameList(stored: readonly { candidateId: string; score: number }[], computed: readonly { candidateId: string; score: number }[]): boolean {
+/** Same candidates in the same order with the same scores (to float noise), stored at ranks 1..n. */
+function sameList(stored: readonly StoredListEntry[], computed: readonly { candidateId: string; score: number }[]): boolean {
   return (
     stored.length === computed.length &&
-    stored.every((entry, rank) => entry.candidateId === computed[rank].candidateId && Math.abs(entry.score - computed[rank].score) < 1e-9)
+    stored.every((entry, at) => entry.rank === at + 1 && entry.candidateId === computed[at].candidateId && Math.abs(entry.score - computed[at].score) < 1e-9)
   );
 }

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { applyFairExposure, buildFairSuggestions, fairExposureActive, type FairList, type MatchingProfile, type RankedCandidate } from '@app/matching';
-import { MatchingRunRepository, MatchRepository, SuggestionRepository, type SuggestionRow, type Transaction } from '@app/persistence';
+import { MatchingRunRepository, MatchRepository, SuggestionRepository, type StoredSuggestionRow, type SuggestionRow, type Transaction } from '@app/persistence';
 import { ActiveMatchingProfileService } from './active-matching-profile.service';
 import { KennisdelenListsService } from './kennisdelen-lists.service';
 import { listsDifferingFromStored, MatchIndexCacheService, type SyncedIndex } from './match-index-cache.service';
-import { toSuggestionRows } from './partner-profiles';
+import { rankedListRows, toSuggestionRows } from './partner-profiles';
 
 /** What the last fair-exposure pass wrote, per list: its order, scores, moves and counts (see `fairSignature`). */
 interface FairState {
@@ -122,10 +122,12 @@ export class PartnerChangeHandler {
       synced.rebuilt || compareAll
         ? listsDifferingFromStored(await this.suggestions.candidateLists(runId, tx), synced.index, synced.profiles)
         : [...synced.changedPartnerIds];
-    const rows: SuggestionRow[] = [];
+    const lookup = (other: string) => synced.profiles.get(other);
+    const stored = { profileVersion: profile.version, weights: await this.suggestions.weightsOf(runId, tx) };
+    const rows: StoredSuggestionRow[] = [];
     for (const id of ids) {
       const viewer = synced.profiles.get(id);
-      if (viewer) rows.push(...toSuggestionRows(runId, viewer, synced.index.suggestions(id), (other) => synced.profiles.get(other), profile.version));
+      if (viewer) rows.push(...rankedListRows(runId, viewer, synced.index.ranked(id), lookup, synced.index.context, stored));
     }
     await this.suggestions.replaceLists(runId, ids, rows, tx);
     return ids.length;

@@ -11,8 +11,9 @@ export interface PartnerProfileChanges {
 
 /**
  * Every partner's matching profile as of the last catch-up, kept in step by reading only the
- * partners written since (`matchingProfilesWrittenSince`): at 100,000 partners a catch-up
- * reads a handful of rows and a count, where reading every change stamp took ~100,000 rows.
+ * partners written or deleted since (`matchingProfilesWrittenSince`): at 100,000 partners a
+ * catch-up reads a handful of rows by index, where reading every change stamp took ~100,000
+ * rows (and counting them, to tell deletions, ~50–100 ms).
  * The first catch-up reads every partner.
  */
 export class PartnerProfilesMirror {
@@ -35,13 +36,14 @@ export class PartnerProfilesMirror {
       this.profiles.set(row.id, profile);
       changed.push(profile);
     }
-    const removedIds: string[] = [];
-    // Every partner the last read saw is still here, or the count is short.
-    if (read.total !== this.profiles.size) {
+    let removedIds: string[];
+    if (read.deletedIds === null) {
       const present = new Set(await partners.ids(manager));
-      for (const id of this.profiles.keys()) if (!present.has(id)) removedIds.push(id);
-      for (const id of removedIds) this.profiles.delete(id);
+      removedIds = [...this.profiles.keys()].filter((id) => !present.has(id));
+    } else {
+      removedIds = read.deletedIds.filter((id) => this.profiles.has(id));
     }
+    for (const id of removedIds) this.profiles.delete(id);
     this.horizon = read.horizon;
     return { changed, removedIds };
   }

@@ -1,5 +1,15 @@
 import type { MatchingFields } from '@app/persistence';
-import { nearestGemeenten, storeExplainedFacts, type ComponentName, type PartnerProfile, type Suggestion, type SuggestionFacts } from '@app/matching';
+import {
+  buildSuggestionFacts,
+  nearestGemeenten,
+  storeExplainedFacts,
+  type ComponentName,
+  type MatchContext,
+  type PartnerProfile,
+  type RankedCandidate,
+  type Suggestion,
+  type SuggestionFacts,
+} from '@app/matching';
 import type { StoredSuggestionRow, SuggestionRow } from '@app/persistence';
 
 /** The core's view of a stored partner. */
@@ -63,4 +73,20 @@ export function toStoredSuggestionRows(
     const row = rowOf(runId, viewer, suggestion, lookup, profileVersion);
     return { ...row, storedReasons: suggestion.reasons.map((facts) => storeExplainedFacts(facts, { ...row, weights })) };
   });
+}
+
+/**
+ * A ranked list as rows of one run, explained as facts and stored compact against the weights
+ * of the run's partition (`weights`): what a full run's shard and a repair write alike, no
+ * sentence rendered.
+ */
+export function rankedListRows(
+  runId: string,
+  viewer: PartnerProfile,
+  ranked: readonly RankedCandidate[],
+  lookup: (id: string) => PartnerProfile | undefined,
+  context: MatchContext,
+  { profileVersion, weights }: { profileVersion: number; weights: Record<ComponentName, number> },
+): StoredSuggestionRow[] {
+  return toStoredSuggestionRows(runId, viewer, buildSuggestionFacts(viewer, ranked, lookup, context), lookup, profileVersion, weights);
 }

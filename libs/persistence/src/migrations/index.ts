@@ -24,6 +24,7 @@ import { AddPartnerVerandertheorie1765001700000 } from './1765001700000-AddPartn
 import { ReviewPerPurpose1765001800000 } from './1765001800000-ReviewPerPurpose';
 import { SuggestionsWithoutRowChecks1765001900000 } from './1765001900000-SuggestionsWithoutRowChecks';
 import { TrackChangingTransactions1765002000000 } from './1765002000000-TrackChangingTransactions';
+import { RecordDeletions1765002100000 } from './1765002100000-RecordDeletions';
 
 /** In order; listed explicitly so the compiled app needs no glob over its own files. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   ReviewPerPurpose1765001800000,
   SuggestionsWithoutRowChecks1765001900000,
   TrackChangingTransactions1765002000000,
+  RecordDeletions1765002100000,
 ];

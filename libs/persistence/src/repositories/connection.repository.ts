@@ -69,13 +69,14 @@ export class ConnectionRepository {
   }
 
   /**
-   * This read's horizon (its snapshot's `xmin`), how many connections there are, and whether any
-   * was written since an earlier read's horizon: the cheap question before the digest.
+   * This read's horizon (its snapshot's `xmin`), and whether any connection was written or
+   * deleted (`row_deletion`) since an earlier read's horizon: the cheap question before the digest.
    */
-  async writtenSince(horizon: string | null, manager: EntityManager = this.connections.manager): Promise<{ horizon: string; count: number; written: boolean }> {
+  async writtenSince(horizon: string | null, manager: EntityManager = this.connections.manager): Promise<{ horizon: string; written: boolean }> {
     const [row] = await manager.query(
-      `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon, (SELECT count(*)::int FROM connection) AS count,
-              EXISTS (SELECT 1 FROM connection WHERE changed_xid >= $1::xid8) AS written`,
+      `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon,
+              EXISTS (SELECT 1 FROM connection WHERE changed_xid >= $1::xid8)
+              OR EXISTS (SELECT 1 FROM row_deletion WHERE table_name = 'connection' AND changed_xid >= $1::xid8) AS written`,
       [horizon ?? '0'],
     );
     return row;

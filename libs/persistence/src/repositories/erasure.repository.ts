@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { lockSuggestionLists } from '../suggestion-list-lock';
 
 /** What an erased partner is called where others' records mentioned it. */
 export const ERASED_PARTNER = '[verwijderde partner]';
@@ -21,6 +22,8 @@ export class ErasureRepository {
    * lists, matches, feedback and contact people.
    */
   async erase(partnerId: string, mentions: readonly string[], tx: EntityManager): Promise<void> {
+    // First, before the row locks of the anonymising updates.
+    await lockSuggestionLists(tx);
     // Its contacts' addresses are mentions too (introductions named them); not their names,
     // which as a pattern would also hit other people called the same.
     const contacts: { email: string }[] = await tx.query(`SELECT email FROM person WHERE partner_id = $1`, [partnerId]);

@@ -7,6 +7,7 @@ import { hasIdShape } from '../slug';
 import { EmbeddedPostgres } from '../embedded/embedded-postgres';
 import { preparedQuery } from '../prepared-query';
 import { PartnerColumns } from './partner-columns';
+import { lockSuggestionLists } from '../suggestion-list-lock';
 
 export interface PartnerSearch {
   sector?: string;
@@ -30,9 +31,12 @@ export type MatchingFields = Pick<
 export interface PartnersWrittenSince {
   /** This read's snapshot `xmin`: every transaction the read could not see has an id at or above it. */
   horizon: string;
-  /** How many partners there are. */
-  total: number;
   written: MatchingFields[];
+  /**
+   * Partners deleted since the earlier read and not there now; null when the table was
+   * truncated since, so any partner may have gone (`ids` tells which are left).
+   */
+  deletedIds: string[] | null;
 }
 
 const MATCHING_COLUMNS: [string, keyof MatchingFields][] = [
@@ -184,7 +188,9 @@ export class PartnerRepository {
     return repository.findOneByOrFail({ id });
   }
 
+  /** Deletes the partner in the caller's transaction, whose first statement this must be (`lockSuggestionLists`). */
   async delete(id: string, tx: EntityManager): Promise<void> {
+    await lockSuggestionLists(tx);
     await tx.getRepository(PartnerEntity).delete({ id });
   }
 
@@ -203,21 +209,33 @@ export class PartnerRepository {
 
   /**
    * The partners written since an earlier read — with its `horizon`, or every partner without
-   * one — and this read's horizon and count, from one snapshot. The rows may include some the
-   * earlier read saw already (the caller compares them with what it holds); none written after
-   * it is missed. The count tells deletions, which leave no row to find.
+   * one — and this read's horizon, from one snapshot, then those deleted since the earlier read
+   * (`row_deletion`, found by the same kind of stamp). The rows may include some the earlier
+   * read saw already (the caller compares them with what it holds); none written or deleted
+   * after it is missed.
    */
   async matchingProfilesWrittenSince(horizon: string | null, manager?: EntityManager): Promise<PartnersWrittenSince> {
     const fields = MATCHING_COLUMNS.map(([column, field]) => `p.${column} AS "${field}"`).join(', ');
-    const rows: (MatchingFields & { horizon: string; total: number })[] = await this.within(manager).query(
-      `SELECT now.horizon, now.total, p.id, ${fields}
-       FROM (SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon, (SELECT count(*)::int FROM partner) AS total) now
+    const rows: (MatchingFields & { horizon: string })[] = await this.within(manager).query(
+      `SELECT now.horizon, p.id, ${fields}
+       FROM (SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon) now
        LEFT JOIN LATERAL (SELECT * FROM partner WHERE changed_xid >= $1::xid8 ORDER BY id) p ON true`,
       [horizon ?? '0'],
     );
-    const [{ horizon: now, total }] = rows;
-    const written = rows[0].id === null ? [] : rows.map(({ horizon: _horizon, total: _total, ...partner }) => partner);
-    return { horizon: now, total, written };
+    const [{ horizon: now }] = rows;
+    const written = rows[0].id === null ? [] : rows.map(({ horizon: _horizon, ...partner }) => partner);
+    // Without an earlier read nothing is known that could have gone.
+    return { horizon: now, written, deletedIds: horizon === null ? [] : await this.deletedSince(horizon, manager) };
+  }
+
+  /** Partners deleted by transactions at or above `horizon` and not there now; null after a TRUNCATE. */
+  private async deletedSince(horizon: string, manager?: EntityManager): Promise<string[] | null> {
+    const rows: { id: string | null }[] = await this.within(manager).query(
+      `SELECT DISTINCT d.row_id AS id FROM row_deletion d
+       WHERE d.table_name = 'partner' AND d.changed_xid >= $1::xid8 AND NOT EXISTS (SELECT 1 FROM partner WHERE id = d.row_id)`,
+      [horizon],
+    );
+    return rows.some((row) => row.id === null) ? null : rows.map((row) => row.id!);
   }
 
   async ids(manager?: EntityManager): Promise<string[]> {

@@ -10,7 +10,15 @@ import { COMPONENT_COLUMNS, componentsOf, createPartition, KENNISDELEN_COMPONENT
 import { EmbeddedPostgres } from '../embedded/embedded-postgres';
 import { copyRows, type CopyValue } from '../copy-rows';
 import { preparedQuery } from '../prepared-query';
+import { lockSuggestionLists } from '../suggestion-list-lock';
 import { PartnerColumns } from './partner-columns';
+
+/** One place of a stored list, as `candidateLists` reads it. */
+export interface StoredListEntry {
+  candidateId: string;
+  score: number;
+  rank: number;
+}
 
 /** A suggestion as a run computed it, reasons with both sentences: what writers hand in. */
 export type SuggestionRow = Omit<SuggestionEntity, 'candidate' | 'computedAt' | 'storedReasons' | 'purpose' | 'reasons' | 'components'> & { components: Record<string, number>; reasons: Reason[] };
@@ -186,8 +194,12 @@ export class SuggestionRepository {
     await this.dataSource.transaction((tx) => createPartition(tx, runId, weights));
   }
 
-  /** The weights a run's partition was made with; throws when it has none. */
-  private async weightsOf(runId: string, manager: EntityManager = this.dataSource.manager): Promise<RunWeights> {
+  /**
+   * The weights a run's partition was made with, which its compact reasons are read back with;
+   * throws when it has none. A run migrated from before partitions may have others than the
+   * profile its repairs rank with.
+   */
+  async weightsOf(runId: string, manager: EntityManager = this.dataSource.manager): Promise<RunWeights> {
     const known = this.runWeights.get(runId);
     if (known) return known;
     const [row] = await manager.query(`SELECT weights FROM suggestion_run WHERE run_id = $1`, [runId]);
@@ -519,20 +531,20 @@ export class SuggestionRepository {
     return json;
   }
 
-  /** Every list of a run as candidate ids in rank order, to compare with freshly computed lists. */
-  async candidateLists(
-    runId: string,
-    manager: EntityManager = this.dataSource.manager,
-    purpose: SuggestionPurpose = 'samenwerken',
-  ): Promise<Map<string, { candidateId: string; score: number }[]>> {
-    const rows: { partner_id: string; candidate_id: string; score: number }[] = await manager.query(
-      `SELECT partner_id, candidate_id, score FROM suggestion WHERE run_id = $1 AND purpose = $2 ORDER BY partner_id, rank`,
+  /**
+   * Every list of a run as candidate ids in rank order, with their ranks, to compare with
+   * freshly computed lists: a list whose ranks have a gap (a deleted candidate's row gone with
+   * it) holds the same candidates as the list ranked anew, yet must be written again.
+   */
+  async candidateLists(runId: string, manager: EntityManager = this.dataSource.manager, purpose: SuggestionPurpose = 'samenwerken'): Promise<Map<string, StoredListEntry[]>> {
+    const rows: { partner_id: string; candidate_id: string; score: number; rank: number }[] = await manager.query(
+      `SELECT partner_id, candidate_id, score, rank FROM suggestion WHERE run_id = $1 AND purpose = $2 ORDER BY partner_id, rank`,
       [runId, purpose],
     );
-    const lists = new Map<string, { candidateId: string; score: number }[]>();
+    const lists = new Map<string, StoredListEntry[]>();
     for (const row of rows) {
       const list = lists.get(row.partner_id) ?? [];
-      list.push({ candidateId: row.candidate_id, score: row.score });
+      list.push({ candidateId: row.candidate_id, score: row.score, rank: row.rank });
       lists.set(row.partner_id, list);
     }
     return lists;
@@ -541,7 +553,7 @@ export class SuggestionRepository {
   /** Runs `work` in a transaction that holds the lock serialising writes to the active lists. */
   withListLock<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('partnermatch:suggestion-lists'))`);
+      await lockSuggestionLists(tx);
       return work(tx);
     });
   }
