@@ -137,12 +137,14 @@ export class FullRunHandler {
     const context = buildMatchContext(options);
     const byId = new Map(profiles.map((partner) => [partner.id, partner]));
     const lookup = (id: string) => byId.get(id);
+    // Compact against the partition's weights, as a repair's rows are (the same as the profile's here).
+    const stored = { profileVersion: profile.version, weights: await this.suggestions.weightsOf(run.id) };
     const chunkSize = this.config.database.kind === 'embedded' ? EMBEDDED_WRITE_CHUNK_PARTNERS : WRITE_CHUNK_PARTNERS;
     for (let start = 0; start < inShard.length; start += chunkSize) {
       const chunk = inShard.slice(start, start + chunkSize);
       const rows: StoredSuggestionRow[] = [];
       for (const viewer of chunk) {
-        rows.push(...rankedListRows(data.runId, viewer, lists.list(viewer.id), lookup, context, { profileVersion: profile.version, weights: profile.weights }));
+        rows.push(...rankedListRows(data.runId, viewer, lists.list(viewer.id), lookup, context, stored));
       }
       const ids = chunk.map((partner) => partner.id);
       const kennisdelenRows = this.kennisdelen.storedRows(data.runId, ids, kennisdelenLists, lookup, kennisdelenProfile);

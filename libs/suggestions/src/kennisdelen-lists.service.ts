@@ -13,7 +13,7 @@ import {
   type KennisdelenScores,
   type PartnerProfile,
 } from '@app/matching';
-import { SuggestionRepository, type KennisdelenRow, type StoredKennisdelenSuggestionRow, type StoredListEntry, type Transaction } from '@app/persistence';
+import { ranksWithoutGap, SuggestionRepository, type KennisdelenRow, type StoredKennisdelenSuggestionRow, type StoredListEntry, type Transaction } from '@app/persistence';
 import { ActiveKennisdelenProfileService } from './active-kennisdelen-profile.service';
 import type { SyncedIndex } from './match-index-cache.service';
 import { MatchInputsService } from './match-inputs.service';
@@ -92,7 +92,7 @@ const sameList = (a: readonly KennisdelenRanked[] | undefined, b: readonly { can
 
 /** The partners whose list is not the same in both (one side may have none), or whose stored ranks have a gap. */
 const differingLists = (lists: ReadonlyMap<string, KennisdelenRanked[]>, stored: ReadonlyMap<string, StoredListEntry[]>): string[] =>
-  [...new Set([...lists.keys(), ...stored.keys()])].filter((id) => !sameList(lists.get(id), stored.get(id)) || !(stored.get(id) ?? []).every((entry, at) => entry.rank === at + 1));
+  [...new Set([...lists.keys(), ...stored.keys()])].filter((id) => !sameList(lists.get(id), stored.get(id)) || !ranksWithoutGap(stored.get(id) ?? []));
 
 /**
  * The kennisdelen lists (the second purpose, knowledge exchange) of full runs and repairs.

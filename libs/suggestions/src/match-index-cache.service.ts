@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { appConfig, type AppConfig } from '@app/config';
 import { MatchIndex, type MatchingProfile, type PartnerProfile } from '@app/matching';
-import { PartnerRepository, SuggestionRepository, Transactions, type StoredListEntry } from '@app/persistence';
+import { PartnerRepository, ranksWithoutGap, SuggestionRepository, Transactions, type StoredListEntry } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
 import { KennisdelenListsService } from './kennisdelen-lists.service';
 import { MatchInputsService, type PairsVersion } from './match-inputs.service';
@@ -174,6 +174,7 @@ export function listsDifferingFromStored(
 function sameList(stored: readonly StoredListEntry[], computed: readonly { candidateId: string; score: number }[]): boolean {
   return (
     stored.length === computed.length &&
-    stored.every((entry, at) => entry.rank === at + 1 && entry.candidateId === computed[at].candidateId && Math.abs(entry.score - computed[at].score) < 1e-9)
+    ranksWithoutGap(stored) &&
+    stored.every((entry, at) => entry.candidateId === computed[at].candidateId && Math.abs(entry.score - computed[at].score) < 1e-9)
   );
 }

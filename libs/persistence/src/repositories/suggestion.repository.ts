@@ -20,6 +20,15 @@ export interface StoredListEntry {
   rank: number;
 }
 
+/**
+ * Whether a stored list holds ranks 1..n. A deleted partner's rows go at once (a trigger), leaving
+ * a gap in the lists it was in: such a list holds the candidates a fresh ranking would, yet must
+ * be written again.
+ */
+export function ranksWithoutGap(list: readonly StoredListEntry[]): boolean {
+  return list.every((entry, at) => entry.rank === at + 1);
+}
+
 /** A suggestion as a run computed it, reasons with both sentences: what writers hand in. */
 export type SuggestionRow = Omit<SuggestionEntity, 'candidate' | 'computedAt' | 'storedReasons' | 'purpose' | 'reasons' | 'components'> & { components: Record<string, number>; reasons: Reason[] };
 
